@@ -1,0 +1,168 @@
+package io.github.keycloaksspr.it.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.util.ssl.SSLUtil;
+import com.unboundid.util.ssl.TrustStoreTrustManager;
+
+/**
+ * The real Samba AD DC that {@code scripts/samba-ad.sh} runs on loopback for the integration tests. Talks LDAPS only,
+ * as Keycloak must: AD refuses password writes and simple binds on plain LDAP.
+ */
+public final class SambaAd {
+
+    private static final String HOST = "localhost";
+    private static final int LDAPS_PORT = 636;
+
+    private final AdEnvironment environment;
+
+    private SambaAd(AdEnvironment environment) {
+        this.environment = environment;
+    }
+
+    public static SambaAd connect() {
+        return new SambaAd(environment());
+    }
+
+    /** What the script reports about the running domain; the script is the single source of these values. */
+    public static AdEnvironment environment() {
+        return EnvironmentHolder.ENVIRONMENT;
+    }
+
+    public String userDn(String samAccountName) {
+        return "CN=" + samAccountName + "," + environment.usersDn();
+    }
+
+    /** Creates an enabled AD account the way an AD admin would: disabled first, password set, then enabled. */
+    public void createUser(String samAccountName, String password, String firstName, String lastName, String mail) {
+        String dn = userDn(samAccountName);
+        try (LDAPConnection admin = adminConnection()) {
+            admin.add(dn,
+                    new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
+                    new Attribute("cn", samAccountName),
+                    new Attribute("sAMAccountName", samAccountName),
+                    new Attribute("userPrincipalName", samAccountName + "@example.test"),
+                    new Attribute("givenName", firstName),
+                    new Attribute("sn", lastName),
+                    new Attribute("mail", mail),
+                    new Attribute("userAccountControl", "544"));
+            admin.modify(dn, new Modification(ModificationType.REPLACE, "unicodePwd", unicodePwd(password)));
+            admin.modify(dn, new Modification(ModificationType.REPLACE, "userAccountControl", "512"));
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot create AD user " + samAccountName + ": " + e.getResultCode(), e);
+        }
+    }
+
+    public void deleteUserIfPresent(String samAccountName) {
+        try (LDAPConnection admin = adminConnection()) {
+            admin.delete(userDn(samAccountName));
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+                throw new IllegalStateException("cannot delete AD user " + samAccountName, e);
+            }
+        }
+    }
+
+    public boolean userExists(String samAccountName) {
+        try (LDAPConnection admin = adminConnection()) {
+            return admin.search(environment.usersDn(), SearchScope.ONE, "(sAMAccountName=" + samAccountName + ")")
+                    .getEntryCount() == 1;
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot search AD", e);
+        }
+    }
+
+    /** An LDAPS simple bind as the user: what any AD-joined application does to check a password. */
+    public boolean passwordWorks(String samAccountName, String password) {
+        try (LDAPConnection connection = new LDAPConnection(sslUtil().createSSLSocketFactory(), HOST, LDAPS_PORT)) {
+            connection.bind(userDn(samAccountName), password);
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INVALID_CREDENTIALS) {
+                return false;
+            }
+            throw new IllegalStateException("unexpected LDAP answer " + e.getResultCode(), e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LDAPConnection adminConnection() throws LDAPException {
+        try {
+            return new LDAPConnection(sslUtil().createSSLSocketFactory(), HOST, LDAPS_PORT,
+                    environment.bindDn(), environment.bindPassword());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SSLUtil sslUtil() {
+        return new SSLUtil(new TrustStoreTrustManager(environment.truststore().toFile(),
+                environment.truststorePassword().toCharArray(), "PKCS12", true));
+    }
+
+    private static byte[] unicodePwd(String password) {
+        return ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    /** Connection facts of the test domain. */
+    public record AdEnvironment(String url, String usersDn, String bindDn, String bindPassword, Path caPem,
+                                Path truststore, String truststorePassword) {
+
+        static AdEnvironment fromScript(String script) {
+            Map<String, String> values = runEnv(script);
+            return new AdEnvironment(values.get("SSPR_AD_URL"), values.get("SSPR_AD_USERS_DN"),
+                    values.get("SSPR_AD_BIND_DN"), values.get("SSPR_AD_BIND_PASSWORD"),
+                    Path.of(values.get("SSPR_AD_CA_PEM")), Path.of(values.get("SSPR_AD_TRUSTSTORE")),
+                    values.get("SSPR_AD_TRUSTSTORE_PASSWORD"));
+        }
+
+        private static Map<String, String> runEnv(String script) {
+            try {
+                Process process = new ProcessBuilder("bash", script, "env").redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    throw new IllegalStateException(script + " env failed: " + output);
+                }
+                Map<String, String> values = new HashMap<>();
+                for (String line : output.split("\n")) {
+                    int equals = line.indexOf('=');
+                    if (line.startsWith("SSPR_AD_") && equals > 0) {
+                        values.put(line.substring(0, equals), unquote(line.substring(equals + 1).trim()));
+                    }
+                }
+                return values;
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run " + script, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String unquote(String value) {
+            if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
+                    || value.startsWith("\"") && value.endsWith("\""))) {
+                return value.substring(1, value.length() - 1);
+            }
+            return value;
+        }
+    }
+
+    private static final class EnvironmentHolder {
+        private static final AdEnvironment ENVIRONMENT = AdEnvironment.fromScript(
+                System.getProperty("sspr.adScript", "../scripts/samba-ad.sh"));
+    }
+}

@@ -1,0 +1,23 @@
+package io.github.keycloaksspr.it.support;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration every IT uses: the framework keeps a server only across test classes whose
+ * config class is the same, so sharing it means one Keycloak start per {@code mvn verify}.
+ */
+public final class SsprServerConfig implements KeycloakServerConfig {
+
+    /** The shaded artifact that ships, resolved from the reactor: never {@code target/classes}. */
+    public static final String PROVIDER_GROUP_ID = "io.github.keycloaksspr";
+    public static final String PROVIDER_ARTIFACT_ID = "keycloak-sspr";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config
+                .dependency(PROVIDER_GROUP_ID, PROVIDER_ARTIFACT_ID)
+                // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
+                .option("truststore-paths", SambaAd.environment().caPem().toString());
+    }
+}
