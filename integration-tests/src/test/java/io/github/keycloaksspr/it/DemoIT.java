@@ -1,0 +1,183 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+
+/**
+ * Runs the README's first command, {@code demo/run.sh}, as a newcomer would, and checks what they get: a working
+ * sign-in for the demo realm, the admin account, mail in the inbox sink, and nothing left running after Ctrl-C.
+ * Runs in its own failsafe execution, after the shared test server has stopped, because both use port 8080.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+
+    private static final String BASE = "http://localhost:8080";
+    private static final String INBOX = "http://127.0.0.1:8090/";
+    private static final List<Integer> DEMO_PORTS = List.of(8080, 9000, 2525, 8089, 8090);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
+
+    private static final Path ROOT = Path.of(System.getProperty("sspr.projectRoot", "..")).toAbsolutePath().normalize();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Process demo;
+    private static Path output;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        output = Files.createTempFile("sspr-demo", ".log");
+        demo = new ProcessBuilder("bash", ROOT.resolve("demo/run.sh").toString(), "--no-build", "--reset")
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!demoOutput().contains("Press Ctrl-C")) {
+            assertThat(demo.isAlive()).as("demo still running; its output:%n%s", demoOutput()).isTrue();
+            assertThat(System.nanoTime()).as("demo ready within %s", START_TIMEOUT).isLessThan(deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    @AfterAll
+    static void stopDemoIfStillRunning() throws Exception {
+        if (demo != null && demo.isAlive()) {
+            interrupt(demo);
+            demo.waitFor(90, TimeUnit.SECONDS);
+            demo.destroyForcibly();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void printsTheUrlsAndAccountsANewcomerNeeds() throws IOException {
+        assertThat(demoOutput())
+                .contains(BASE + "/realms/sspr-demo/account")
+                .contains(BASE + "/admin/master/console/")
+                .contains(INBOX)
+                .contains("alice", "Alice-Passw0rd!", "ann-admin");
+    }
+
+    @Test
+    @Order(2)
+    void demoUserSignsInOnTheLoginPage() {
+        HtmlUnitDriver browser = new HtmlUnitDriver();
+        try {
+            browser.get(authorizationUrl());
+            assertThat(browser.getTitle()).contains("keycloak-sspr demo");
+            browser.findElement(By.id("username")).sendKeys("alice");
+            browser.findElement(By.id("password")).sendKeys("Alice-Passw0rd!");
+            browser.findElement(By.cssSelector("[type=submit]")).click();
+            assertThat(browser.getCurrentUrl()).startsWith(INBOX).contains("code=");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void forgotPasswordMailShowsUpInTheInboxPage() throws Exception {
+        HtmlUnitDriver browser = new HtmlUnitDriver();
+        try {
+            browser.get(authorizationUrl());
+            browser.findElement(By.linkText("Forgot Password?")).click();
+            browser.findElement(By.id("username")).sendKeys("bob");
+            browser.findElement(By.cssSelector("[type=submit]")).click();
+        } finally {
+            browser.quit();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String inbox = get(INBOX).body();
+        while (!inbox.contains("bob@sspr-demo.test") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            inbox = get(INBOX).body();
+        }
+        assertThat(inbox).contains("bob@sspr-demo.test").contains("Reset password");
+    }
+
+    @Test
+    @Order(4)
+    void adminConsoleServesAndThePrintedAdminAccountWorks() throws Exception {
+        HttpResponse<String> console = get(BASE + "/admin/master/console/");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Keycloak");
+
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(token.body()).contains("access_token");
+    }
+
+    @Test
+    @Order(5)
+    void ctrlCStopsEverythingItStarted() throws Exception {
+        interrupt(demo);
+        assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
+        assertThat(demoOutput()).contains("demo: stopped");
+        for (int port : DEMO_PORTS) {
+            assertThat(listening(port)).as("port %d closed", port).isFalse();
+        }
+        assertThat(processesMentioning(ROOT.resolve("demo/.work").toString())).as("Keycloak processes left").isEmpty();
+        assertThat(processesMentioning("io.github.keycloaksspr.testsinks.DemoSinks")).as("sink processes left").isEmpty();
+    }
+
+    private static String authorizationUrl() {
+        return BASE + "/realms/sspr-demo/protocol/openid-connect/auth?client_id=sspr-demo-app&response_type=code"
+                + "&scope=openid&redirect_uri=" + URLEncoder.encode(INBOX, StandardCharsets.UTF_8);
+    }
+
+    /** What a terminal's Ctrl-C delivers. */
+    private static void interrupt(Process process) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Long> processesMentioning(String text) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
+    }
+
+    private static String demoOutput() throws IOException {
+        return Files.readString(output);
+    }
+}
