@@ -17,10 +17,8 @@ import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.ui.annotations.InjectPage;
-import org.keycloak.testframework.ui.annotations.InjectWebDriver;
 import org.keycloak.testframework.ui.page.LoginPage;
 import org.keycloak.testframework.ui.page.LoginPasswordUpdatePage;
-import org.keycloak.testframework.ui.webdriver.ManagedWebDriver;
 
 /** A user who lives in a real Active Directory signs in through Keycloak, and a password set in Keycloak lands in AD. */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
@@ -35,9 +33,6 @@ class ActiveDirectoryPasswordIT {
 
     @InjectOAuthClient
     OAuthClient oauth;
-
-    @InjectWebDriver
-    ManagedWebDriver webDriver;
 
     @InjectPage
     LoginPage loginPage;
@@ -72,7 +67,7 @@ class ActiveDirectoryPasswordIT {
         // The user is asked to change the password at the next sign-in, as after a helpdesk ticket.
         imported.setRequiredActions(List.of("UPDATE_PASSWORD"));
         realm.admin().users().get(imported.getId()).update(imported);
-        webDriver.cookies().deleteAll();
+        realm.admin().users().get(imported.getId()).logout();
 
         oauth.openLoginForm();
         loginPage.fillLogin(USERNAME, AD_PASSWORD);

@@ -13,18 +13,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.keycloaksspr.it.support.FormBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
-import org.openqa.selenium.htmlunit.HtmlUnitDriver;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs the README's first command, {@code demo/run.sh}, as a newcomer would, and checks what they get: a working
@@ -32,6 +36,7 @@ import org.openqa.selenium.htmlunit.HtmlUnitDriver;
  * Runs in its own failsafe execution, after the shared test server has stopped, because both use port 8080.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(120)
 class DemoIT {
 
     private static final String BASE = "http://localhost:8080";
@@ -82,32 +87,21 @@ class DemoIT {
 
     @Test
     @Order(2)
-    void demoUserSignsInOnTheLoginPage() {
-        HtmlUnitDriver browser = new HtmlUnitDriver();
-        try {
-            browser.get(authorizationUrl());
-            assertThat(browser.getTitle()).contains("keycloak-sspr demo");
-            browser.findElement(By.id("username")).sendKeys("alice");
-            browser.findElement(By.id("password")).sendKeys("Alice-Passw0rd!");
-            browser.findElement(By.cssSelector("[type=submit]")).click();
-            assertThat(browser.getCurrentUrl()).startsWith(INBOX).contains("code=");
-        } finally {
-            browser.quit();
-        }
+    void demoUserSignsInOnTheLoginPage() throws Exception {
+        FormBrowser browser = new FormBrowser().open(authorizationUrl());
+        assertThat(browser.title()).isEqualTo("Sign in to keycloak-sspr demo");
+
+        browser.submit(Map.of("username", "alice", "password", "Alice-Passw0rd!"));
+
+        assertThat(browser.url()).as("redirected back to the app with a code").startsWith(INBOX).contains("code=");
     }
 
     @Test
     @Order(3)
     void forgotPasswordMailShowsUpInTheInboxPage() throws Exception {
-        HtmlUnitDriver browser = new HtmlUnitDriver();
-        try {
-            browser.get(authorizationUrl());
-            browser.findElement(By.linkText("Forgot Password?")).click();
-            browser.findElement(By.id("username")).sendKeys("bob");
-            browser.findElement(By.cssSelector("[type=submit]")).click();
-        } finally {
-            browser.quit();
-        }
+        FormBrowser browser = new FormBrowser().open(authorizationUrl()).clickLink("Forgot Password?");
+        browser.submit(Map.of("username", "bob"));
+        assertThat(browser.html()).contains("You should receive an email shortly");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String inbox = get(INBOX).body();
         while (!inbox.contains("bob@sspr-demo.test") && System.nanoTime() < deadline) {
@@ -147,14 +141,32 @@ class DemoIT {
         assertThat(processesMentioning("io.github.keycloaksspr.testsinks.DemoSinks")).as("sink processes left").isEmpty();
     }
 
-    private static String authorizationUrl() {
+    /** The demo client enforces PKCE (S256), as public clients should. */
+    private static String authorizationUrl() throws Exception {
+        byte[] verifier = new byte[32];
+        new SecureRandom().nextBytes(verifier);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
         return BASE + "/realms/sspr-demo/protocol/openid-connect/auth?client_id=sspr-demo-app&response_type=code"
-                + "&scope=openid&redirect_uri=" + URLEncoder.encode(INBOX, StandardCharsets.UTF_8);
+                + "&scope=openid&code_challenge_method=S256&code_challenge=" + challenge
+                + "&redirect_uri=" + URLEncoder.encode(INBOX, StandardCharsets.UTF_8);
     }
 
-    /** What a terminal's Ctrl-C delivers. */
+    /**
+     * What a terminal's Ctrl-C delivers: SIGINT. A shell started with SIGINT already ignored (a background job of a
+     * non-interactive shell, as some CI runners start builds) can never trap it, so there the test sends SIGTERM,
+     * which the script handles the same way, as a process manager would.
+     */
     private static void interrupt(Process process) throws IOException, InterruptedException {
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        String signal = ignoresSigint(process) ? "-TERM" : "-INT";
+        new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    }
+
+    private static boolean ignoresSigint(Process process) throws IOException {
+        final long sigintBit = 1L << (2 - 1);
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(line -> line.startsWith("SigIgn:"))
+                .anyMatch(line -> (Long.parseUnsignedLong(line.substring(7).trim(), 16) & sigintBit) != 0);
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {

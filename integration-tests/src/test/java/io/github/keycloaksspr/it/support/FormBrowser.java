@@ -1,0 +1,138 @@
+package io.github.keycloaksspr.it.support;
+
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The smallest browser that can walk Keycloak's server-rendered login pages: keeps cookies, follows redirects, submits
+ * the page's form. For checks outside the test framework (the demo runs its own Keycloak), where no WebDriver is managed.
+ */
+public final class FormBrowser {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*\\saction=\"([^\"]+)\"");
+    private static final Pattern LINK = Pattern.compile("<a[^>]*href=\"([^\"]+)\"[^>]*>\\s*([^<]*?)\\s*</a>");
+    private static final Pattern TITLE = Pattern.compile("<title>\\s*([^<]*?)\\s*</title>");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new LoopbackCookieJar())
+            .followRedirects(HttpClient.Redirect.ALWAYS)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private HttpResponse<String> current;
+
+    public FormBrowser open(String url) throws IOException, InterruptedException {
+        current = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return this;
+    }
+
+    /** Submits the page's first form with these fields, as pressing its submit button does. */
+    public FormBrowser submit(Map<String, String> fields) throws IOException, InterruptedException {
+        Matcher action = FORM_ACTION.matcher(html());
+        if (!action.find()) {
+            throw new AssertionError("no form on " + url() + ":\n" + html());
+        }
+        URI target = current.uri().resolve(unescape(action.group(1)));
+        String body = new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        current = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return this;
+    }
+
+    public FormBrowser clickLink(String text) throws IOException, InterruptedException {
+        Matcher link = LINK.matcher(html());
+        while (link.find()) {
+            if (link.group(2).equals(text)) {
+                return open(current.uri().resolve(unescape(link.group(1))).toString());
+            }
+        }
+        throw new AssertionError("no link '" + text + "' on " + url());
+    }
+
+    public String title() {
+        Matcher title = TITLE.matcher(html());
+        return title.find() ? title.group(1) : "";
+    }
+
+    public String html() {
+        return current.body();
+    }
+
+    public String url() {
+        return current.uri().toString();
+    }
+
+    public int status() {
+        return current.statusCode();
+    }
+
+    /**
+     * Keeps every cookie and sends it back to every loopback URL. The JDK's CookieManager withholds Keycloak's
+     * {@code Secure} cookies over plain http, which browsers send to localhost (a secure context).
+     */
+    private static final class LoopbackCookieJar extends CookieHandler {
+
+        private final Map<String, String> cookies = new LinkedHashMap<>();
+
+        @Override
+        public synchronized Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) {
+                return Map.of();
+            }
+            String header = cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "));
+            return Map.of("Cookie", List.of(header));
+        }
+
+        @Override
+        public synchronized void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if ("set-cookie".equalsIgnoreCase(name)) {
+                    values.forEach(this::store);
+                }
+            });
+        }
+
+        private void store(String setCookie) {
+            String pair = setCookie.split(";", 2)[0];
+            int equals = pair.indexOf('=');
+            if (equals <= 0) {
+                return;
+            }
+            String name = pair.substring(0, equals).trim();
+            String value = pair.substring(equals + 1).trim();
+            boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+            if (expired || value.isEmpty()) {
+                cookies.remove(name);
+            } else {
+                cookies.put(name, value);
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String unescape(String attribute) {
+        return attribute.replace("&amp;", "&");
+    }
+}
