@@ -39,7 +39,8 @@ LDIF
 fi
 
 kcadm() { "$KC_HOME/bin/kcadm.sh" "$@" --config "$KC_HOME/data/kcadm.config"; }
-kcadm config credentials --server "$SERVER" --realm master --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" >/dev/null
+kcadm config credentials --server "$SERVER" --realm master --user "$ADMIN_USER" --password "$ADMIN_PASSWORD" >/dev/null 2>&1 \
+  || { echo "demo: cannot sign in to the admin API as $ADMIN_USER" >&2; exit 1; }
 if kcadm get components -r sspr-demo -q name=active-directory --fields id | grep -q '"id"'; then
   exit 0
 fi
@@ -57,5 +58,5 @@ kcadm create components -r sspr-demo -s name=active-directory -s providerId=ldap
   -s 'config.customUserSearchFilter=["(!(isCriticalSystemObject=TRUE))"]' \
   -s 'config.searchScope=["1"]' -s 'config.pagination=["true"]' -s 'config.importEnabled=["true"]' \
   -s 'config.syncRegistrations=["true"]' -s 'config.usePasswordModifyExtendedOp=["false"]' \
-  -s 'config.validatePasswordPolicy=["false"]' >/dev/null
+  -s 'config.validatePasswordPolicy=["false"]' 2>&1 | grep -v '^Created new component' || true
 echo "demo: sspr-demo federated with Samba AD ($SSPR_AD_URL)"

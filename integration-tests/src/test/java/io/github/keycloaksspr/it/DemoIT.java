@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Runs the README's first command, {@code demo/run.sh}, as a newcomer would, and checks what they get: a working
- * sign-in for the demo realm, the admin account, mail in the inbox sink, and nothing left running after Ctrl-C.
+ * sign-in for the demo realm (also for a user in the Samba AD that {@code --with-ad} federates), the admin account, mail
+ * in the inbox sink, and nothing left running after Ctrl-C.
  * Runs in its own failsafe execution, after the shared test server has stopped, because both use port 8080.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,7 +42,7 @@ class DemoIT {
 
     private static final String BASE = "http://localhost:8080";
     private static final String INBOX = "http://127.0.0.1:8090/";
-    private static final List<Integer> DEMO_PORTS = List.of(8080, 9000, 2525, 8089, 8090);
+    private static final List<Integer> DEMO_PORTS = List.of(8080, 9000, 2525, 8089, 8090, 636);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private static final Path ROOT = Path.of(System.getProperty("sspr.projectRoot", "..")).toAbsolutePath().normalize();
@@ -53,7 +54,7 @@ class DemoIT {
     @BeforeAll
     static void startDemo() throws Exception {
         output = Files.createTempFile("sspr-demo", ".log");
-        demo = new ProcessBuilder("bash", ROOT.resolve("demo/run.sh").toString(), "--no-build", "--reset")
+        demo = new ProcessBuilder("bash", ROOT.resolve("demo/run.sh").toString(), "--no-build", "--reset", "--with-ad")
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
@@ -82,7 +83,8 @@ class DemoIT {
                 .contains(BASE + "/realms/sspr-demo/account")
                 .contains(BASE + "/admin/master/console/")
                 .contains(INBOX)
-                .contains("alice", "Alice-Passw0rd!", "ann-admin");
+                .contains("alice", "Alice-Passw0rd!", "ann-admin")
+                .contains("carol", "Carol-Passw0rd!", "federated WRITABLE");
     }
 
     @Test
@@ -98,6 +100,16 @@ class DemoIT {
 
     @Test
     @Order(3)
+    void withTheAdFlagTheActiveDirectoryUserSignsIn() throws Exception {
+        FormBrowser browser = new FormBrowser().open(authorizationUrl());
+
+        browser.submit(Map.of("username", "carol", "password", "Carol-Passw0rd!"));
+
+        assertThat(browser.url()).as("carol's AD password accepted").startsWith(INBOX).contains("code=");
+    }
+
+    @Test
+    @Order(4)
     void forgotPasswordMailShowsUpInTheInboxPage() throws Exception {
         FormBrowser browser = new FormBrowser().open(authorizationUrl()).clickLink("Forgot Password?");
         browser.submit(Map.of("username", "bob"));
@@ -112,7 +124,7 @@ class DemoIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void adminConsoleServesAndThePrintedAdminAccountWorks() throws Exception {
         HttpResponse<String> console = get(BASE + "/admin/master/console/");
         assertThat(console.statusCode()).isEqualTo(200);
@@ -129,7 +141,7 @@ class DemoIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void ctrlCStopsEverythingItStarted() throws Exception {
         interrupt(demo);
         assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
@@ -139,6 +151,7 @@ class DemoIT {
         }
         assertThat(processesMentioning(ROOT.resolve("demo/.work").toString())).as("Keycloak processes left").isEmpty();
         assertThat(processesMentioning("io.github.keycloaksspr.testsinks.DemoSinks")).as("sink processes left").isEmpty();
+        assertThat(processesMentioning("samba: root process")).as("Samba AD left running").isEmpty();
     }
 
     /** The demo client enforces PKCE (S256), as public clients should. */
