@@ -67,6 +67,25 @@ public final class FormBrowser {
         throw new AssertionError("no link '" + text + "' on " + url());
     }
 
+    /** The names of the current page's form fields (inputs, selects, textareas, named buttons), in page order. */
+    public List<String> fieldNames() {
+        Matcher form = Pattern.compile("<form[\\s\\S]*?</form>").matcher(html());
+        List<String> names = new java.util.ArrayList<>();
+        while (form.find()) {
+            Matcher name = Pattern.compile("<(?:input|select|textarea|button)[^>]*\\sname=\"([^\"]+)\"").matcher(form.group());
+            while (name.find()) {
+                names.add(name.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** The text of the element with this id, tags removed and whitespace collapsed. */
+    public String textOf(String id) {
+        Matcher element = Pattern.compile("id=\"" + Pattern.quote(id) + "\"[^>]*>([\\s\\S]*?)</").matcher(html());
+        return element.find() ? element.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip() : "";
+    }
+
     public String title() {
         Matcher title = TITLE.matcher(html());
         return title.find() ? title.group(1) : "";

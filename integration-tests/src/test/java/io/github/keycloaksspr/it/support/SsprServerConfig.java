@@ -18,6 +18,11 @@ public final class SsprServerConfig implements KeycloakServerConfig {
         return config
                 .dependency(PROVIDER_GROUP_ID, PROVIDER_ARTIFACT_ID)
                 // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
-                .option("truststore-paths", SambaAd.environment().caPem().toString());
+                .option("truststore-paths", SambaAd.environment().caPem().toString())
+                // SMS and calls go to the Twilio API stand-in that tests register on the framework's HTTP server.
+                .spiOption("sspr-phone-gateway", "sspr-twilio", "account-sid", TwilioAccount.ACCOUNT_SID)
+                .spiOption("sspr-phone-gateway", "sspr-twilio", "auth-token", TwilioAccount.AUTH_TOKEN)
+                .spiOption("sspr-phone-gateway", "sspr-twilio", "from-number", TwilioAccount.FROM)
+                .spiOption("sspr-phone-gateway", "sspr-twilio", "api-base-url", TwilioAccount.API_BASE_URL);
     }
 }

@@ -1,0 +1,163 @@
+package io.github.keycloaksspr.authenticators.chooseaccount;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.github.keycloaksspr.authenticators.captcha.AltchaCaptcha;
+import io.github.keycloaksspr.authenticators.captcha.CaptchaCheck;
+import io.github.keycloaksspr.authenticators.flow.MethodCatalogue;
+import io.github.keycloaksspr.authenticators.flow.ResetAudience;
+import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
+import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
+import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
+import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.policy.InvalidPolicyException;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * First step of the reset: the user names the account and solves a proof-of-work CAPTCHA. Nothing happens without a
+ * valid, unused solution. Accounts that cannot reset continue on a decoy run (enumeration-safe mode), so the pages do
+ * not tell whether an account exists; the event records the truth.
+ */
+public final class SsprChooseAccountAuthenticator implements Authenticator {
+
+    static final String STEP = "choose-account";
+    static final String FIELD_USERNAME = "username";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        policy(context).ifPresent(policy -> context.challenge(page(context, context.form(), policy)));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        Optional<SsprPolicy> maybePolicy = policy(context);
+        if (maybePolicy.isEmpty()) {
+            return;
+        }
+        SsprPolicy policy = maybePolicy.get();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        EventBuilder event = SsprEvents.step(context.getEvent(), STEP);
+
+        if (policy.captchaEnabled()) {
+            CaptchaCheck captcha = AltchaCaptcha.forRealm(context.getSession(), context.getRealm())
+                    .verify(form.getFirst(AltchaCaptcha.FORM_FIELD));
+            if (!captcha.isValid()) {
+                SsprEvents.failure(event, "captcha_" + captcha.name().toLowerCase(java.util.Locale.ROOT));
+                context.challenge(page(context, context.form().setError(captchaMessage(captcha)), policy));
+                return;
+            }
+        }
+        String username = form.getFirst(FIELD_USERNAME);
+        if (username == null || username.isBlank()) {
+            SsprEvents.failure(event, "username_missing");
+            context.challenge(page(context, context.form()
+                    .addError(new FormMessage(FIELD_USERNAME, "missingUsernameMessage")), policy));
+            return;
+        }
+        username = username.strip();
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, username);
+        event.detail(Details.USERNAME, username);
+
+        UserModel user = findUser(context, username);
+        MethodContext methods = new MethodContext(context.getSession(), context.getRealm(),
+                context.getAuthenticationSession(), policy, context.getConnection().getRemoteAddr(),
+                context.getSession().getContext().resolveLocale(user));
+        if (user != null) {
+            event.user(user);
+            Optional<String> home = new ResetAudience(context.getSession(), context.getRealm(), policy)
+                    .guestHomeProvider(user);
+            if (home.isPresent()) {
+                SsprEvents.failure(event, "guest_account");
+                context.challenge(SsprPages.guest(context.form(), home.get()));
+                return;
+            }
+        }
+        Optional<String> refusal = ResetEligibility.refusal(methods, user, MethodCatalogue.of());
+        ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
+        if (refusal.isPresent()) {
+            SsprEvents.failure(event.detail(SsprEvents.DECOY, Boolean.toString(policy.enumerationSafe())),
+                    refusal.get());
+            if (!policy.enumerationSafe()) {
+                context.challenge(page(context, context.form().setError("ssprErrorNotEligible"), policy));
+                return;
+            }
+            state.startDecoy(refusal.get(), username);
+            context.clearUser();
+            context.success();
+            return;
+        }
+        state.startFor(user.getId());
+        context.setUser(user);
+        SsprEvents.success(event, "account_chosen");
+        context.success();
+    }
+
+    private static String captchaMessage(CaptchaCheck check) {
+        return switch (check) {
+            case MISSING -> "ssprCaptchaMissingMessage";
+            case EXPIRED -> "ssprCaptchaExpiredMessage";
+            default -> "ssprCaptchaInvalidMessage";
+        };
+    }
+
+    private static UserModel findUser(AuthenticationFlowContext context, String username) {
+        RealmModel realm = context.getRealm();
+        UserModel user = context.getSession().users().getUserByUsername(realm, username);
+        if (user == null && realm.isLoginWithEmailAllowed() && username.contains("@")) {
+            user = context.getSession().users().getUserByEmail(realm, username);
+        }
+        return user;
+    }
+
+    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, LoginFormsProvider form,
+                                                    SsprPolicy policy) {
+        String challenge = policy.captchaEnabled()
+                ? AltchaCaptcha.forRealm(context.getSession(), context.getRealm())
+                        .createChallengeJson(policy.captchaDifficulty())
+                : null;
+        return SsprPages.chooseAccount(form, challenge);
+    }
+
+    private static Optional<SsprPolicy> policy(AuthenticationFlowContext context) {
+        try {
+            return Optional.of(SsprPolicyLocator.policyOf(context.getRealm(), context.getExecution()));
+        } catch (InvalidPolicyException e) {
+            SsprEvents.failure(SsprEvents.step(context.getEvent(), STEP), "invalid_policy");
+            context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.keycloaksspr.authenticators.flow;
+
+import java.util.Optional;
+
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.RoleUtils;
+
+/** Who the policy covers, who counts as an administrator, and who is a guest from another organisation. */
+public final class ResetAudience {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final SsprPolicy policy;
+
+    public ResetAudience(KeycloakSession session, RealmModel realm, SsprPolicy policy) {
+        this.session = session;
+        this.realm = realm;
+        this.policy = policy;
+    }
+
+    public boolean inScope(UserModel user) {
+        return switch (policy.scope()) {
+            case NONE -> false;
+            case ALL -> true;
+            case GROUP -> group(policy.scopeGroup()).map(g -> RoleUtils.isMember(user.getGroupsStream(), g))
+                    .orElse(false);
+        };
+    }
+
+    /** Any realm-management role (who can manage the realm can reset others), plus the policy's own role or group. */
+    public boolean isAdministrator(UserModel user) {
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (realmManagement != null && realmManagement.getRolesStream().anyMatch(user::hasRole)) {
+            return true;
+        }
+        if (policy.adminRole() != null) {
+            RoleModel role = KeycloakModelUtils.getRoleFromString(realm, policy.adminRole());
+            if (role != null && user.hasRole(role)) {
+                return true;
+            }
+        }
+        return policy.adminGroup() != null
+                && group(policy.adminGroup()).map(g -> RoleUtils.isMember(user.getGroupsStream(), g)).orElse(false);
+    }
+
+    /**
+     * A guest signs in only through a brokered identity provider: no local or federated password exists here to
+     * reset, so the home organisation is where to go.
+     */
+    public Optional<String> guestHomeProvider(UserModel user) {
+        if (user.getFederationLink() != null
+                || user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE)) {
+            return Optional.empty();
+        }
+        return session.users().getFederatedIdentitiesStream(realm, user)
+                .map(link -> session.identityProviders().getByAlias(link.getIdentityProvider()))
+                .filter(java.util.Objects::nonNull)
+                .map(idp -> idp.getDisplayName() != null ? idp.getDisplayName() : idp.getAlias())
+                .findFirst();
+    }
+
+    private Optional<GroupModel> group(String path) {
+        return Optional.ofNullable(KeycloakModelUtils.findGroupByPath(session, realm, path));
+    }
+}

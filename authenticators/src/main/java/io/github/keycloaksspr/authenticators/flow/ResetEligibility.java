@@ -1,0 +1,55 @@
+package io.github.keycloaksspr.authenticators.flow;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/** Whether a named account may go through the reset, and if not, the reason recorded for the audit trail. */
+public final class ResetEligibility {
+
+    public static final String USER_NOT_FOUND = "user_not_found";
+    public static final String USER_DISABLED = "user_disabled";
+    public static final String OUT_OF_SCOPE = "out_of_scope";
+    public static final String NOT_REGISTERED = "not_registered";
+
+    private ResetEligibility() {
+    }
+
+    /** Empty when eligible, else the reason the reset must quietly fail. */
+    public static Optional<String> refusal(MethodContext context, UserModel user, MethodCatalogue methods) {
+        if (user == null) {
+            return Optional.of(USER_NOT_FOUND);
+        }
+        if (!user.isEnabled() && !lockedOutByBruteForce(context, user)) {
+            return Optional.of(USER_DISABLED);
+        }
+        SsprPolicy policy = context.policy();
+        ResetAudience audience = new ResetAudience(context.session(), context.realm(), policy);
+        if (!audience.inScope(user)) {
+            return Optional.of(OUT_OF_SCOPE);
+        }
+        boolean administrator = audience.isAdministrator(user);
+        Set<String> registeredFactors = methods.usableFor(context, user, administrator).stream()
+                .map(SsprMethod::factor).collect(Collectors.toSet());
+        if (registeredFactors.size() < policy.methodsRequiredFor(administrator)) {
+            return Optional.of(NOT_REGISTERED);
+        }
+        return Optional.empty();
+    }
+
+    /** A permanent brute-force lockout disables the account; that user may still unlock it through the reset. */
+    public static boolean lockedOutByBruteForce(MethodContext context, UserModel user) {
+        if (!context.realm().isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = context.session().getProvider(BruteForceProtector.class);
+        return protector.isPermanentlyLockedOut(context.session(), context.realm(), user)
+                || protector.isTemporarilyDisabled(context.session(), context.realm(), user);
+    }
+}

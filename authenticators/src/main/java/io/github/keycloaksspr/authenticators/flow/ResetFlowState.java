@@ -1,0 +1,119 @@
+package io.github.keycloaksspr.authenticators.flow;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * The reset flow's progress, kept in authentication-session notes (server side, per browser tab, cluster-wide). Every
+ * proof is bound to the user it was made for: a proof recorded for one account never counts for another
+ * (CVE-2026-18963 came from a note not scoped to its step and user).
+ */
+public final class ResetFlowState {
+
+    static final String SUBJECT = "ssprSubject";
+    static final String DECOY_REASON = "ssprDecoy";
+    static final String DECOY_NAME = "ssprDecoyName";
+    static final String VERIFIED_FACTORS = "ssprVerifiedFactors";
+    static final String VERIFIED_METHODS = "ssprVerifiedMethods";
+    static final String SPENT_METHODS = "ssprSpentMethods";
+    static final String CURRENT_METHOD = "ssprCurrentMethod";
+
+    private final AuthenticationSessionModel authSession;
+
+    public ResetFlowState(AuthenticationSessionModel authSession) {
+        this.authSession = authSession;
+    }
+
+    /** Starts afresh for a real account: any earlier proof in this tab is forgotten. */
+    public void startFor(String userId) {
+        clear();
+        authSession.setAuthNote(SUBJECT, userId);
+    }
+
+    /** Starts a decoy run: same pages, nothing sent, one generic message at the end. */
+    public void startDecoy(String reason, String typedName) {
+        clear();
+        authSession.setAuthNote(DECOY_REASON, reason);
+        authSession.setAuthNote(DECOY_NAME, typedName == null ? "" : typedName);
+    }
+
+    public boolean isDecoy() {
+        return authSession.getAuthNote(DECOY_REASON) != null;
+    }
+
+    public String decoyReason() {
+        return authSession.getAuthNote(DECOY_REASON);
+    }
+
+    public String decoyName() {
+        String name = authSession.getAuthNote(DECOY_NAME);
+        return name == null ? "" : name;
+    }
+
+    /** Whether the notes were written for this user; anything else means no proof counts. */
+    public boolean isFor(String userId) {
+        return userId != null && userId.equals(authSession.getAuthNote(SUBJECT));
+    }
+
+    public void recordVerified(String userId, String methodId, String factor) {
+        if (!isFor(userId)) {
+            throw new IllegalStateException("proof for another account");
+        }
+        add(VERIFIED_METHODS, methodId);
+        add(VERIFIED_FACTORS, factor);
+        authSession.removeAuthNote(CURRENT_METHOD);
+    }
+
+    /** Distinct factors proven for this user; empty for anyone else. */
+    public Set<String> verifiedFactors(String userId) {
+        return isFor(userId) ? read(VERIFIED_FACTORS) : Set.of();
+    }
+
+    public Set<String> verifiedMethods(String userId) {
+        return isFor(userId) ? read(VERIFIED_METHODS) : Set.of();
+    }
+
+    public void markSpent(String methodId) {
+        add(SPENT_METHODS, methodId);
+        authSession.removeAuthNote(CURRENT_METHOD);
+    }
+
+    public Set<String> spentMethods() {
+        return read(SPENT_METHODS);
+    }
+
+    public void selectMethod(String methodId) {
+        authSession.setAuthNote(CURRENT_METHOD, methodId);
+    }
+
+    public String currentMethod() {
+        return authSession.getAuthNote(CURRENT_METHOD);
+    }
+
+    public void leaveMethod() {
+        authSession.removeAuthNote(CURRENT_METHOD);
+    }
+
+    private void clear() {
+        List.of(SUBJECT, DECOY_REASON, DECOY_NAME, VERIFIED_FACTORS, VERIFIED_METHODS, SPENT_METHODS, CURRENT_METHOD)
+                .forEach(authSession::removeAuthNote);
+    }
+
+    private Set<String> read(String note) {
+        String value = authSession.getAuthNote(note);
+        if (value == null || value.isEmpty()) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(Arrays.asList(value.split(",")));
+    }
+
+    private void add(String note, String value) {
+        Set<String> values = new LinkedHashSet<>(read(note));
+        values.add(value);
+        authSession.setAuthNote(note, String.join(",", values));
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.method.SsprMethodFactory;
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+/** A code from the authenticator app the user already uses for MFA: Keycloak's own {@code otp} credential. */
+public final class AuthenticatorAppMethod implements SsprMethod {
+
+    static final String INSTRUCTION = "ssprMethodTotpInstruction";
+
+    @Override
+    public String id() {
+        return SsprMethodIds.TOTP;
+    }
+
+    @Override
+    public String factor() {
+        return "authenticator-app";
+    }
+
+    @Override
+    public boolean allowedForAdmins() {
+        return true;
+    }
+
+    @Override
+    public boolean isRegistered(MethodContext context, UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).findAny().isPresent();
+    }
+
+    @Override
+    public String maskedHint(MethodContext context, UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .map(CredentialModel::getUserLabel).filter(label -> label != null && !label.isBlank())
+                .findFirst().orElse("");
+    }
+
+    @Override
+    public MethodChallenge challenge(MethodContext context, UserModel user) {
+        return MethodChallenge.code(INSTRUCTION);
+    }
+
+    @Override
+    public MethodChallenge decoyChallenge(MethodContext context) {
+        return MethodChallenge.code(INSTRUCTION);
+    }
+
+    @Override
+    public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
+        if (AttemptCounter.isSpent(context, id())) {
+            return MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes");
+        }
+        String code = form.getFirst(CodeChallenges.CODE_FIELD);
+        // Keycloak's OTP provider checks the window, the counter and reuse of a code already accepted.
+        boolean valid = code != null && !code.isBlank() && user.credentialManager()
+                .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .anyMatch(otp -> user.credentialManager().isValid(
+                        new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code.strip())));
+        if (valid) {
+            return MethodOutcome.verified();
+        }
+        return AttemptCounter.recordWrongAndCheckSpent(context, id())
+                ? MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes")
+                : MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");
+    }
+
+    public static final class Factory implements SsprMethodFactory {
+        private static final AuthenticatorAppMethod INSTANCE = new AuthenticatorAppMethod();
+
+        @Override
+        public SsprMethod create(KeycloakSession session) {
+            return INSTANCE;
+        }
+
+        @Override
+        public String getId() {
+            return SsprMethodIds.TOTP;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** Masked hints: enough for the owner to recognise the destination, too little for anyone else to use it. */
+final class Masking {
+
+    private static final String DOTS = "\u2022\u2022\u2022";
+
+    private Masking() {
+    }
+
+    /** {@code +4915112345678} → {@code +49 ••• •• 78}. */
+    static String phone(String e164) {
+        if (e164 == null || e164.length() < 6) {
+            return DOTS;
+        }
+        return e164.substring(0, 3) + " " + DOTS + " \u2022\u2022 " + e164.substring(e164.length() - 2);
+    }
+
+    /** {@code jane.doe@example.org} → {@code j•••@example.org}. */
+    static String email(String address) {
+        int at = address == null ? -1 : address.indexOf('@');
+        if (at < 1) {
+            return DOTS;
+        }
+        return address.charAt(0) + DOTS + address.substring(at);
+    }
+
+    /**
+     * Two stable digits derived from a name typed on a decoy run, so the fake hint looks the same on every try and
+     * reveals nothing.
+     */
+    static String decoyDigits(String typedName, String salt) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((salt + "\u0000" + typedName).getBytes(StandardCharsets.UTF_8));
+            return String.format("%02d", Math.floorMod(hash[0] * 256 + hash[1], 100));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.method.SsprMethodFactory;
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+
+/**
+ * Answers to N of the user's registered questions, asked in random order. The questions asked are fixed for the tab
+ * (a refresh does not let anyone shop for easier ones). Never offered to administrators.
+ */
+public final class SecurityQuestionsMethod implements SsprMethod {
+
+    static final String INSTRUCTION = "ssprMethodQuestionsInstruction";
+    static final String ANSWER_FIELD_PREFIX = "answer-";
+    private static final String ASKED_NOTE = "ssprQuestionsAsked";
+    /** A decoy run asks questions from the predefined pool, as a real account most often would. */
+    private static final List<String> DECOY_QUESTIONS = List.of("ssprQuestionFirstPet", "ssprQuestionBirthCity",
+            "ssprQuestionFirstSchool", "ssprQuestionChildhoodFriend", "ssprQuestionFirstCar");
+
+    @Override
+    public String id() {
+        return SsprMethodIds.QUESTIONS;
+    }
+
+    @Override
+    public String factor() {
+        return "security-questions";
+    }
+
+    @Override
+    public boolean allowedForAdmins() {
+        return false;
+    }
+
+    @Override
+    public boolean isRegistered(MethodContext context, UserModel user) {
+        return credential(user).map(c -> c.questionIds().size() >= context.policy().questionsToAnswer()).orElse(false);
+    }
+
+    @Override
+    public String maskedHint(MethodContext context, UserModel user) {
+        return "";
+    }
+
+    @Override
+    public MethodChallenge challenge(MethodContext context, UserModel user) {
+        String asked = context.authSession().getAuthNote(ASKED_NOTE);
+        if (asked == null) {
+            List<String> ids = new ArrayList<>(credential(user).orElseThrow().questionIds());
+            Collections.shuffle(ids, new SecureRandom());
+            asked = String.join("\n", ids.subList(0, context.policy().questionsToAnswer()));
+            context.authSession().setAuthNote(ASKED_NOTE, asked);
+        }
+        return MethodChallenge.questions(INSTRUCTION, Arrays.asList(asked.split("\n")));
+    }
+
+    @Override
+    public MethodChallenge decoyChallenge(MethodContext context) {
+        List<String> questions = new ArrayList<>(DECOY_QUESTIONS);
+        Collections.shuffle(questions, new SecureRandom());
+        return MethodChallenge.questions(INSTRUCTION, questions.subList(0, context.policy().questionsToAnswer()));
+    }
+
+    @Override
+    public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
+        String asked = context.authSession().getAuthNote(ASKED_NOTE);
+        Optional<SecurityQuestionsCredentialModel> credential = credential(user);
+        if (asked == null || credential.isEmpty() || AttemptCounter.isSpent(context, id())) {
+            return MethodOutcome.spent("ssprErrorQuestionsExhausted", "no_live_questions");
+        }
+        List<String> questions = Arrays.asList(asked.split("\n"));
+        boolean allRight = true;
+        // Check every answer even after a wrong one: the time taken must not tell which answer was wrong.
+        for (int i = 0; i < questions.size(); i++) {
+            String answer = form.getFirst(ANSWER_FIELD_PREFIX + (i + 1));
+            boolean right = answer != null && credential.get().matches(context.session(), questions.get(i), answer);
+            allRight &= right;
+        }
+        if (allRight) {
+            context.authSession().removeAuthNote(ASKED_NOTE);
+            return MethodOutcome.verified();
+        }
+        return AttemptCounter.recordWrongAndCheckSpent(context, id())
+                ? MethodOutcome.spent("ssprErrorQuestionsExhausted", "too_many_wrong_answers")
+                : MethodOutcome.wrong("ssprErrorWrongAnswers", "wrong_answers");
+    }
+
+    private static Optional<SecurityQuestionsCredentialModel> credential(UserModel user) {
+        return SsprCredentials.securityQuestions(user);
+    }
+
+    public static final class Factory implements SsprMethodFactory {
+        private static final SecurityQuestionsMethod INSTANCE = new SecurityQuestionsMethod();
+
+        @Override
+        public SsprMethod create(KeycloakSession session) {
+            return INSTANCE;
+        }
+
+        @Override
+        public String getId() {
+            return SsprMethodIds.QUESTIONS;
+        }
+    }
+}

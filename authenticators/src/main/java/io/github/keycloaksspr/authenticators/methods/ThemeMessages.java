@@ -1,0 +1,33 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import java.io.IOException;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+import io.github.keycloaksspr.core.method.MethodContext;
+import org.keycloak.theme.Theme;
+
+/**
+ * Texts that leave the browser (SMS, spoken calls) in the user's language, from the realm's login theme messages so
+ * that admins override them where they override every other login text.
+ */
+final class ThemeMessages {
+
+    private ThemeMessages() {
+    }
+
+    static String format(MethodContext context, String key, Object... args) {
+        Locale locale = context.locale() == null ? Locale.ENGLISH : context.locale();
+        String pattern = context.realm().getRealmLocalizationTextsByLocale(locale.toLanguageTag()).get(key);
+        if (pattern == null) {
+            try {
+                Properties messages = context.session().theme().getTheme(Theme.Type.LOGIN).getMessages(locale);
+                pattern = messages.getProperty(key, key);
+            } catch (IOException e) {
+                pattern = key;
+            }
+        }
+        return new MessageFormat(pattern, locale).format(args);
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.keycloaksspr.core.budget;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Whose budget a send draws on: a scope ({@value #USER}, {@value #CLIENT_IP}, {@value #DESTINATION}
+ * or another), the realm, and the subject. The subject (user id, client IP, phone number or email
+ * address) is kept only as a truncated SHA-256, so the cluster cache holds no personal data in clear.
+ * A plain hash of a phone number can be reversed by trying all numbers; what it prevents is the cache
+ * content being readable at a glance.
+ *
+ * @param scope       what kind of subject this is; lower-case letters, digits and dashes
+ * @param realmId     the realm's id
+ * @param subjectHash the subject's hash, as made by the factory methods
+ */
+public record BudgetKey(String scope, String realmId, String subjectHash) {
+
+    public static final String USER = "user";
+    public static final String CLIENT_IP = "ip";
+    public static final String DESTINATION = "destination";
+
+    private static final Pattern SCOPE = Pattern.compile("[a-z0-9-]{1,32}");
+    /** 22 Base64url characters: 132 bits, plenty to keep subjects apart. */
+    private static final int HASH_LENGTH = 22;
+    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{" + HASH_LENGTH + "}");
+    /** Where a proxy passed no address: all such requests share one budget, which errs towards fewer sends. */
+    private static final String UNKNOWN_IP = "unknown";
+    /** An IPv6 user usually controls a whole /64: counting single addresses would let them rotate freely. */
+    private static final int IPV6_PREFIX_BYTES = 8;
+    private static final Pattern IP_LITERAL_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
+
+    public BudgetKey {
+        if (scope == null || !SCOPE.matcher(scope).matches()) {
+            throw new IllegalArgumentException("budget scope must be 1-32 characters of a-z, 0-9, '-'");
+        }
+        if (realmId == null || realmId.isBlank()) {
+            throw new IllegalArgumentException("budget needs a realm id");
+        }
+        // Rejects a raw subject passed by mistake, which would put personal data into the cache.
+        if (subjectHash == null || !HASH.matcher(subjectHash).matches()) {
+            throw new IllegalArgumentException("budget subject must be hashed: use a factory method");
+        }
+    }
+
+    public static BudgetKey perUser(String realmId, String userId) {
+        return of(USER, realmId, requireSubject(userId, "user id"));
+    }
+
+    /** By client address; IPv6 addresses count by their /64 network. A missing address shares one budget. */
+    public static BudgetKey perClientIp(String realmId, String clientIp) {
+        return of(CLIENT_IP, realmId, normalizedIp(clientIp));
+    }
+
+    /** By phone number or email address, case-insensitively. */
+    public static BudgetKey perDestination(String realmId, String destination) {
+        return of(DESTINATION, realmId, requireSubject(destination, "destination").strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** A budget of another scope, e.g. answers per user; {@code subject} is hashed here. */
+    public static BudgetKey of(String scope, String realmId, String subject) {
+        return new BudgetKey(scope, realmId, hash(scope, realmId, requireSubject(subject, "subject")));
+    }
+
+    /** {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:<slot>}. */
+    String slotKey(long windowIndex, int slot) {
+        return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":" + slot;
+    }
+
+    /** Marks the window's budget as spent: {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:spent}. */
+    String spentKey(long windowIndex) {
+        return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":spent";
+    }
+
+    @Override
+    public String toString() {
+        return "BudgetKey[" + scope + ", realm=" + realmId + "]";
+    }
+
+    private static String requireSubject(String subject, String name) {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("budget needs a " + name);
+        }
+        return subject;
+    }
+
+    private static String normalizedIp(String clientIp) {
+        if (clientIp == null || clientIp.isBlank()) {
+            return UNKNOWN_IP;
+        }
+        String ip = clientIp.strip();
+        int zone = ip.indexOf('%');
+        if (zone >= 0) {
+            ip = ip.substring(0, zone);
+        }
+        // Only a literal with a colon is parsed: InetAddress resolves anything else through DNS.
+        if (ip.indexOf(':') < 0 || !IP_LITERAL_CHARS.matcher(ip).matches()) {
+            return ip.toLowerCase(Locale.ROOT);
+        }
+        try {
+            InetAddress address = InetAddress.getByName(ip);
+            byte[] bytes = address.getAddress();
+            if (bytes.length == 4) {
+                return address.getHostAddress(); // IPv4-mapped IPv6
+            }
+            byte[] network = Arrays.copyOf(Arrays.copyOf(bytes, IPV6_PREFIX_BYTES), bytes.length);
+            return InetAddress.getByAddress(network).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return ip.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static String hash(String scope, String realmId, String subject) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest((scope + "\n" + realmId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.keycloaksspr.core.credential;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.keycloak.util.JsonSerialization;
+
+/** JSON (de)serialization of credential data with Keycloak's own mapper, as Keycloak's credential models do. */
+final class CredentialJson {
+
+    /** What a credential without a secret stores as secret data, as Keycloak's WebAuthn credential does. */
+    static final String NO_SECRET = "{}";
+
+    private CredentialJson() {
+    }
+
+    static String write(Object value) {
+        try {
+            return JsonSerialization.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Reads stored JSON. The message names the credential type and id, never the content: it holds
+     * phone numbers, addresses or answer hashes.
+     */
+    static <T> T read(String json, Class<T> type, String credentialType, String credentialId) {
+        if (json == null || json.isBlank()) {
+            throw new IllegalArgumentException(credentialType + " credential " + credentialId + " has no data");
+        }
+        try {
+            T value = JsonSerialization.readValue(json, type);
+            if (value == null) {
+                throw new IllegalArgumentException(credentialType + " credential " + credentialId + " has no data");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(credentialType + " credential " + credentialId + " has unreadable data");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.keycloaksspr.core.credential;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.jboss.logging.Logger;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Reads a user's stored credentials of the pack's types. A credential whose data cannot be read (a
+ * bad realm import, say) is skipped with a warning naming its id, so that one broken entry does not
+ * make the user's other methods unusable.
+ */
+public final class SsprCredentials {
+
+    private static final Logger LOG = Logger.getLogger(SsprCredentials.class);
+
+    private SsprCredentials() {
+    }
+
+    /** The user's stored credentials of {@code type}, oldest first. */
+    public static Stream<CredentialModel> ofType(UserModel user, String type) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(type)
+                .sorted(Comparator.comparing(CredentialModel::getCreatedDate, Comparator.nullsFirst(Comparator.naturalOrder())));
+    }
+
+    public static Stream<MobilePhoneCredentialModel> mobilePhones(UserModel user) {
+        return readable(user, SsprCredentialTypes.MOBILE_PHONE, MobilePhoneCredentialModel::createFromCredentialModel);
+    }
+
+    public static Stream<AlternateEmailCredentialModel> alternateEmails(UserModel user) {
+        return readable(user, SsprCredentialTypes.ALTERNATE_EMAIL, AlternateEmailCredentialModel::createFromCredentialModel);
+    }
+
+    /** The user's set of security questions; the provider keeps at most one, the newest wins otherwise. */
+    public static Optional<SecurityQuestionsCredentialModel> securityQuestions(UserModel user) {
+        return readable(user, SsprCredentialTypes.SECURITY_QUESTIONS, SecurityQuestionsCredentialModel::createFromCredentialModel)
+                .reduce((older, newer) -> newer);
+    }
+
+    private static <T extends CredentialModel> Stream<T> readable(
+            UserModel user, String type, Function<CredentialModel, T> reader) {
+        return ofType(user, type).flatMap(stored -> {
+            try {
+                return Stream.of(reader.apply(stored));
+            } catch (IllegalArgumentException e) {
+                // The message names type and id only; the data may be personal.
+                LOG.warnf("skipping unreadable credential: %s", e.getMessage());
+                return Stream.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package io.github.keycloaksspr.core.method;
+
+import java.util.List;
+
+/**
+ * The answer page a method asks for, or why it could not start. Message keys only: the theme renders the words.
+ *
+ * @param kind            which fields the page has
+ * @param instructionKey  message key of the instruction, e.g. "we texted a code to {0}"
+ * @param instructionArgs arguments of the instruction (masked hints only)
+ * @param questions       message keys or texts of the questions to answer (QUESTIONS only)
+ * @param errorKey        set when the challenge could not start (budget exhausted, gateway down)
+ * @param reason          machine-readable reason for events when {@code errorKey} is set
+ */
+public record MethodChallenge(Kind kind, String instructionKey, List<String> instructionArgs, List<String> questions,
+                              String errorKey, String reason) {
+
+    public enum Kind { CODE, QUESTIONS }
+
+    public MethodChallenge {
+        instructionArgs = List.copyOf(instructionArgs);
+        questions = List.copyOf(questions);
+    }
+
+    public static MethodChallenge code(String instructionKey, String... args) {
+        return new MethodChallenge(Kind.CODE, instructionKey, List.of(args), List.of(), null, null);
+    }
+
+    public static MethodChallenge questions(String instructionKey, List<String> questions) {
+        return new MethodChallenge(Kind.QUESTIONS, instructionKey, List.of(), questions, null, null);
+    }
+
+    public static MethodChallenge refused(String errorKey, String reason) {
+        return new MethodChallenge(Kind.CODE, null, List.of(), List.of(), errorKey, reason);
+    }
+
+    public boolean started() {
+        return errorKey == null;
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.keycloaksspr.core.method;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * One way to prove identity during a reset: a code to an alternate email, an SMS, an authenticator app, security
+ * questions... Implementations are stateless; the flow's state lives in the authentication session.
+ */
+public interface SsprMethod extends Provider {
+
+    /** The provider id, e.g. {@code sspr-sms}. */
+    String id();
+
+    /**
+     * What is proven. Two methods with the same factor (SMS and voice call to the same phone) count once: a second
+     * method must prove something else.
+     */
+    String factor();
+
+    /** Whether administrators may use it (questions are too weak for them, as in Entra). */
+    boolean allowedForAdmins();
+
+    /** Whether the user has what the method needs (a registered phone, an alternate email, an OTP credential...). */
+    boolean isRegistered(MethodContext context, UserModel user);
+
+    /** Whether the server can run the method at all (e.g. a phone gateway is configured). */
+    default boolean isAvailable(MethodContext context) {
+        return true;
+    }
+
+    /** What the user sees in the method list, e.g. {@code +49 ••• •• 78}; never the full value. */
+    String maskedHint(MethodContext context, UserModel user);
+
+    /** Starts the challenge (sends a code, picks questions) unless one is live, and describes the answer page. */
+    MethodChallenge challenge(MethodContext context, UserModel user);
+
+    /** Describes the answer page of a decoy run: same fields, nothing sent, nothing that depends on a real account. */
+    MethodChallenge decoyChallenge(MethodContext context);
+
+    /** Checks the user's answer. */
+    MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form);
+
+    @Override
+    default void close() {
+    }
+}

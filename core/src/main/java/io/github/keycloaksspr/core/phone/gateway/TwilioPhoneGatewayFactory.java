@@ -1,0 +1,131 @@
+package io.github.keycloaksspr.core.phone.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.keycloaksspr.core.phone.PhoneDelivery;
+import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import io.github.keycloaksspr.core.phone.TwilioPhoneSender;
+import io.github.keycloaksspr.core.phone.TwilioSettings;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * Twilio as the phone gateway. Configured with server options, e.g.
+ * {@code --spi-sspr-phone-gateway--sspr-twilio--account-sid=AC...} (or {@code KC_SPI_SSPR_PHONE_GATEWAY__SSPR_TWILIO__ACCOUNT_SID}).
+ * One sender per node: it holds the HTTP client that every request shares.
+ */
+public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "sspr-twilio";
+
+    static final String ACCOUNT_SID = "account-sid";
+    static final String AUTH_TOKEN = "auth-token";
+    static final String FROM_NUMBER = "from-number";
+    static final String API_BASE_URL = "api-base-url";
+    static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
+    static final String REQUEST_TIMEOUT_MS = "request-timeout-ms";
+
+    private static final Logger LOG = Logger.getLogger(TwilioPhoneGatewayFactory.class);
+
+    private TwilioSettings settings;
+    private TwilioPhoneSender sender;
+
+    @Override
+    public PhoneGateway create(KeycloakSession session) {
+        return new TwilioPhoneGateway(sender);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        String accountSid = config.get(ACCOUNT_SID);
+        String authToken = config.get(AUTH_TOKEN);
+        String fromNumber = config.get(FROM_NUMBER);
+        if (accountSid == null && authToken == null && fromNumber == null) {
+            LOG.info("SSPR phone gateway sspr-twilio not configured: SMS and voice methods are unavailable");
+            return;
+        }
+        try {
+            settings = TwilioSettings.of(accountSid, authToken, fromNumber)
+                    .withApiBaseUrl(config.get(API_BASE_URL, TwilioSettings.DEFAULT_API_BASE_URL.toString()))
+                    .withTimeouts(Duration.ofMillis(config.getLong(CONNECT_TIMEOUT_MS, 5_000L)),
+                            Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS, 10_000L)));
+            sender = new TwilioPhoneSender(settings);
+        } catch (IllegalArgumentException e) {
+            // The message names the option, never its value.
+            LOG.errorf("SSPR phone gateway sspr-twilio misconfigured, SMS and voice are unavailable: %s", e.getMessage());
+        }
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to wire
+    }
+
+    @Override
+    public void close() {
+        sender = null;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(ACCOUNT_SID).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Twilio account SID (AC...)").add()
+                .property().name(AUTH_TOKEN).type(ProviderConfigProperty.PASSWORD).secret(true)
+                .helpText("Twilio auth token; prefer an environment variable or the vault").add()
+                .property().name(FROM_NUMBER).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Sender number in E.164, e.g. +15005550006").add()
+                .property().name(API_BASE_URL).type(ProviderConfigProperty.STRING_TYPE)
+                .defaultValue(TwilioSettings.DEFAULT_API_BASE_URL.toString())
+                .helpText("Twilio REST API base URL (a local stand-in in tests)").add()
+                .property().name(CONNECT_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(5000)
+                .helpText("Connect timeout in milliseconds").add()
+                .property().name(REQUEST_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(10000)
+                .helpText("Timeout of one send in milliseconds").add()
+                .build();
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return settings == null
+                ? Map.of("configured", "false")
+                : Map.of("configured", "true", "api-base-url", settings.apiBaseUrl().toString());
+    }
+
+    private record TwilioPhoneGateway(TwilioPhoneSender sender) implements PhoneGateway {
+
+        @Override
+        public boolean isConfigured() {
+            return sender != null;
+        }
+
+        @Override
+        public PhoneDelivery sendSms(String toE164, String body) throws PhoneDeliveryException {
+            return configuredSender().sendSms(toE164, body);
+        }
+
+        @Override
+        public PhoneDelivery placeCall(String toE164, String twiml) throws PhoneDeliveryException {
+            return configuredSender().placeCall(toE164, twiml);
+        }
+
+        private TwilioPhoneSender configuredSender() {
+            if (sender == null) {
+                throw new IllegalStateException("the phone gateway is not configured");
+            }
+            return sender;
+        }
+    }
+}

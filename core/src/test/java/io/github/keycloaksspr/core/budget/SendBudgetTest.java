@@ -1,0 +1,107 @@
+package io.github.keycloaksspr.core.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.testing.InMemorySlots;
+import io.github.keycloaksspr.core.testing.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SendBudgetTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final BudgetKey ALICE = BudgetKey.perUser("realm-1", "alice-id");
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final InMemorySlots slots = new InMemorySlots();
+    private final SendBudget budget = new SendBudget(slots, clock);
+
+    @Test
+    void allowsTheLimitThenRefusesWithinTheWindow() {
+        assertThat(budget.tryConsume(ALICE, 3, HOUR)).isTrue();
+        assertThat(budget.tryConsume(ALICE, 3, HOUR)).isTrue();
+        assertThat(budget.tryConsume(ALICE, 3, HOUR)).isTrue();
+        assertThat(budget.tryConsume(ALICE, 3, HOUR)).isFalse();
+
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(budget.tryConsume(ALICE, 3, HOUR)).isFalse();
+    }
+
+    @Test
+    void theNextWindowHasAFreshBudget() {
+        budget.tryConsume(ALICE, 1, HOUR);
+        assertThat(budget.tryConsume(ALICE, 1, HOUR)).isFalse();
+
+        clock.advance(HOUR);
+
+        assertThat(budget.tryConsume(ALICE, 1, HOUR)).isTrue();
+        assertThat(budget.tryConsume(ALICE, 1, HOUR)).isFalse();
+    }
+
+    @Test
+    void aRefusalTakesNoSlotAndLaterRefusalsProbeNothing() {
+        budget.tryConsume(ALICE, 2, HOUR);
+        budget.tryConsume(ALICE, 2, HOUR);
+
+        assertThat(budget.tryConsume(ALICE, 2, HOUR)).isFalse();
+        assertThat(slots.claimed().keySet()).filteredOn(key -> !key.endsWith(":spent")).hasSize(2);
+
+        CountingSlots counting = new CountingSlots(slots);
+        assertThat(new SendBudget(counting, clock).tryConsume(ALICE, 2, HOUR)).isFalse();
+        assertThat(counting.claims).isZero();
+    }
+
+    @Test
+    void keysAreSeparatePerSubjectAndRealm() {
+        budget.tryConsume(ALICE, 1, HOUR);
+
+        assertThat(budget.tryConsume(BudgetKey.perUser("realm-1", "bob-id"), 1, HOUR)).isTrue();
+        assertThat(budget.tryConsume(BudgetKey.perUser("realm-2", "alice-id"), 1, HOUR)).isTrue();
+        assertThat(budget.tryConsume(ALICE, 1, HOUR)).isFalse();
+    }
+
+    @Test
+    void slotKeysFollowTheDocumentedFormatAndOutliveTheWindow() {
+        budget.tryConsume(ALICE, 2, HOUR);
+        budget.tryConsume(ALICE, 2, HOUR);
+
+        long window = Instant.parse("2026-03-01T10:00:00Z").getEpochSecond() / 3600;
+        budget.tryConsume(ALICE, 2, HOUR);
+        assertThat(slots.claimed().keySet()).allMatch(key ->
+                key.matches("sspr:budget:user:realm-1:[A-Za-z0-9_-]{22}:w" + window + ":(0|1|spent)")).hasSize(3);
+        assertThat(slots.claimed().values()).containsOnly(2 * 3600L);
+    }
+
+    @Test
+    void enforcesSaneLimitsAndWindows() {
+        assertThatThrownBy(() -> budget.tryConsume(ALICE, 0, HOUR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> budget.tryConsume(ALICE, 101, HOUR)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> budget.tryConsume(ALICE, 1, Duration.ofMillis(500))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> budget.tryConsume(ALICE, 1, Duration.ofDays(8))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final class CountingSlots implements ClusterSlots {
+        private final ClusterSlots delegate;
+        int claims;
+
+        CountingSlots(ClusterSlots delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean claim(String key, long lifespanSeconds) {
+            claims++;
+            return delegate.claim(key, lifespanSeconds);
+        }
+
+        @Override
+        public boolean isClaimed(String key) {
+            return delegate.isClaimed(key);
+        }
+    }
+}

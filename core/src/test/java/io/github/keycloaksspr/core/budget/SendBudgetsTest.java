@@ -1,0 +1,65 @@
+package io.github.keycloaksspr.core.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.keycloaksspr.core.testing.InMemorySlots;
+import io.github.keycloaksspr.core.testing.MutableClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SendBudgetsTest {
+
+    private static final SendLimits LIMITS = new SendLimits(2, 3, 4, Duration.ofHours(1));
+
+    private final InMemorySlots slots = new InMemorySlots();
+    private final SendBudgets budgets = new SendBudgets(new SendBudget(slots, new MutableClock(Instant.parse("2026-03-01T10:00:00Z"))));
+
+    @Test
+    void aSendNeedsRoomInAllThreeBudgets() {
+        SendRequest request = new SendRequest("r", "alice", "203.0.113.9", "+4915112345678");
+
+        assertThat(budgets.tryConsume(request, LIMITS)).isEqualTo(SendDecision.ALLOWED);
+        assertThat(slots.claimed().keySet()).extracting(key -> key.split(":")[2]).containsExactly("destination", "user", "ip");
+    }
+
+    @Test
+    void theDestinationBudgetProtectsThePhoneOwnerAcrossUsers() {
+        assertThat(budgets.tryConsume(new SendRequest("r", "alice", "203.0.113.9", "+4915112345678"), LIMITS).allowed()).isTrue();
+        assertThat(budgets.tryConsume(new SendRequest("r", "bob", "198.51.100.7", "+4915112345678"), LIMITS).allowed()).isTrue();
+
+        assertThat(budgets.tryConsume(new SendRequest("r", "carol", "192.0.2.1", "+4915112345678"), LIMITS))
+                .isEqualTo(SendDecision.DESTINATION_LIMIT_REACHED);
+    }
+
+    @Test
+    void theUserBudgetCountsAcrossDestinations() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(budgets.tryConsume(new SendRequest("r", "alice", "203.0.113.9", "+491511234567" + i), LIMITS).allowed()).isTrue();
+        }
+        assertThat(budgets.tryConsume(new SendRequest("r", "alice", "203.0.113.9", "+4915112345679"), LIMITS))
+                .isEqualTo(SendDecision.USER_LIMIT_REACHED);
+    }
+
+    @Test
+    void theIpBudgetCountsAcrossUsersAndALaterRefusalHasSpentEarlierUnits() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(budgets.tryConsume(new SendRequest("r", "user" + i, "203.0.113.9", "dest" + i + "@example.org"), LIMITS).allowed()).isTrue();
+        }
+        SendRequest fifth = new SendRequest("r", "user4", "203.0.113.9", "dest4@example.org");
+
+        assertThat(budgets.tryConsume(fifth, LIMITS)).isEqualTo(SendDecision.CLIENT_IP_LIMIT_REACHED);
+        // The documented trade-off: the refused send used one unit of its destination and user budgets.
+        assertThat(budgets.tryConsume(fifth, LIMITS)).isEqualTo(SendDecision.CLIENT_IP_LIMIT_REACHED);
+        assertThat(budgets.tryConsume(new SendRequest("r", "user5", "198.51.100.7", "dest4@example.org"), LIMITS))
+                .isEqualTo(SendDecision.DESTINATION_LIMIT_REACHED);
+    }
+
+    @Test
+    void requestsDoNotPrintPersonalData() {
+        assertThat(new SendRequest("r", "alice", "203.0.113.9", "+4915112345678").toString())
+                .doesNotContain("203.0.113.9").doesNotContain("4915112345678");
+    }
+}

@@ -1,0 +1,170 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.Totp;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** "Forgot password?" with two registered methods, on the real pages of the real server with the shipped JAR. */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class SelfServiceResetIT {
+
+    static final String MARIA = "maria";
+    static final String MARIA_PHONE = "+4915112345678";
+    static final String MARIA_ALTERNATE = "maria.private@example.net";
+    static final String TOM = "tom";
+    static final String TOM_TOTP_SECRET = "tom-totp-secret-0123456789";
+    static final String OLD_PASSWORD = "Old-Passw0rd!";
+    static final String NEW_PASSWORD = "Brand-New-Passw0rd!";
+
+    @InjectRealm(config = ResetRealm.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void resetWithSmsAndAlternateEmail() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start();
+            assertThat(journey.pageTitle()).isEqualTo("Reset your password");
+
+            journey.chooseAccount(MARIA);
+            assertThat(journey.pageTitle()).isEqualTo("Verify your identity");
+            assertThat(journey.html()).contains("+49 \u2022\u2022\u2022 \u2022\u2022 78").contains("m\u2022\u2022\u2022@example.net")
+                    .doesNotContain(MARIA_PHONE).doesNotContain(MARIA_ALTERNATE);
+
+            journey.selectMethod("sspr-sms");
+            assertThat(journey.instruction()).contains("+49 \u2022\u2022\u2022 \u2022\u2022 78");
+            RecordedTwilioRequest sms = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
+            assertThat(sms.to()).isEqualTo(MARIA_PHONE);
+            assertThat(sms.from()).isEqualTo(TwilioAccount.FROM);
+            journey.enterCode(Codes.in(sms.body()));
+            assertThat(journey.pageTitle()).isEqualTo("Verify your identity");
+            assertThat(journey.html()).contains("Verification step 2 of 2").doesNotContain("sspr-method-sspr-sms")
+                    .doesNotContain("sspr-method-sspr-voice");
+
+            journey.selectMethod("sspr-email");
+            assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
+            MimeMessage mail = mailServer.getLastReceivedMessage();
+            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                    .containsExactly(MARIA_ALTERNATE);
+            journey.enterCode(Codes.in(MailContent.text(mail)));
+
+            assertThat(journey.fieldNames()).contains("password-new", "password-confirm");
+            journey.setNewPassword(NEW_PASSWORD);
+            assertThat(journey.signedIn()).as("signed in after the reset").isTrue();
+        }
+        assertThat(signIn(MARIA, NEW_PASSWORD)).as("new password works").isTrue();
+        assertThat(signIn(MARIA, OLD_PASSWORD)).as("old password no longer works").isFalse();
+
+        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_step", "verify-identity").containsEntry("sspr_method", "sspr-sms")
+                .containsEntry("sspr_outcome", "method_verified"));
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_method", "sspr-email").containsEntry("sspr_verified_count", "2"));
+    }
+
+    @Test
+    void resetWithAuthenticatorAppAndSecurityQuestions() throws Exception {
+        ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(TOM);
+        journey.selectMethod("sspr-totp");
+        journey.enterCode(Totp.now(TOM_TOTP_SECRET));
+        assertThat(journey.html()).contains("Verification step 2 of 2");
+
+        journey.selectMethod("sspr-questions");
+        List<String> asked = questionsOn(journey.html());
+        assertThat(asked).hasSize(3);
+        journey.answer(asked.stream().map(TomAnswers.BY_QUESTION::get).toList());
+
+        assertThat(journey.fieldNames()).contains("password-new");
+        journey.setNewPassword(NEW_PASSWORD);
+        assertThat(journey.signedIn()).isTrue();
+        assertThat(signIn(TOM, NEW_PASSWORD)).isTrue();
+    }
+
+    private boolean signIn(String username, String password) throws Exception {
+        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
+                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
+        browser.submit(Map.of("username", username, "password", password));
+        return browser.url().startsWith(SsprResetRealm.REDIRECT_URI) && browser.url().contains("code=");
+    }
+
+    /** The question texts shown, mapped back to their English labels' keys by {@link TomAnswers}. */
+    private static List<String> questionsOn(String html) {
+        return TomAnswers.BY_QUESTION.keySet().stream().filter(html::contains).toList().isEmpty()
+                ? List.of()
+                : java.util.regex.Pattern.compile("<label[^>]*for=\"answer-\\d\"[^>]*>\\s*([^<]+?)\\s*<")
+                .matcher(html).results().map(m -> m.group(1).strip()).toList();
+    }
+
+    static final class TomAnswers {
+        static final Map<String, String> BY_KEY = new LinkedHashMap<>();
+        static final Map<String, String> BY_QUESTION = new LinkedHashMap<>();
+
+        static {
+            BY_KEY.put("ssprQuestionFirstPet", "Rex the dog");
+            BY_KEY.put("ssprQuestionBirthCity", "Hamburg");
+            BY_KEY.put("ssprQuestionFirstSchool", "Lindenschule");
+            BY_QUESTION.put("What was the name of your first pet?", "  REX the   Dog ");
+            BY_QUESTION.put("In which city were you born?", "hamburg");
+            BY_QUESTION.put("What was the name of your first school?", "Lindenschule");
+        }
+    }
+
+    public static final class ResetRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm, Map.of(
+                            "sspr.methods", "sspr-sms##sspr-voice##sspr-email##sspr-totp##sspr-questions",
+                            "sspr.methods.required", "2",
+                            "sspr.captcha.difficulty", "1000"))
+                    .users(UserBuilder.create(MARIA).email("maria@example.org").emailVerified(true)
+                                    .name("Maria", "Example").password(OLD_PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.mobilePhone(MARIA_PHONE))
+                                    .credential(SeededCredentials.alternateEmail(MARIA_ALTERNATE)),
+                            UserBuilder.create(TOM).email("tom@example.org").emailVerified(true)
+                                    .name("Tom", "Example").password(OLD_PASSWORD).enabled(true)
+                                    .totpSecret(TOM_TOTP_SECRET)
+                                    .credential(SeededCredentials.securityQuestions(TomAnswers.BY_KEY)));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.keycloaksspr.it.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.realm.RealmBuilder;
+
+/**
+ * A realm whose "Forgot password?" runs the SSPR flow, built the way the README tells admins to: a copy of the reset
+ * flow with sspr-choose-account, sspr-verify-identity (its config is the policy), sspr-unlock-or-reset and
+ * Keycloak's reset-password, bound as the realm's reset-credentials flow.
+ */
+public final class SsprResetRealm {
+
+    public static final String FLOW_ALIAS = "sspr reset";
+    public static final String POLICY_ALIAS = "sspr-policy";
+    public static final String CLIENT_ID = "sspr-test-app";
+    public static final String REDIRECT_URI = "http://127.0.0.1:8500/callback";
+
+    private SsprResetRealm() {
+    }
+
+    public static RealmBuilder configure(RealmBuilder realm, Map<String, String> policy) {
+        return realm.resetPasswordAllowed(true).eventsEnabled(true).update(rep -> {
+            rep.setBruteForceProtected(true);
+            rep.setFailureFactor(30);
+            rep.setAuthenticationFlows(new ArrayList<>(List.of(flow())));
+            AuthenticatorConfigRepresentation config = new AuthenticatorConfigRepresentation();
+            config.setAlias(POLICY_ALIAS);
+            config.setConfig(policy);
+            rep.setAuthenticatorConfig(new ArrayList<>(List.of(config)));
+            rep.setResetCredentialsFlow(FLOW_ALIAS);
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(CLIENT_ID);
+            client.setPublicClient(true);
+            client.setRedirectUris(List.of(REDIRECT_URI));
+            client.setStandardFlowEnabled(true);
+            List<ClientRepresentation> clients = rep.getClients() == null ? new ArrayList<>() : new ArrayList<>(rep.getClients());
+            clients.add(client);
+            rep.setClients(clients);
+        });
+    }
+
+    private static AuthenticationFlowRepresentation flow() {
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias(FLOW_ALIAS);
+        flow.setDescription("Self-service password reset (keycloak-sspr)");
+        flow.setProviderId("basic-flow");
+        flow.setTopLevel(true);
+        flow.setBuiltIn(false);
+        flow.setAuthenticationExecutions(List.of(
+                execution("sspr-choose-account", 10, null),
+                execution("sspr-verify-identity", 20, POLICY_ALIAS),
+                execution("sspr-unlock-or-reset", 30, null),
+                execution("reset-password", 40, null)));
+        return flow;
+    }
+
+    private static AuthenticationExecutionExportRepresentation execution(String authenticator, int priority,
+                                                                         String config) {
+        AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
+        execution.setAuthenticator(authenticator);
+        execution.setRequirement("REQUIRED");
+        execution.setPriority(priority);
+        execution.setAuthenticatorConfig(config);
+        execution.setUserSetupAllowed(false);
+        execution.setAuthenticatorFlow(false);
+        return execution;
+    }
+}

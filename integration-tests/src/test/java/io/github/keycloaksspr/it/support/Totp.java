@@ -1,0 +1,29 @@
+package io.github.keycloaksspr.it.support;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** The code an authenticator app shows now (RFC 6238, SHA-1, 6 digits, 30 s), for a secret Keycloak stores as text. */
+public final class Totp {
+
+    private Totp() {
+    }
+
+    public static String now(String secret) {
+        try {
+            long step = System.currentTimeMillis() / 1000 / 30;
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int offset = hash[hash.length - 1] & 0xf;
+            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            return String.format("%06d", binary % 1_000_000);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

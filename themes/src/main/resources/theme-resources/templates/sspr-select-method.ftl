@@ -1,0 +1,28 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<@layout.registrationLayout displayInfo=true; section>
+    <#if section = "header">
+        <span id="sspr-page-title">${msg("ssprSelectMethodTitle")}</span>
+    <#elseif section = "form">
+        <p id="sspr-step" class="${properties.kcLoginMainFooterHelperText!}">${msg("ssprStep", ssprStep, ssprRequired)}</p>
+        <form id="sspr-select-method-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+            <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-labelledby="sspr-page-title">
+                <#list ssprMethods as choice>
+                    <div class="pf-v5-c-radio">
+                        <input class="pf-v5-c-radio__input" type="radio" name="method" id="sspr-method-${choice.id}"
+                               value="${choice.id}" <#if choice?is_first>checked</#if>>
+                        <label class="pf-v5-c-radio__label" for="sspr-method-${choice.id}">${msg(choice.labelKey)}
+                            <#if choice.hint?has_content><span class="sspr-hint">${choice.hint}</span></#if>
+                        </label>
+                    </div>
+                </#list>
+            </div>
+            <@buttons.actionGroup>
+                <@buttons.button id="kc-form-buttons" label="ssprSelectMethodContinue"/>
+                <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+            </@buttons.actionGroup>
+        </form>
+    <#elseif section = "info">
+        <span class="${properties.kcLoginMainFooterHelperText!}">${msg("ssprSelectMethodInfo")}</span>
+    </#if>
+</@layout.registrationLayout>
