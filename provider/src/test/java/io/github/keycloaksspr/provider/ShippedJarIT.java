@@ -61,6 +61,23 @@ class ShippedJarIT {
         assertThat(jar.getEntry(SHADED + "com/twilio/Twilio.class")).as("Twilio SDK relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "org/apache/hc/client5/http/classic/HttpClient.class"))
                 .as("httpclient5 relocated").isNotNull();
+        assertThat(jar.getEntry(SHADED + "org/altcha/altcha/Altcha.class")).as("ALTCHA relocated").isNotNull();
+        assertThat(jar.getEntry(SHADED + "org/json/JSONObject.class")).as("org.json relocated").isNotNull();
+    }
+
+    @Test
+    void servesTheCaptchaWidgetAndTheResetPagesFromTheTheme() {
+        assertThat(jar.getEntry("theme-resources/resources/sspr/altcha/altcha.min.js")).isNotNull();
+        assertThat(jar.getEntry("theme-resources/resources/sspr/altcha/LICENSE.txt")).isNotNull();
+        assertThat(entryNames()).contains(
+                "theme-resources/templates/sspr-choose-account.ftl",
+                "theme-resources/templates/sspr-select-method.ftl",
+                "theme-resources/templates/sspr-verify-method.ftl",
+                "theme-resources/templates/sspr-unlock-or-reset.ftl",
+                "theme-resources/templates/html/sspr-code.ftl",
+                "theme-resources/templates/text/sspr-code.ftl",
+                "theme-resources/messages/messages_en.properties",
+                "theme-resources/messages/messages_de.properties");
     }
 
     @Test

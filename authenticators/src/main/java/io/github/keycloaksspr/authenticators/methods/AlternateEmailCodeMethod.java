@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.authenticators.methods;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,16 +53,20 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     @Override
     public MethodChallenge challenge(MethodContext context, UserModel user) {
         String address = address(user).orElseThrow();
-        return CodeChallenges.challenge(context, user, id(), address, INSTRUCTION, Masking.email(address), code ->
-                context.session().getProvider(EmailTemplateProvider.class)
-                        .setRealm(context.realm())
-                        .setUser(user)
-                        .setAuthenticationSession(context.authSession())
-                        .send("ssprEmailCodeSubject", List.of(context.realm().getDisplayName() == null
-                                        ? context.realm().getName() : context.realm().getDisplayName()),
-                                "sspr-code.ftl",
-                                Map.of("code", code, "ttlMinutes", context.policy().codeLifetime().toMinutes()),
-                                address));
+        return CodeChallenges.challenge(context, user, id(), address, INSTRUCTION, Masking.email(address),
+                code -> send(context, user, address, code));
+    }
+
+    private static void send(MethodContext context, UserModel user, String address, String code) throws Exception {
+        // Keycloak adds its own entries (user, realm, locale...) to both collections: they must be mutable.
+        List<Object> subjectArgs = new ArrayList<>(List.of(SmsCodeMethod.realmName(context)));
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "ttlMinutes",
+                context.policy().codeLifetime().toMinutes()));
+        context.session().getProvider(EmailTemplateProvider.class)
+                .setRealm(context.realm())
+                .setUser(user)
+                .setAuthenticationSession(context.authSession())
+                .send("ssprEmailCodeSubject", subjectArgs, "sspr-code.ftl", body, address);
     }
 
     @Override

@@ -26,6 +26,8 @@ final class CodeChallenges {
 
     static final String CODE_FIELD = "code";
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CodeChallenges.class);
+
     private CodeChallenges() {
     }
 
@@ -47,6 +49,12 @@ final class CodeChallenges {
         try {
             sender.send(code);
         } catch (Exception e) {
+            // Neither the code nor the message text is in the exception: senders keep them out of their errors.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            LOG.warnf("SSPR: could not send a %s code in realm %s: %s (%s)", methodId, context.realm().getName(), e, root);
             codes.discard(methodId);
             return MethodChallenge.refused("ssprErrorSendFailed", "delivery_failed");
         }

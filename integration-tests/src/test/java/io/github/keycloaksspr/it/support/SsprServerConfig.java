@@ -15,7 +15,10 @@ public final class SsprServerConfig implements KeycloakServerConfig {
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        // The framework forwards only single log lines; the file keeps stack traces for diagnosing a failed run.
+        config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config
+                .option("log-file", System.getProperty("sspr.serverLog", "target/keycloak-server.log"))
                 .dependency(PROVIDER_GROUP_ID, PROVIDER_ARTIFACT_ID)
                 // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
                 .option("truststore-paths", SambaAd.environment().caPem().toString())
