@@ -94,7 +94,13 @@ setsid java -cp "$ROOT/test-sinks/target/classes:$(cat "$WORK/sinks.classpath")"
   --smtp-port "$SMTP_PORT" --twilio-port "$TWILIO_PORT" --inbox-port "$INBOX_PORT" &
 sinks_pid=$!
 
-kc_options=()
+# SMS and voice calls go to the Twilio API stand-in (any credentials are accepted there; use real ones in production).
+kc_options=(
+  --spi-sspr-phone-gateway--sspr-twilio--account-sid=AC00000000000000000000000000demo
+  --spi-sspr-phone-gateway--sspr-twilio--auth-token=demo-token
+  --spi-sspr-phone-gateway--sspr-twilio--from-number=+15005550006
+  "--spi-sspr-phone-gateway--sspr-twilio--api-base-url=http://127.0.0.1:$TWILIO_PORT"
+)
 if $with_ad; then
   bash "$ROOT/scripts/samba-ad.sh" install
   SSPR_AD_MAX_RUNTIME=86400 bash "$ROOT/scripts/samba-ad.sh" start
@@ -131,9 +137,11 @@ cat <<TXT
   Keycloak log:               $WORK/keycloak.log
 
   Demo accounts (realm sspr-demo):
-    alice      / Alice-Passw0rd!       user
-    bob        / Bob-Passw0rd!         user
-    ann-admin  / Ann-Adm1n-Passw0rd!   realm administrator
+    alice      / Alice-Passw0rd!       user; phone +15550100001, alternate email alice.home@sspr-demo.test
+    bob        / Bob-Passw0rd!         user; no security info registered
+    ann-admin  / Ann-Adm1n-Passw0rd!   realm administrator; phone and alternate email registered
+
+  "Forgot Password?" runs the SSPR flow: codes arrive in the inbox page above.
 TXT
 if $with_ad; then
   echo "    carol      / Carol-Passw0rd!       lives in Samba AD (ldaps://localhost:636), federated WRITABLE"

@@ -14,13 +14,13 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class ResetFlowState {
 
-    static final String SUBJECT = "ssprSubject";
-    static final String DECOY_REASON = "ssprDecoy";
-    static final String DECOY_NAME = "ssprDecoyName";
-    static final String VERIFIED_FACTORS = "ssprVerifiedFactors";
-    static final String VERIFIED_METHODS = "ssprVerifiedMethods";
-    static final String SPENT_METHODS = "ssprSpentMethods";
-    static final String CURRENT_METHOD = "ssprCurrentMethod";
+    static final String SUBJECT = "sspr.subject";
+    static final String DECOY_REASON = "sspr.decoy";
+    static final String DECOY_NAME = "sspr.decoy.name";
+    static final String VERIFIED_FACTORS = "sspr.verified.factors";
+    static final String VERIFIED_METHODS = "sspr.verified.methods";
+    static final String SPENT_METHODS = "sspr.spent.methods";
+    static final String CURRENT_METHOD = "sspr.current.method";
 
     private final AuthenticationSessionModel authSession;
 

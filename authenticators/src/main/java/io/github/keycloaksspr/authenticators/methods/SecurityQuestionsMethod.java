@@ -28,7 +28,7 @@ public final class SecurityQuestionsMethod implements SsprMethod {
 
     static final String INSTRUCTION = "ssprMethodQuestionsInstruction";
     static final String ANSWER_FIELD_PREFIX = "answer-";
-    private static final String ASKED_NOTE = "ssprQuestionsAsked";
+    private static final String ASKED_NOTE = "sspr.questions.asked";
     /** A decoy run asks questions from the predefined pool, as a real account most often would. */
     private static final List<String> DECOY_QUESTIONS = List.of("ssprQuestionFirstPet", "ssprQuestionBirthCity",
             "ssprQuestionFirstSchool", "ssprQuestionChildhoodFriend", "ssprQuestionFirstCar");

@@ -13,6 +13,7 @@ import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
+import io.github.keycloaksspr.authenticators.methods.AttemptCounter;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -87,7 +88,7 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
     }
 
     private void select(AuthenticationFlowContext context, Run r, String methodId) {
-        boolean offered = (r.decoy() ? r.catalogue.decoyMethods(r.method) : r.offered()).stream()
+        boolean offered = (r.decoy() ? r.decoyOffered() : r.offered()).stream()
                 .anyMatch(m -> m.id().equals(methodId));
         if (!offered) {
             // Not a choice on the page: a forged or stale post. Say nothing specific.
@@ -117,9 +118,7 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
         SsprMethod method = r.catalogue.find(r.method, methodId).orElseThrow();
         EventBuilder event = r.event().detail(SsprEvents.METHOD, methodId);
         if (r.decoy()) {
-            // The end of a decoy run: the same message a real user sees when verification fails.
-            SsprEvents.failure(event.detail(SsprEvents.DECOY, "true"), r.state.decoyReason());
-            context.forkWithErrorMessage(new FormMessage(NOT_VERIFIED));
+            answerDecoy(context, r, method, event);
             return;
         }
         MethodOutcome outcome = method.verify(r.method, r.user, form);
@@ -155,9 +154,27 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
         }
     }
 
+    /**
+     * A decoy answer is always wrong, exactly as a real user's wrong answers go: "not right" twice, then the method is
+     * spent, and when every method is spent the same generic ending. Nothing tells a decoy from a real account.
+     */
+    private void answerDecoy(AuthenticationFlowContext context, Run r, SsprMethod method, EventBuilder event) {
+        SsprEvents.failure(event.detail(SsprEvents.DECOY, "true"), r.state.decoyReason());
+        if (AttemptCounter.recordWrongAndCheckSpent(r.method, method.id())) {
+            r.state.markSpent(method.id());
+            showSelection(context, r, method.decoyChallenge(r.method).kind() == MethodChallenge.Kind.QUESTIONS
+                    ? "ssprErrorQuestionsExhausted" : "ssprErrorCodeExhausted");
+            return;
+        }
+        String error = method.decoyChallenge(r.method).kind() == MethodChallenge.Kind.QUESTIONS
+                ? "ssprErrorWrongAnswers" : "ssprErrorWrongCode";
+        context.challenge(SsprPages.verifyMethod(context.form().addError(new FormMessage("code", error)),
+                method.id(), method.decoyChallenge(r.method), r.step(), r.required()));
+    }
+
     private void showSelection(AuthenticationFlowContext context, Run r, String errorKey) {
-        List<SsprMethod> methods = r.decoy() ? r.catalogue.decoyMethods(r.method) : r.offered();
-        if (!r.decoy() && methods.isEmpty()) {
+        List<SsprMethod> methods = r.decoy() ? r.decoyOffered() : r.offered();
+        if (methods.isEmpty()) {
             SsprEvents.failure(r.event(), "no_methods_left");
             context.forkWithErrorMessage(new FormMessage(NOT_VERIFIED));
             return;
@@ -247,6 +264,11 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
                     .filter(m -> !spent.contains(m.id()))
                     .filter(m -> !proven.contains(m.factor()))
                     .toList();
+        }
+
+        List<SsprMethod> decoyOffered() {
+            Set<String> spent = state.spentMethods();
+            return catalogue.decoyMethods(method).stream().filter(m -> !spent.contains(m.id())).toList();
         }
 
         EventBuilder event() {

@@ -1,0 +1,306 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.ResetPolicy;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/** What an attacker or an unlucky user meets: decoys, budgets, dead codes, refusals, lockouts. */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class ResetSafeguardsIT {
+
+    static final String ANNA = "anna";
+    static final String ANNA_PHONE = "+4917000000011";
+    static final String ANNA_ALTERNATE = "anna.home@example.net";
+    static final String NOBODY_REGISTERED = "paul";
+    static final String BEA = "bea";
+    static final String BEA_PHONE = "+4917000000033";
+    static final String ADMIN = "olga-admin";
+    static final String ADMIN_PHONE = "+4917000000022";
+    static final String PASSWORD = "Current-Passw0rd!";
+
+    @InjectRealm(config = SafeguardsRealm.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private ResetJourney journey() throws Exception {
+        return new ResetJourney(urls.getBase(), realm.getName()).start();
+    }
+
+    @Test
+    void unknownAndUnregisteredAccountsSeeTheSamePagesAndNothingIsSent() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            List<List<String>> real = walkThroughSmsStep(ANNA, "000000");
+            List<List<String>> unknown = walkThroughSmsStep("no-such-user", "000000");
+            List<List<String>> unregistered = walkThroughSmsStep(NOBODY_REGISTERED, "000000");
+
+            assertThat(unknown).as("unknown account").isEqualTo(real);
+            assertThat(unregistered).as("account without security info").isEqualTo(real);
+            assertThat(twilio.twilio().requests()).as("only the real account got an SMS").hasSize(1);
+            assertThat(twilio.twilio().requests().get(0).to()).isEqualTo(ANNA_PHONE);
+        }
+        assertThat(mailServer.getReceivedMessages()).isEmpty();
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "user_not_found").containsEntry("sspr_decoy", "true"));
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "not_registered"));
+    }
+
+    /** Titles and field names of each page from "Forgot password?" to the page after a code is entered. */
+    private List<List<String>> walkThroughSmsStep(String username, String code) throws Exception {
+        List<List<String>> pages = new ArrayList<>();
+        ResetJourney journey = journey();
+        pages.add(page(journey));
+        journey.chooseAccount(username);
+        pages.add(page(journey));
+        journey.selectMethod("sspr-sms");
+        pages.add(page(journey));
+        journey.enterCode(code);
+        pages.add(page(journey));
+        return pages;
+    }
+
+    /** A page as an observer compares it: its title and the names of its fields (a radio group is one name). */
+    private static List<String> page(ResetJourney journey) {
+        List<String> page = new ArrayList<>();
+        page.add(journey.pageTitle());
+        page.addAll(journey.fieldNames().stream().filter(n -> !n.equals(ResetJourney.CAPTCHA_FIELD)).distinct().toList());
+        return page;
+    }
+
+    @Test
+    void threeWrongCodesKillTheCodeAndRefreshesNeverResend() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-sms");
+            for (int i = 0; i < 10; i++) {
+                journey.refresh();
+            }
+            assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).hasSize(1);
+            Thread.sleep(500);
+            assertThat(twilio.twilio().requests()).as("ten refreshes, one SMS").hasSize(1);
+
+            String code = Codes.in(twilio.twilio().messages().get(0).body());
+            journey.enterCode(Codes.wrongFor(code));
+            assertThat(journey.html()).contains("That code is not right");
+            journey.enterCode(Codes.wrongFor(code));
+            journey.enterCode(Codes.wrongFor(code));
+            assertThat(journey.html()).contains("Too many wrong attempts");
+
+            journey.selectMethod("sspr-email");
+            assertThat(journey.pageTitle()).isEqualTo("Email a code to my alternate email address");
+            journey.chooseOtherMethod();
+            assertThat(journey.html()).as("the SMS method is spent for this reset").doesNotContain("sspr-method-sspr-sms");
+        }
+    }
+
+    @Test
+    void aCodeCannotBeReplayedNorTheFirstProofCountTwice() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-sms");
+            String code = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body());
+            journey.enterCode(code);
+            assertThat(journey.html()).contains("Verification step 2 of 2");
+
+            // The same proof again: the SMS method is no longer offered, and a forged choice is refused.
+            journey.selectMethod("sspr-sms");
+            assertThat(journey.html()).contains("Please choose one of the methods shown").doesNotContain("password-new");
+            journey.selectMethod("sspr-voice");
+            assertThat(journey.html()).as("voice proves the same phone").doesNotContain("password-new");
+
+            // Replaying the used code on the next method's page does not count.
+            journey.selectMethod("sspr-email");
+            journey.enterCode(code);
+            assertThat(journey.fieldNames()).doesNotContain("password-new");
+        }
+    }
+
+    @Test
+    void thePasswordFormCannotBeReachedWithoutProof() throws Exception {
+        ResetJourney journey = journey().chooseAccount(ANNA);
+        // Skipping ahead: post a new password to the step that shows the method list.
+        journey.setNewPassword("Attacker-Passw0rd!");
+        assertThat(journey.fieldNames()).doesNotContain("password-new");
+        assertThat(signIn(ANNA, "Attacker-Passw0rd!")).isFalse();
+        assertThat(signIn(ANNA, PASSWORD)).isTrue();
+    }
+
+    @Test
+    void aPostWithoutAValidCaptchaSolutionIsRefused() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey();
+            journey.submit(Map.of("username", ANNA));
+            assertThat(journey.pageTitle()).isEqualTo("Reset your password");
+            assertThat(journey.html()).contains("Please confirm that you are not a robot.");
+
+            journey.submit(Map.of("username", ANNA, ResetJourney.CAPTCHA_FIELD, "eyJhbGdvcml0aG0iOiJTSEEtMjU2In0="));
+            assertThat(journey.pageTitle()).isEqualTo("Reset your password");
+            assertThat(journey.html()).contains("The robot check failed.");
+            assertThat(twilio.twilio().requests()).isEmpty();
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "captcha_missing"));
+    }
+
+    @Test
+    void sendBudgetExceededShowsAMessageAndSendsNothing() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.budget.sends.per.user", "1"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            journey().chooseAccount(BEA).selectMethod("sspr-sms");
+            assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).hasSize(1);
+
+            ResetJourney second = journey().chooseAccount(BEA).selectMethod("sspr-sms");
+            assertThat(second.html()).contains("Too many codes were requested");
+            Thread.sleep(500);
+            assertThat(twilio.twilio().requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void oneMethodPolicyLetsAUserResetWithOneProof() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.methods.required", "1"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-voice");
+            String twiml = twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).twiml();
+            assertThat(twilio.twilio().calls()).hasSize(1);
+            String spoken = twiml.replaceAll("[^0-9]", "");
+            journey.enterCode(spoken.substring(0, spoken.length() / 2));
+            assertThat(journey.fieldNames()).contains("password-new");
+        }
+    }
+
+    @Test
+    void anAdministratorNeedsTwoMethodsAndNeverQuestionsEvenUnderAOneMethodPolicy() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.methods.required", "1"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            // Olga has a phone and security questions: questions do not count for her, so she has one method.
+            ResetJourney journey = journey().chooseAccount(ADMIN);
+            journey.selectMethod("sspr-sms");
+            journey.enterCode("123456");
+            assertThat(journey.fieldNames()).doesNotContain("password-new");
+            assertThat(twilio.twilio().requests()).as("decoy run: nothing sent").isEmpty();
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "not_registered").containsEntry("username", ADMIN));
+    }
+
+    @Test
+    void groupScopeCoversMembersOnly() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.scope", "GROUP", "sspr.scope.group", "/sspr-enabled"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            journey().chooseAccount(ANNA).selectMethod("sspr-sms");
+            assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).as("Anna is in the group").hasSize(1);
+            journey().chooseAccount(BEA).selectMethod("sspr-sms");
+            Thread.sleep(500);
+            assertThat(twilio.twilio().requests()).as("Bea is not: decoy, nothing sent").hasSize(1);
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "out_of_scope").containsEntry("username", BEA));
+    }
+
+    @Test
+    void scopeNoneSendsNothingToAnyone() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.scope", "NONE"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            journey().chooseAccount(ANNA).selectMethod("sspr-sms");
+            Thread.sleep(500);
+            assertThat(twilio.twilio().requests()).isEmpty();
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "out_of_scope").containsEntry("username", ANNA));
+    }
+
+    @Test
+    void aLockedOutUserUnlocksAndSignsInWithTheOldPassword() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            signIn(ANNA, "wrong-password-" + i);
+        }
+        assertThat(signIn(ANNA, PASSWORD)).as("locked out").isFalse();
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-sms");
+            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body()));
+            journey.selectMethod("sspr-email");
+            assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
+            journey.enterCode(Codes.in(io.github.keycloaksspr.it.support.MailContent.text(mailServer.getLastReceivedMessage())));
+            assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
+            journey.choose("unlock");
+            assertThat(journey.html()).contains("Your account is unlocked");
+        }
+        assertThat(signIn(ANNA, PASSWORD)).as("old password works after unlock").isTrue();
+    }
+
+    private boolean signIn(String username, String password) throws Exception {
+        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
+                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
+        browser.submit(Map.of("username", username, "password", password));
+        return browser.url().startsWith(SsprResetRealm.REDIRECT_URI) && browser.url().contains("code=");
+    }
+
+    private List<EventRepresentation> events() {
+        return realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+    }
+
+    public static final class SafeguardsRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm, Map.of(
+                            "sspr.methods", "sspr-sms##sspr-voice##sspr-email##sspr-questions",
+                            "sspr.methods.required", "2",
+                            "sspr.budget.sends.per.user", "50",
+                            "sspr.budget.sends.per.destination", "20",
+                            "sspr.budget.sends.per.ip", "100",
+                            "sspr.captcha.difficulty", "1000"))
+                    .groups("sspr-enabled")
+                    .users(UserBuilder.create(ANNA).email("anna@example.org").emailVerified(true)
+                                    .name("Anna", "Example").password(PASSWORD).enabled(true).groups("sspr-enabled")
+                                    .credential(SeededCredentials.mobilePhone(ANNA_PHONE))
+                                    .credential(SeededCredentials.alternateEmail(ANNA_ALTERNATE)),
+                            UserBuilder.create(BEA).email("bea@example.org").emailVerified(true)
+                                    .name("Bea", "Example").password(PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.mobilePhone(BEA_PHONE))
+                                    .credential(SeededCredentials.alternateEmail("bea.home@example.net")),
+                            UserBuilder.create(NOBODY_REGISTERED).email("paul@example.org").emailVerified(true)
+                                    .name("Paul", "Example").password(PASSWORD).enabled(true),
+                            UserBuilder.create(ADMIN).email("olga@example.org").emailVerified(true)
+                                    .name("Olga", "Admin").password(PASSWORD).enabled(true)
+                                    .clientRoles("realm-management", "manage-users")
+                                    .credential(SeededCredentials.mobilePhone(ADMIN_PHONE))
+                                    .credential(SeededCredentials.securityQuestions(Map.of(
+                                            "ssprQuestionFirstPet", "Rex", "ssprQuestionBirthCity", "Hamburg",
+                                            "ssprQuestionFirstSchool", "Lindenschule"))));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.keycloaksspr.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every text a user can see exists in English and German, and every key the code or a template uses exists. */
+class MessagesTest {
+
+    private static final Path MESSAGES = Path.of("src/main/resources/theme-resources/messages");
+    private static final Path TEMPLATES = Path.of("src/main/resources/theme-resources/templates");
+    private static final Path AUTHENTICATORS = Path.of("../authenticators/src/main/java");
+    /** A string literal that is a message key: not a template attribute name (those are set with setAttribute). */
+    private static final Pattern KEY_IN_CODE = Pattern.compile("(?<!setAttribute\\()\"(sspr[A-Z][A-Za-z0-9]+)\"");
+    private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("msg\\(\"(sspr[A-Z][A-Za-z0-9]+)\"");
+
+    @Test
+    void germanHasExactlyTheEnglishKeys() throws IOException {
+        assertThat(load("messages_de.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("messages_en.properties").stringPropertyNames());
+    }
+
+    @Test
+    void everyKeyTheTemplatesAndAuthenticatorsUseExists() throws IOException {
+        Set<String> used = new TreeSet<>();
+        collect(TEMPLATES, ".ftl", KEY_IN_TEMPLATE, used);
+        collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
+        // "ssprMethod" is the prefix SsprPages builds method labels from; the labels themselves are listed below.
+        used.remove("ssprMethod");
+        used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
+                "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
+        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle");
+        Set<String> english = load("messages_en.properties").stringPropertyNames();
+        assertThat(used).allSatisfy(key -> assertThat(english).as("messages_en.properties").contains(key));
+    }
+
+    @Test
+    void everyMessageIsAValidMessageFormat() throws IOException {
+        for (String file : new String[] {"messages_en.properties", "messages_de.properties"}) {
+            Properties messages = load(file);
+            for (String key : messages.stringPropertyNames()) {
+                new MessageFormat(messages.getProperty(key));
+            }
+        }
+    }
+
+    private static void collect(Path root, String suffix, Pattern pattern, Set<String> keys) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(suffix)).toList()) {
+                Matcher matcher = pattern.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    keys.add(matcher.group(1));
+                }
+            }
+        }
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(MESSAGES.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
