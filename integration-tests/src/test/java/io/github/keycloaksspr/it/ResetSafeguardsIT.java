@@ -25,6 +25,7 @@ import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.IdentityProviderBuilder;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -39,6 +40,7 @@ class ResetSafeguardsIT {
     static final String ANNA_PHONE = "+4917000000011";
     static final String ANNA_ALTERNATE = "anna.home@example.net";
     static final String NOBODY_REGISTERED = "paul";
+    static final String GUEST = "gina-guest";
     static final String BEA = "bea";
     static final String BEA_PHONE = "+4917000000033";
     static final String ADMIN = "olga-admin";
@@ -243,6 +245,15 @@ class ResetSafeguardsIT {
     }
 
     @Test
+    void aGuestIsSentToTheHomeOrganisation() throws Exception {
+        ResetJourney journey = journey().chooseAccount(GUEST);
+        assertThat(journey.pageTitle()).isEqualTo("Reset your password at your organization");
+        assertThat(journey.instruction()).contains("Partner Org");
+        assertThat(journey.fieldNames()).doesNotContain("method", "code");
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "guest_account"));
+    }
+
+    @Test
     void aLockedOutUserUnlocksAndSignsInWithTheOldPassword() throws Exception {
         for (int i = 0; i < 30; i++) {
             signIn(ANNA, "wrong-password-" + i);
@@ -284,6 +295,10 @@ class ResetSafeguardsIT {
                             "sspr.budget.sends.per.ip", "100",
                             "sspr.captcha.difficulty", "1000"))
                     .groups("sspr-enabled")
+                    .identityProviders(IdentityProviderBuilder.create().alias("partner-idp").providerId("oidc")
+                            .displayName("Partner Org").attribute("clientId", "sspr")
+                            .attribute("authorizationUrl", "https://partner.invalid/auth")
+                            .attribute("tokenUrl", "https://partner.invalid/token"))
                     .users(UserBuilder.create(ANNA).email("anna@example.org").emailVerified(true)
                                     .name("Anna", "Example").password(PASSWORD).enabled(true).groups("sspr-enabled")
                                     .credential(SeededCredentials.mobilePhone(ANNA_PHONE))
@@ -292,6 +307,9 @@ class ResetSafeguardsIT {
                                     .name("Bea", "Example").password(PASSWORD).enabled(true)
                                     .credential(SeededCredentials.mobilePhone(BEA_PHONE))
                                     .credential(SeededCredentials.alternateEmail("bea.home@example.net")),
+                            UserBuilder.create(GUEST).email("gina@partner.invalid").emailVerified(true)
+                                    .name("Gina", "Guest").enabled(true)
+                                    .federatedLink("partner-idp", "gina-at-partner", "gina"),
                             UserBuilder.create(NOBODY_REGISTERED).email("paul@example.org").emailVerified(true)
                                     .name("Paul", "Example").password(PASSWORD).enabled(true),
                             UserBuilder.create(ADMIN).email("olga@example.org").emailVerified(true)
