@@ -23,6 +23,8 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -42,6 +44,8 @@ class SelfServiceResetIT {
     static final String MARIA = "maria";
     static final String MARIA_PHONE = "+4915112345678";
     static final String MARIA_ALTERNATE = "maria.private@example.net";
+    static final String OTTO = "otto";
+    static final String OTTO_OFFICE = "+49 30 1234567";
     static final String TOM = "tom";
     static final String TOM_TOTP_SECRET = "tom-totp-secret-0123456789";
     static final String OLD_PASSWORD = "Old-Passw0rd!";
@@ -122,6 +126,45 @@ class SelfServiceResetIT {
         assertThat(passwordAccepted(TOM, OLD_PASSWORD)).isFalse();
     }
 
+    @Test
+    void resetWithOfficePhoneWhenOnlyAdminsCanEditTheNumber() throws Exception {
+        setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+        UserRepresentation otto = realm.admin().users().searchByUsername(OTTO, true).get(0);
+        otto.setAttributes(Map.of("telephoneNumber", List.of(OTTO_OFFICE)));
+        realm.admin().users().get(otto.getId()).update(otto);
+
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(OTTO);
+            assertThat(journey.html()).contains("sspr-method-sspr-office-phone").contains("+49 \u2022\u2022\u2022 \u2022\u2022 67");
+            journey.selectMethod("sspr-office-phone");
+            RecordedTwilioRequest call = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
+            assertThat(call.kind()).isEqualTo(RecordedTwilioRequest.Kind.CALL);
+            assertThat(call.to()).isEqualTo("+49301234567");
+            String digits = call.twiml().replaceAll("[^0-9]", "");
+            journey.enterCode(digits.substring(0, digits.length() / 2));
+            assertThat(journey.html()).contains("Verification step 2 of 2");
+        }
+    }
+
+    @Test
+    void officePhoneIsNotOfferedWhileUsersCanEditTheNumber() throws Exception {
+        setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
+        UserRepresentation otto = realm.admin().users().searchByUsername(OTTO, true).get(0);
+        otto.setAttributes(Map.of("telephoneNumber", List.of(OTTO_OFFICE)));
+        realm.admin().users().get(otto.getId()).update(otto);
+
+        ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(OTTO);
+        assertThat(journey.html()).doesNotContain("sspr-method-sspr-office-phone");
+    }
+
+    private void setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy policy) {
+        UPConfig original = realm.admin().users().userProfile().getConfiguration();
+        UPConfig changed = realm.admin().users().userProfile().getConfiguration();
+        changed.setUnmanagedAttributePolicy(policy);
+        realm.admin().users().userProfile().update(changed);
+        realm.cleanup().add(r -> r.users().userProfile().update(original));
+    }
+
     private boolean passwordAccepted(String username, String password) throws Exception {
         FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
                 + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
@@ -162,13 +205,16 @@ class SelfServiceResetIT {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return SsprResetRealm.configure(realm, Map.of(
-                            "sspr.methods", "sspr-sms##sspr-voice##sspr-email##sspr-totp##sspr-questions",
+                            "sspr.methods", "sspr-sms##sspr-voice##sspr-office-phone##sspr-email##sspr-totp##sspr-questions",
                             "sspr.methods.required", "2",
                             "sspr.captcha.difficulty", "1000"))
                     .users(UserBuilder.create(MARIA).email("maria@example.org").emailVerified(true)
                                     .name("Maria", "Example").password(OLD_PASSWORD).enabled(true)
                                     .credential(SeededCredentials.mobilePhone(MARIA_PHONE))
                                     .credential(SeededCredentials.alternateEmail(MARIA_ALTERNATE)),
+                            UserBuilder.create(OTTO).email("otto@example.org").emailVerified(true)
+                                    .name("Otto", "Office").password(OLD_PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.alternateEmail("otto.home@example.net")),
                             UserBuilder.create(TOM).email("tom@example.org").emailVerified(true)
                                     .name("Tom", "Example").password(OLD_PASSWORD).enabled(true)
                                     .totpSecret(TOM_TOTP_SECRET)

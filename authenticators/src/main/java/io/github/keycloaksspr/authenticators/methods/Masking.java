@@ -1,9 +1,5 @@
 package io.github.keycloaksspr.authenticators.methods;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-
 /** Masked hints: enough for the owner to recognise the destination, too little for anyone else to use it. */
 final class Masking {
 
@@ -27,19 +23,5 @@ final class Masking {
             return DOTS;
         }
         return address.charAt(0) + DOTS + address.substring(at);
-    }
-
-    /**
-     * Two stable digits derived from a name typed on a decoy run, so the fake hint looks the same on every try and
-     * reveals nothing.
-     */
-    static String decoyDigits(String typedName, String salt) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((salt + "\u0000" + typedName).getBytes(StandardCharsets.UTF_8));
-            return String.format("%02d", Math.floorMod(hash[0] * 256 + hash[1], 100));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

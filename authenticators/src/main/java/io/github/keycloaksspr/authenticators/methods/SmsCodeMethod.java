@@ -1,20 +1,17 @@
 package io.github.keycloaksspr.authenticators.methods;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
 
-import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /** A code by SMS to the registered mobile phone. */
-public final class SmsCodeMethod implements SsprMethod {
-
-    static final String INSTRUCTION = "ssprMethodSmsInstruction";
+public final class SmsCodeMethod extends PhoneCodeMethod {
 
     @Override
     public String id() {
@@ -27,41 +24,18 @@ public final class SmsCodeMethod implements SsprMethod {
     }
 
     @Override
-    public boolean allowedForAdmins() {
-        return true;
+    String instructionKey() {
+        return "ssprMethodSmsInstruction";
     }
 
     @Override
-    public boolean isAvailable(MethodContext context) {
-        return PhoneNumberLookup.gatewayConfigured(context.session());
+    Optional<String> number(MethodContext context, UserModel user) {
+        return PhoneNumberLookup.mobileNumber(user);
     }
 
     @Override
-    public boolean isRegistered(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user).isPresent();
-    }
-
-    @Override
-    public String maskedHint(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user).map(Masking::phone).orElse("");
-    }
-
-    @Override
-    public MethodChallenge challenge(MethodContext context, UserModel user) {
-        String number = PhoneNumberLookup.mobileNumber(user).orElseThrow();
-        String text = ThemeMessages.format(context, "ssprSmsCodeText", realmName(context), "%s");
-        return CodeChallenges.challenge(context, user, id(), number, INSTRUCTION, Masking.phone(number),
-                code -> PhoneNumberLookup.gateway(context.session()).sendSms(number, text.replace("%s", code)));
-    }
-
-    @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        return MethodChallenge.code(INSTRUCTION, "+\u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 \u2022\u2022");
-    }
-
-    @Override
-    public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
-        return CodeChallenges.verify(context, id(), form.getFirst(CodeChallenges.CODE_FIELD));
+    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
+        gateway.sendSms(number, ThemeMessages.format(context, "ssprSmsCodeText", realmName(context), code));
     }
 
     static String realmName(MethodContext context) {

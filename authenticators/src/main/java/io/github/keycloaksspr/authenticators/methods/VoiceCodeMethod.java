@@ -1,21 +1,18 @@
 package io.github.keycloaksspr.authenticators.methods;
 
-import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Optional;
 
-import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.phone.VoiceTwiml;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /** A call to the registered mobile phone that speaks the code digit by digit, twice. Same factor as SMS. */
-public final class VoiceCodeMethod implements SsprMethod {
-
-    static final String INSTRUCTION = "ssprMethodVoiceInstruction";
+public final class VoiceCodeMethod extends PhoneCodeMethod {
 
     @Override
     public String id() {
@@ -28,42 +25,22 @@ public final class VoiceCodeMethod implements SsprMethod {
     }
 
     @Override
-    public boolean allowedForAdmins() {
-        return true;
+    String instructionKey() {
+        return "ssprMethodVoiceInstruction";
     }
 
     @Override
-    public boolean isAvailable(MethodContext context) {
-        return PhoneNumberLookup.gatewayConfigured(context.session());
+    Optional<String> number(MethodContext context, UserModel user) {
+        return PhoneNumberLookup.mobileNumber(user);
     }
 
     @Override
-    public boolean isRegistered(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user).isPresent();
+    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
+        gateway.placeCall(number, VoiceTwiml.speakDigitsTwice(code, spokenLanguage(context)));
     }
 
-    @Override
-    public String maskedHint(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user).map(Masking::phone).orElse("");
-    }
-
-    @Override
-    public MethodChallenge challenge(MethodContext context, UserModel user) {
-        String number = PhoneNumberLookup.mobileNumber(user).orElseThrow();
-        String language = context.locale() == null ? "en-US" : context.locale().toLanguageTag();
-        return CodeChallenges.challenge(context, user, id(), number, INSTRUCTION, Masking.phone(number),
-                code -> PhoneNumberLookup.gateway(context.session())
-                        .placeCall(number, VoiceTwiml.speakDigitsTwice(code, language)));
-    }
-
-    @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        return MethodChallenge.code(INSTRUCTION, "+\u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 \u2022\u2022");
-    }
-
-    @Override
-    public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
-        return CodeChallenges.verify(context, id(), form.getFirst(CodeChallenges.CODE_FIELD));
+    static String spokenLanguage(MethodContext context) {
+        return context.locale() == null ? "en-US" : context.locale().toLanguageTag();
     }
 
     public static final class Factory implements SsprMethodFactory {

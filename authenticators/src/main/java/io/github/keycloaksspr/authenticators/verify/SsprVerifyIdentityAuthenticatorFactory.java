@@ -4,16 +4,13 @@ import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.*;
 
 import java.util.List;
 
+import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
-import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -22,7 +19,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * admin console, so an admin cannot save a value the policy would refuse; a bad value imported by JSON or REST makes
  * the step refuse every reset (fail closed) and says which setting is wrong in the server log and the event.
  */
-public final class SsprVerifyIdentityAuthenticatorFactory implements AuthenticatorFactory {
+public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthenticatorFactory {
 
     public static final String PROVIDER_ID = SsprPolicyLocator.VERIFY_IDENTITY_PROVIDER_ID;
 
@@ -65,16 +62,6 @@ public final class SsprVerifyIdentityAuthenticatorFactory implements Authenticat
     @Override
     public boolean isConfigurable() {
         return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return new AuthenticationExecutionModel.Requirement[] {AuthenticationExecutionModel.Requirement.REQUIRED};
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
     }
 
     @Override
@@ -140,17 +127,5 @@ public final class SsprVerifyIdentityAuthenticatorFactory implements Authenticat
 
     private static List<String> range(int from, int to) {
         return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

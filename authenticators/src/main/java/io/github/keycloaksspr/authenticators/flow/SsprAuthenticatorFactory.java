@@ -1,0 +1,53 @@
+package io.github.keycloaksspr.authenticators.flow;
+
+import java.util.List;
+
+import org.keycloak.Config;
+import org.keycloak.authentication.AuthenticatorFactory;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/** What every reset-flow step's factory shares: always REQUIRED, stateless, nothing to configure unless it says so. */
+public abstract class SsprAuthenticatorFactory implements AuthenticatorFactory {
+
+    private static final AuthenticationExecutionModel.Requirement[] REQUIRED_ONLY = {
+            AuthenticationExecutionModel.Requirement.REQUIRED};
+
+    @Override
+    public String getReferenceCategory() {
+        return null;
+    }
+
+    @Override
+    public boolean isConfigurable() {
+        return false;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return REQUIRED_ONLY.clone();
+    }
+
+    @Override
+    public boolean isUserSetupAllowed() {
+        return false;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigProperties() {
+        return List.of();
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.method.SsprMethodFactory;
+import io.github.keycloaksspr.core.phone.PhoneNumbers;
+import io.github.keycloaksspr.core.phone.VoiceTwiml;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.userprofile.UserProfileProvider;
+
+/**
+ * A call to the office number held in a user attribute ({@code telephoneNumber} by default, as AD's LDAP mapper
+ * fills it). The number proves something only if the user cannot change it: the method is offered only while the
+ * realm's user profile lets administrators alone edit that attribute.
+ */
+public final class OfficePhoneMethod extends PhoneCodeMethod {
+
+    private static final Logger LOG = Logger.getLogger(OfficePhoneMethod.class);
+
+    private final String attribute;
+
+    OfficePhoneMethod(String attribute) {
+        this.attribute = attribute;
+    }
+
+    @Override
+    public String id() {
+        return SsprMethodIds.OFFICE_PHONE;
+    }
+
+    @Override
+    public String factor() {
+        return "office-phone";
+    }
+
+    @Override
+    String instructionKey() {
+        return "ssprMethodOfficePhoneInstruction";
+    }
+
+    @Override
+    public boolean isAvailable(MethodContext context) {
+        if (!super.isAvailable(context)) {
+            return false;
+        }
+        boolean adminOnly = editableOnlyByAdmins(context.session());
+        if (!adminOnly) {
+            LOG.warnf("SSPR office phone is not offered in realm %s: users can edit the attribute '%s' "
+                    + "(user profile: allow edit to admin only)", context.realm().getName(), attribute);
+        }
+        return adminOnly;
+    }
+
+    private boolean editableOnlyByAdmins(KeycloakSession session) {
+        UPConfig config = session.getProvider(UserProfileProvider.class).getConfiguration();
+        UPAttribute declared = config.getAttribute(attribute);
+        if (declared == null) {
+            UPConfig.UnmanagedAttributePolicy unmanaged = config.getUnmanagedAttributePolicy();
+            return unmanaged == null || unmanaged == UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT
+                    || unmanaged == UPConfig.UnmanagedAttributePolicy.ADMIN_VIEW;
+        }
+        Set<String> editors = declared.getPermissions() == null ? Set.of() : declared.getPermissions().getEdit();
+        return !editors.contains("user");
+    }
+
+    @Override
+    Optional<String> number(MethodContext context, UserModel user) {
+        return Optional.ofNullable(user.getFirstAttribute(attribute))
+                .map(n -> n.replaceAll("[\\s()./-]", ""))
+                .filter(PhoneNumbers::isE164);
+    }
+
+    @Override
+    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
+        gateway.placeCall(number, VoiceTwiml.speakDigitsTwice(code, VoiceCodeMethod.spokenLanguage(context)));
+    }
+
+    /** Option {@code --spi-sspr-method--sspr-office-phone--attribute} names the user attribute. */
+    public static final class Factory implements SsprMethodFactory {
+
+        static final String DEFAULT_ATTRIBUTE = "telephoneNumber";
+
+        private OfficePhoneMethod method = new OfficePhoneMethod(DEFAULT_ATTRIBUTE);
+
+        @Override
+        public void init(Config.Scope config) {
+            method = new OfficePhoneMethod(config.get("attribute", DEFAULT_ATTRIBUTE));
+        }
+
+        @Override
+        public SsprMethod create(KeycloakSession session) {
+            return method;
+        }
+
+        @Override
+        public String getId() {
+            return SsprMethodIds.OFFICE_PHONE;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.keycloaksspr.authenticators.methods;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
+import org.keycloak.models.UserModel;
+
+/** A code delivered to a phone number through the phone gateway; subclasses say which number and how. */
+abstract class PhoneCodeMethod implements SsprMethod {
+
+    private static final String DECOY_HINT = "+\u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 \u2022\u2022";
+
+    /** The number this method reaches, if the user has one. */
+    abstract Optional<String> number(MethodContext context, UserModel user);
+
+    /** Sends the code; the code must reach only the phone, never a log. */
+    abstract void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception;
+
+    abstract String instructionKey();
+
+    @Override
+    public boolean allowedForAdmins() {
+        return true;
+    }
+
+    @Override
+    public boolean isAvailable(MethodContext context) {
+        return PhoneNumberLookup.gatewayConfigured(context.session());
+    }
+
+    @Override
+    public boolean isRegistered(MethodContext context, UserModel user) {
+        return number(context, user).isPresent();
+    }
+
+    @Override
+    public String maskedHint(MethodContext context, UserModel user) {
+        return number(context, user).map(Masking::phone).orElse("");
+    }
+
+    @Override
+    public MethodChallenge challenge(MethodContext context, UserModel user) {
+        String number = number(context, user).orElseThrow();
+        return CodeChallenges.challenge(context, user, id(), number, instructionKey(), Masking.phone(number),
+                code -> deliver(context, PhoneNumberLookup.gateway(context.session()), number, code));
+    }
+
+    @Override
+    public MethodChallenge decoyChallenge(MethodContext context) {
+        return MethodChallenge.code(instructionKey(), DECOY_HINT);
+    }
+
+    @Override
+    public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
+        return CodeChallenges.verify(context, id(), form.getFirst(CodeChallenges.CODE_FIELD));
+    }
+}
