@@ -11,6 +11,7 @@ import io.github.keycloaksspr.authenticators.flow.ResetAudience;
 import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
 import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
@@ -18,12 +19,10 @@ import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -33,7 +32,7 @@ import org.keycloak.models.utils.FormMessage;
  * valid, unused solution. Accounts that cannot reset continue on a decoy run (enumeration-safe mode), so the pages do
  * not tell whether an account exists; the event records the truth.
  */
-public final class SsprChooseAccountAuthenticator implements Authenticator {
+public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
 
     static final String STEP = "choose-account";
     static final String FIELD_USERNAME = "username";
@@ -141,23 +140,5 @@ public final class SsprChooseAccountAuthenticator implements Authenticator {
             context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
             return Optional.empty();
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -5,13 +5,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.github.keycloaksspr.authenticators.flow.ResetAudience;
 import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -23,7 +23,7 @@ import org.keycloak.services.managers.BruteForceProtector;
  * Before the password form: re-checks on the server that this very user proved enough methods in this flow (no
  * earlier step's note can be reused for another account), then offers "unlock only" to a locked-out user.
  */
-public final class SsprUnlockOrResetAuthenticator implements Authenticator {
+public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
 
     static final String STEP = "unlock-or-reset";
     static final String FIELD_CHOICE = "choice";
@@ -114,23 +114,5 @@ public final class SsprUnlockOrResetAuthenticator implements Authenticator {
         if (session.loginFailures().getUserLoginFailure(realm, user.getId()) != null) {
             session.loginFailures().removeUserLoginFailure(realm, user.getId());
         }
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }
