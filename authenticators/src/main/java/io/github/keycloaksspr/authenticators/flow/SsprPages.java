@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.PasskeyRequest;
 import org.keycloak.forms.login.LoginFormsProvider;
 
 /**
@@ -41,6 +42,14 @@ public final class SsprPages {
 
     public static Response verifyMethod(LoginFormsProvider form, String methodId, MethodChallenge challenge, int step,
                                         int required) {
+        PasskeyRequest passkey = challenge.passkey();
+        if (passkey != null) {
+            form.setAttribute("ssprPasskeyChallenge", passkey.challenge())
+                    .setAttribute("ssprPasskeyRpId", passkey.rpId())
+                    .setAttribute("ssprPasskeyAllowCredentials", String.join(" ", passkey.allowCredentials()))
+                    .setAttribute("ssprPasskeyUserVerification", passkey.userVerification())
+                    .setAttribute("ssprPasskeyTimeout", passkey.timeoutSeconds());
+        }
         return form.setAttribute("ssprMethodId", methodId)
                 .setAttribute("ssprMethodLabel", labelKey(methodId))
                 .setAttribute("ssprKind", challenge.kind().name())

@@ -11,6 +11,7 @@ import io.github.keycloaksspr.authenticators.flow.MethodCatalogue;
 import io.github.keycloaksspr.authenticators.flow.ResetAudience;
 import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.authenticators.methods.AttemptCounter;
@@ -23,10 +24,7 @@ import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -34,11 +32,13 @@ import org.keycloak.models.utils.FormMessage;
  * N of M: the user proves identity with as many distinct registered methods as the policy requires (administrators
  * two, never questions). Decoy runs walk the same pages and end with the same generic message; nothing is sent.
  */
-public final class SsprVerifyIdentityAuthenticator implements Authenticator {
+public final class SsprVerifyIdentityAuthenticator extends SsprFlowStep {
 
     static final String STEP = "verify-identity";
     static final String FIELD_METHOD = "method";
     static final String FIELD_BACK = "back";
+    private static final Set<String> EXPIRED_REASONS = Set.of("code_expired", "no_live_code");
+
     /** The one message every unsuccessful ending shows, real or decoy. */
     public static final String NOT_VERIFIED = "ssprEndNotVerified";
 
@@ -142,7 +142,13 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
             }
             case SPENT -> {
-                r.state.markSpent(methodId);
+                // A code that only expired may be sent again (within the budgets); a method answered wrongly
+                // three times is over for this reset.
+                if (!EXPIRED_REASONS.contains(outcome.reason())) {
+                    r.state.markSpent(methodId);
+                } else {
+                    r.state.leaveMethod();
+                }
                 SsprEvents.failure(event, outcome.reason());
                 if (r.offered().isEmpty()) {
                     SsprEvents.failure(r.event(), "no_methods_left");
@@ -160,16 +166,23 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
      */
     private void answerDecoy(AuthenticationFlowContext context, Run r, SsprMethod method, EventBuilder event) {
         SsprEvents.failure(event.detail(SsprEvents.DECOY, "true"), r.state.decoyReason());
+        MethodChallenge decoy = method.decoyChallenge(r.method);
         if (AttemptCounter.recordWrongAndCheckSpent(r.method, method.id())) {
             r.state.markSpent(method.id());
-            showSelection(context, r, method.decoyChallenge(r.method).kind() == MethodChallenge.Kind.QUESTIONS
-                    ? "ssprErrorQuestionsExhausted" : "ssprErrorCodeExhausted");
+            showSelection(context, r, switch (decoy.kind()) {
+                case QUESTIONS -> "ssprErrorQuestionsExhausted";
+                case PASSKEY -> "ssprErrorPasskeyExhausted";
+                case CODE -> "ssprErrorCodeExhausted";
+            });
             return;
         }
-        String error = method.decoyChallenge(r.method).kind() == MethodChallenge.Kind.QUESTIONS
-                ? "ssprErrorWrongAnswers" : "ssprErrorWrongCode";
+        String error = switch (decoy.kind()) {
+            case QUESTIONS -> "ssprErrorWrongAnswers";
+            case PASSKEY -> "ssprErrorPasskeyFailed";
+            case CODE -> "ssprErrorWrongCode";
+        };
         context.challenge(SsprPages.verifyMethod(context.form().addError(new FormMessage("code", error)),
-                method.id(), method.decoyChallenge(r.method), r.step(), r.required()));
+                method.id(), decoy, r.step(), r.required()));
     }
 
     private void showSelection(AuthenticationFlowContext context, Run r, String errorKey) {
@@ -188,24 +201,6 @@ public final class SsprVerifyIdentityAuthenticator implements Authenticator {
             form.setError(errorKey);
         }
         context.challenge(SsprPages.selectMethod(form, choices, r.step(), r.required()));
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 
     /** Everything one request of this step needs, derived once. */

@@ -9,13 +9,14 @@ import java.util.List;
  * @param instructionKey  message key of the instruction, e.g. "we texted a code to {0}"
  * @param instructionArgs arguments of the instruction (masked hints only)
  * @param questions       message keys or texts of the questions to answer (QUESTIONS only)
+ * @param passkey         the WebAuthn request options the page hands the browser (PASSKEY only, else null)
  * @param errorKey        set when the challenge could not start (budget exhausted, gateway down)
  * @param reason          machine-readable reason for events when {@code errorKey} is set
  */
 public record MethodChallenge(Kind kind, String instructionKey, List<String> instructionArgs, List<String> questions,
-                              String errorKey, String reason) {
+                              PasskeyRequest passkey, String errorKey, String reason) {
 
-    public enum Kind { CODE, QUESTIONS }
+    public enum Kind { CODE, QUESTIONS, PASSKEY }
 
     public MethodChallenge {
         instructionArgs = List.copyOf(instructionArgs);
@@ -23,15 +24,19 @@ public record MethodChallenge(Kind kind, String instructionKey, List<String> ins
     }
 
     public static MethodChallenge code(String instructionKey, String... args) {
-        return new MethodChallenge(Kind.CODE, instructionKey, List.of(args), List.of(), null, null);
+        return new MethodChallenge(Kind.CODE, instructionKey, List.of(args), List.of(), null, null, null);
     }
 
     public static MethodChallenge questions(String instructionKey, List<String> questions) {
-        return new MethodChallenge(Kind.QUESTIONS, instructionKey, List.of(), questions, null, null);
+        return new MethodChallenge(Kind.QUESTIONS, instructionKey, List.of(), questions, null, null, null);
     }
 
     public static MethodChallenge refused(String errorKey, String reason) {
-        return new MethodChallenge(Kind.CODE, null, List.of(), List.of(), errorKey, reason);
+        return new MethodChallenge(Kind.CODE, null, List.of(), List.of(), null, errorKey, reason);
+    }
+
+    public static MethodChallenge passkey(String instructionKey, PasskeyRequest request) {
+        return new MethodChallenge(Kind.PASSKEY, instructionKey, List.of(), List.of(), request, null, null);
     }
 
     public boolean started() {

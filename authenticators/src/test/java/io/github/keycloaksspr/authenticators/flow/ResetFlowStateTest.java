@@ -1,0 +1,75 @@
+package io.github.keycloaksspr.authenticators.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+class ResetFlowStateTest {
+
+    private final Map<String, String> notes = new HashMap<>();
+    private final ResetFlowState state = new ResetFlowState(authSessionWith(notes));
+
+    @Test
+    void aProofCountsOnlyForTheUserItWasMadeFor() {
+        state.startFor("alice-id");
+        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+
+        assertThat(state.verifiedFactors("alice-id")).containsExactly("mobile-phone");
+        assertThat(state.verifiedFactors("mallory-id")).isEmpty();
+        assertThatThrownBy(() -> state.recordVerified("mallory-id", "sspr-email", "alternate-email"))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void namingAnotherAccountForgetsEveryEarlierProof() {
+        state.startFor("alice-id");
+        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+        state.markSpent("sspr-email");
+
+        state.startFor("bob-id");
+
+        assertThat(state.verifiedFactors("bob-id")).isEmpty();
+        assertThat(state.verifiedFactors("alice-id")).as("Alice's proof is gone from this tab").isEmpty();
+        assertThat(state.spentMethods()).isEmpty();
+    }
+
+    @Test
+    void aDecoyRunHasNoSubjectSoNothingCanCount() {
+        state.startFor("alice-id");
+        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+
+        state.startDecoy("user_not_found", "no-such-user");
+
+        assertThat(state.isDecoy()).isTrue();
+        assertThat(state.decoyReason()).isEqualTo("user_not_found");
+        assertThat(state.isFor("alice-id")).isFalse();
+        assertThat(state.verifiedFactors("alice-id")).isEmpty();
+    }
+
+    @Test
+    void theSameFactorProvenTwiceCountsOnce() {
+        state.startFor("alice-id");
+        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+        state.recordVerified("alice-id", "sspr-voice", "mobile-phone");
+
+        assertThat(state.verifiedFactors("alice-id")).hasSize(1);
+        assertThat(state.verifiedMethods("alice-id")).containsExactly("sspr-sms", "sspr-voice");
+    }
+
+    /** The three note methods are all ResetFlowState uses; anything else would be a surprise worth failing on. */
+    private static AuthenticationSessionModel authSessionWith(Map<String, String> notes) {
+        return (AuthenticationSessionModel) Proxy.newProxyInstance(ResetFlowStateTest.class.getClassLoader(),
+                new Class<?>[] {AuthenticationSessionModel.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAuthNote" -> notes.get((String) args[0]);
+                    case "setAuthNote" -> notes.put((String) args[0], (String) args[1]);
+                    case "removeAuthNote" -> notes.remove((String) args[0]);
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

@@ -1,0 +1,189 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.PasskeyBrowser;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+import org.openqa.selenium.virtualauthenticator.Credential;
+
+/**
+ * "Forgot password?" with a passkey registered through Keycloak's own registration page, in a real browser (headless
+ * Chromium with a virtual authenticator): the WebAuthn assertion is made by the browser and verified by the server.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class PasskeyResetIT {
+
+    static final String PAULA = "paula";
+    static final String PAULA_ALTERNATE = "paula.home@example.net";
+    static final String OLD_PASSWORD = "Old-Passw0rd!";
+    static final String NEW_PASSWORD = "Brand-New-Passw0rd!";
+    /** The passkey page, real or decoy: the fields Keycloak's webauthn-authenticate.ftl posts, and "Use another method". */
+    static final List<String> PASSKEY_PAGE_FIELDS = List.of("clientDataJSON", "authenticatorData", "signature",
+            "credentialId", "userHandle", "error", "back");
+
+    @InjectRealm(config = PasskeyRealm.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    /** The test app's redirect URI lives here: the browser lands on a page, not on a connection error. */
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void resetWithPasskeyAndAlternateEmail() throws Exception {
+        realm.admin().clearEvents();
+        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+            browser.signInAndRegisterPasskey(PAULA, OLD_PASSWORD, "Paula's laptop");
+            assertThat(credentialTypes(PAULA)).contains("webauthn-passwordless");
+            assertThat(browser.authenticator().getCredentials()).hasSize(1);
+            Credential passkey = browser.authenticator().getCredentials().get(0);
+            int signCountAfterRegistration = passkey.getSignCount();
+
+            browser.startReset().chooseAccount(PAULA);
+            assertThat(browser.pageTitle()).isEqualTo("Verify your identity");
+            assertThat(browser.html()).contains("sspr-method-sspr-passkey");
+            assertThat(browser.text()).contains("Paula's laptop");
+
+            browser.selectMethod("sspr-passkey");
+            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
+            assertThat(browser.passkeyOption("allow-credentials")).isEqualTo(PasskeyBrowser.base64Url(passkey.getId()));
+            assertThat(browser.passkeyOption("rp-id")).isEqualTo("localhost");
+
+            // A signature over another challenge than the one this page was given is refused.
+            String challenge = browser.passkeyOption("challenge");
+            browser.forgeChallenge().usePasskey();
+            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.text()).contains("The passkey could not be verified. Please try again.");
+            assertThat(browser.passkeyOption("challenge")).as("a new challenge per page").isNotEqualTo(challenge);
+
+            browser.usePasskey();
+            assertThat(browser.text()).contains("Verification step 2 of 2");
+            assertThat(browser.html()).doesNotContain("sspr-method-sspr-passkey");
+            assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
+                    .as("the authenticator signed the challenge").isGreaterThan(signCountAfterRegistration);
+
+            browser.selectMethod("sspr-email");
+            assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
+            MimeMessage mail = mailServer.getLastReceivedMessage();
+            assertThat(mail.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                    .containsExactly(PAULA_ALTERNATE);
+            browser.enterCode(Codes.in(MailContent.text(mail)));
+
+            assertThat(browser.fieldNames()).contains("password-new", "password-confirm");
+            browser.setNewPassword(NEW_PASSWORD);
+            assertThat(browser.signedIn()).as(browser.url()).isTrue();
+        }
+
+        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_step", "verify-identity").containsEntry("sspr_method", "sspr-passkey")
+                .containsEntry("sspr_outcome", "method_verified").containsEntry("sspr_verified_count", "1"));
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_method", "sspr-passkey")
+                .containsEntry("sspr_outcome", "failure").containsEntry("sspr_reason", "webauthn_invalid"));
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_method", "sspr-email").containsEntry("sspr_verified_count", "2"));
+    }
+
+    /**
+     * An unknown account gets the same passkey page; even a genuine signature from a passkey in the browser never
+     * counts: three tries, then the method is spent, and no password form ever appears.
+     */
+    @Test
+    void decoyShowsThePasskeyPageAndNeverSucceeds() throws Exception {
+        realm.admin().clearEvents();
+        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+            // A discoverable credential for this site in the authenticator: it answers any request without a list.
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            browser.authenticator().addCredential(Credential.createResidentCredential(new byte[] {1, 2, 3, 4, 5, 6, 7, 8},
+                    "localhost", new PKCS8EncodedKeySpec(generator.generateKeyPair().getPrivate().getEncoded()),
+                    "someone".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0));
+
+            browser.startReset().chooseAccount("nobody-here");
+            assertThat(browser.pageTitle()).isEqualTo("Verify your identity");
+            assertThat(browser.html()).contains("sspr-method-sspr-passkey");
+
+            browser.selectMethod("sspr-passkey");
+            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
+            assertThat(browser.passkeyOption("allow-credentials")).isEmpty();
+            assertThat(browser.passkeyOption("challenge")).isNotBlank();
+
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                browser.usePasskey();
+                assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+                assertThat(browser.text()).contains("The passkey could not be verified. Please try again.");
+                assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
+            }
+            browser.usePasskey();
+            assertThat(browser.pageTitle()).isEqualTo("Verify your identity");
+            assertThat(browser.text()).contains("Too many failed passkey attempts. Choose another method.");
+            assertThat(browser.html()).doesNotContain("sspr-method-sspr-passkey").contains("sspr-method-sspr-email");
+            assertThat(browser.fieldNames()).doesNotContain("password-new");
+            assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
+                    .as("the browser's authenticator really signed each time").isEqualTo(3);
+        }
+
+        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        // The event log tells the truth: three decoy answers, none verified.
+        assertThat(events).filteredOn(e -> e.getDetails() != null
+                        && "sspr-passkey".equals(e.getDetails().get("sspr_method"))
+                        && "true".equals(e.getDetails().get("sspr_decoy")))
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_outcome", "failure"));
+    }
+
+    private List<String> credentialTypes(String username) {
+        String id = realm.admin().users().searchByUsername(username, true).get(0).getId();
+        return realm.admin().users().get(id).credentials().stream().map(CredentialRepresentation::getType).toList();
+    }
+
+    public static final class PasskeyRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm, Map.of(
+                            "sspr.methods", "sspr-passkey##sspr-email",
+                            "sspr.methods.required", "2",
+                            "sspr.captcha.difficulty", "1000"))
+                    .users(UserBuilder.create(PAULA).email("paula@example.org").emailVerified(true)
+                            .name("Paula", "Passkey").password(OLD_PASSWORD).enabled(true)
+                            .credential(SeededCredentials.alternateEmail(PAULA_ALTERNATE))
+                            // Keycloak's own passkey registration at her next sign-in.
+                            .requiredActions("webauthn-register-passwordless"));
+        }
+    }
+}
