@@ -245,6 +245,20 @@ class ResetSafeguardsIT {
     }
 
     @Test
+    void aBadPolicyValueSavedThroughTheApiMakesTheFlowFailClosed() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.code.length", "4"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
+                    + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
+                    + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI)
+                    .clickLink("Forgot Password?");
+            assertThat(browser.html()).contains("We could not verify your identity").doesNotContain("altcha-widget");
+            assertThat(twilio.twilio().requests()).isEmpty();
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "invalid_policy"));
+    }
+
+    @Test
     void aGuestIsSentToTheHomeOrganisation() throws Exception {
         ResetJourney journey = journey().chooseAccount(GUEST);
         assertThat(journey.pageTitle()).isEqualTo("Reset your password at your organization");
