@@ -16,22 +16,22 @@ import org.keycloak.models.UserModel;
  * The shared life of a sent code: at most one live code per method and tab (a refresh or the back button never sends
  * again), every send inside the budgets, only a hash kept, three wrong answers kill it.
  */
-final class CodeChallenges {
+public final class CodeChallenges {
 
     /** Sends one code; the code must reach only the destination, never a log. */
     @FunctionalInterface
-    interface CodeSender {
+    public interface CodeSender {
         void send(String code) throws Exception;
     }
 
-    static final String CODE_FIELD = "code";
+    public static final String CODE_FIELD = "code";
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CodeChallenges.class);
 
     private CodeChallenges() {
     }
 
-    static MethodChallenge challenge(MethodContext context, UserModel user, String methodId, String destination,
+    public static MethodChallenge challenge(MethodContext context, UserModel user, String methodId, String destination,
                                      String instructionKey, String hint, CodeSender sender) {
         OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
         if (codes.hasLiveCode(methodId)) {
@@ -61,7 +61,7 @@ final class CodeChallenges {
         return MethodChallenge.code(instructionKey, hint);
     }
 
-    static MethodOutcome verify(MethodContext context, String methodId, String input) {
+    public static MethodOutcome verify(MethodContext context, String methodId, String input) {
         CodeCheck check = OneTimeCodes.of(context.session(), context.authSession()).verify(methodId, input);
         return switch (check) {
             case VALID -> MethodOutcome.verified();

@@ -1,7 +1,7 @@
 package io.github.keycloaksspr.authenticators.methods;
 
 /** Masked hints: enough for the owner to recognise the destination, too little for anyone else to use it. */
-final class Masking {
+public final class Masking {
 
     private static final String DOTS = "\u2022\u2022\u2022";
 
@@ -9,7 +9,7 @@ final class Masking {
     }
 
     /** {@code +4915112345678} → {@code +49 ••• •• 78}. */
-    static String phone(String e164) {
+    public static String phone(String e164) {
         if (e164 == null || e164.length() < 6) {
             return DOTS;
         }
@@ -17,7 +17,7 @@ final class Masking {
     }
 
     /** {@code jane.doe@example.org} → {@code j•••@example.org}. */
-    static String email(String address) {
+    public static String email(String address) {
         int at = address == null ? -1 : address.indexOf('@');
         if (at < 1) {
             return DOTS;

@@ -38,7 +38,7 @@ public final class SmsCodeMethod extends PhoneCodeMethod {
         gateway.sendSms(number, ThemeMessages.format(context, "ssprSmsCodeText", realmName(context), code));
     }
 
-    static String realmName(MethodContext context) {
+    public static String realmName(MethodContext context) {
         String display = context.realm().getDisplayName();
         return display == null || display.isBlank() ? context.realm().getName() : display;
     }

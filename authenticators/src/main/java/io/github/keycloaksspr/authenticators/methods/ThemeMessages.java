@@ -12,12 +12,12 @@ import org.keycloak.theme.Theme;
  * Texts that leave the browser (SMS, spoken calls) in the user's language, from the realm's login theme messages so
  * that admins override them where they override every other login text.
  */
-final class ThemeMessages {
+public final class ThemeMessages {
 
     private ThemeMessages() {
     }
 
-    static String format(MethodContext context, String key, Object... args) {
+    public static String format(MethodContext context, String key, Object... args) {
         Locale locale = context.locale() == null ? Locale.ENGLISH : context.locale();
         String pattern = context.realm().getRealmLocalizationTextsByLocale(locale.toLanguageTag()).get(key);
         if (pattern == null) {

@@ -39,7 +39,7 @@ public final class VoiceCodeMethod extends PhoneCodeMethod {
         gateway.placeCall(number, VoiceTwiml.speakDigitsTwice(code, spokenLanguage(context)));
     }
 
-    static String spokenLanguage(MethodContext context) {
+    public static String spokenLanguage(MethodContext context) {
         return context.locale() == null ? "en-US" : context.locale().toLanguageTag();
     }
 
