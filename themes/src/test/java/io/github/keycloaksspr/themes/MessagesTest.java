@@ -23,6 +23,7 @@ class MessagesTest {
     private static final Path MESSAGES = Path.of("src/main/resources/theme-resources/messages");
     private static final Path TEMPLATES = Path.of("src/main/resources/theme-resources/templates");
     private static final Path AUTHENTICATORS = Path.of("../authenticators/src/main/java");
+    private static final Path REQUIRED_ACTIONS = Path.of("../required-actions/src/main/java");
     /** A string literal that is a message key: not a template attribute name (those are set with setAttribute). */
     private static final Pattern KEY_IN_CODE = Pattern.compile("(?<!setAttribute\\()\"(sspr[A-Z][A-Za-z0-9]+)\"");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("msg\\(\"(sspr[A-Z][A-Za-z0-9]+)\"");
@@ -38,11 +39,12 @@ class MessagesTest {
         Set<String> used = new TreeSet<>();
         collect(TEMPLATES, ".ftl", KEY_IN_TEMPLATE, used);
         collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
+        collect(REQUIRED_ACTIONS, ".java", KEY_IN_CODE, used);
         // "ssprMethod" is the prefix SsprPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
-        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle");
+        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused");
         Set<String> english = load("messages_en.properties").stringPropertyNames();
         assertThat(used).allSatisfy(key -> assertThat(english).as("messages_en.properties").contains(key));
     }

@@ -28,6 +28,20 @@ public final class SsprPolicyLocator {
                 .orElse(SsprPolicy.DEFAULTS);
     }
 
+    /**
+     * The policy of the realm's bound reset-credentials flow (used outside that flow, e.g. by security-info
+     * registration); defaults when the realm has no flow with an {@code sspr-verify-identity} step.
+     */
+    public static SsprPolicy policyOfRealm(RealmModel realm) {
+        org.keycloak.models.AuthenticationFlowModel flow = realm.getResetCredentialsFlow();
+        if (flow == null) {
+            return SsprPolicy.DEFAULTS;
+        }
+        return findVerifyExecution(realm, flow.getId())
+                .map(verify -> fromConfig(realm, verify.getAuthenticatorConfig()))
+                .orElse(SsprPolicy.DEFAULTS);
+    }
+
     private static Optional<AuthenticationExecutionModel> findVerifyExecution(RealmModel realm, String flowId) {
         return realm.getAuthenticationExecutionsStream(flowId)
                 .flatMap(e -> e.isAuthenticatorFlow()

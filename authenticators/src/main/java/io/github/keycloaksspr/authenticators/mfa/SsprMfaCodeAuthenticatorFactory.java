@@ -1,0 +1,40 @@
+package io.github.keycloaksspr.authenticators.mfa;
+
+import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.models.AuthenticationExecutionModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.credential.OTPCredentialModel;
+
+/**
+ * What the two MFA code factories share. Unlike the reset steps they may be ALTERNATIVE (beside Keycloak's OTP form or
+ * WebAuthn, with "try another way") and report to brute-force protection under the {@code otp} category.
+ */
+abstract class SsprMfaCodeAuthenticatorFactory extends SsprAuthenticatorFactory {
+
+    private static final AuthenticationExecutionModel.Requirement[] CHOICES = {
+            AuthenticationExecutionModel.Requirement.REQUIRED,
+            AuthenticationExecutionModel.Requirement.ALTERNATIVE,
+            AuthenticationExecutionModel.Requirement.DISABLED};
+
+    private final SsprMfaCodeAuthenticator authenticator;
+
+    SsprMfaCodeAuthenticatorFactory(MfaChannel channel) {
+        this.authenticator = new SsprMfaCodeAuthenticator(channel);
+    }
+
+    @Override
+    public Authenticator create(KeycloakSession session) {
+        return authenticator;
+    }
+
+    @Override
+    public String getReferenceCategory() {
+        return OTPCredentialModel.TYPE;
+    }
+
+    @Override
+    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
+        return CHOICES.clone();
+    }
+}

@@ -1,0 +1,312 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.NotFoundException;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.Totp;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Security-info registration at sign-in ({@code sspr-register-security-info}), enabled and configured through the
+ * admin API the way the admin console does it, against the shipped JAR.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class RegisterSecurityInfoIT {
+
+    static final String ACTION = "sspr-register-security-info";
+    static final String PASSWORD = "Current-Passw0rd!";
+    static final String NEW_USER = "nina";
+    static final String NINA_PHONE = "+4917000000051";
+    static final String NINA_ALTERNATE = "nina.home@example.net";
+    static final String ADMIN = "olga-admin";
+    static final String STALE = "rita";
+    static final String STALE_NEVER = "ron";
+    static final String FRESH = "fred";
+    static final String TOTP_USER = "tina";
+
+    @InjectRealm(config = RegistrationRealm.class)
+    ManagedRealm realm;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void aNewUserRegistersPhoneAndAlternateEmailWithCodesAndIsThenSignedIn() throws Exception {
+        enableRegistration(Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            FormBrowser browser = signIn(NEW_USER);
+            assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+            assertThat(browser.textOf("sspr-register-status")).contains("0 of the 2");
+            assertThat(browser.textOf("sspr-no-methods")).isEqualTo("No methods registered yet.");
+
+            // Cannot finish with nothing registered.
+            browser.submit(Map.of("action", "confirm"));
+            assertThat(browser.html()).contains("Register at least the required number of methods");
+            assertThat(browser.url()).doesNotStartWith(SsprResetRealm.REDIRECT_URI);
+
+            // A national number is refused with a hint, and nothing is sent.
+            browser.submit(Map.of("action", "add-phone", "phone", "0170 0000051"));
+            assertThat(browser.html()).contains("This looks like a national number");
+            assertThat(twilio.twilio().requests()).isEmpty();
+
+            // Phone: a wrong code does not register it, the right one does.
+            browser.submit(Map.of("action", "add-phone", "phone", "+49 1700 0000051"));
+            String smsCode = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body());
+            assertThat(twilio.twilio().requests().get(0).to()).isEqualTo(NINA_PHONE);
+            assertThat(browser.textOf("sspr-pending")).contains("+49").doesNotContain(NINA_PHONE);
+            browser.submit(Map.of("action", "verify", "code", Codes.wrongFor(smsCode)));
+            assertThat(browser.html()).contains("That code is not right");
+            assertThat(credentialTypes(NEW_USER)).doesNotContain("sspr-mobile-phone");
+            browser.submit(Map.of("action", "verify", "code", smsCode));
+            assertThat(browser.html()).contains("The method has been added.");
+            assertThat(browser.textOf("sspr-phone-1")).startsWith("Mobile phone: +49").doesNotContain(NINA_PHONE);
+            assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
+            assertThat(credentialTypes(NEW_USER)).containsExactly("sspr-mobile-phone");
+
+            // Still one short.
+            browser.submit(Map.of("action", "confirm"));
+            assertThat(browser.html()).contains("Register at least the required number of methods");
+
+            // Alternate email: code from GreenMail.
+            int mailsBefore = mailServer.getReceivedMessages().length;
+            browser.submit(Map.of("action", "add-email", "email", NINA_ALTERNATE));
+            assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
+            MimeMessage mail = mailServer.getLastReceivedMessage();
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(NINA_ALTERNATE);
+            browser.submit(Map.of("action", "verify", "code", Codes.in(MailContent.text(mail))));
+            assertThat(browser.textOf("sspr-email-1")).isEqualTo("Alternate email: n\u2022\u2022\u2022@example.net");
+            assertThat(credentialTypes(NEW_USER)).containsExactlyInAnyOrder("sspr-mobile-phone", "sspr-alternate-email");
+
+            browser.submit(Map.of("action", "confirm"));
+            assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("code=");
+        }
+        // Registered and confirmed: the next sign-in goes straight through.
+        assertThat(signIn(NEW_USER).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+
+        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("UPDATE_CREDENTIAL_ERROR");
+            assertThat(e.getDetails()).containsEntry("sspr_reason", "wrong_code").containsEntry("sspr_purpose", "register-sms");
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("UPDATE_CREDENTIAL");
+            assertThat(e.getDetails()).containsEntry("credential_type", "sspr-alternate-email");
+        });
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getType()).isEqualTo("CUSTOM_REQUIRED_ACTION");
+            assertThat(e.getDetails()).containsEntry("sspr_registered", "2");
+        });
+    }
+
+    @Test
+    void theAuthenticatorAppIsSetUpByKeycloaksOwnActionAndThePageComesBack() throws Exception {
+        enableRegistration(Map.of());
+        FormBrowser browser = signIn(TOTP_USER);
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        browser.submit(Map.of("action", "setup-totp"));
+
+        // Keycloak's own authenticator-app setup page.
+        java.util.regex.Matcher secret = java.util.regex.Pattern
+                .compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(browser.html());
+        assertThat(secret.find()).as("the CONFIGURE_TOTP page").isTrue();
+        browser.submit(Map.of("totp", Totp.now(secret.group(1)), "totpSecret", secret.group(1), "userLabel", "Phone app"));
+
+        // Back on the registration page, with the app counted.
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
+        assertThat(browser.textOf("sspr-other-1")).isEqualTo("Authenticator app");
+        assertThat(browser.html()).doesNotContain("sspr-setup-totp");
+        assertThat(credentials(TOTP_USER)).extracting(CredentialRepresentation::getType).contains("otp");
+
+        int mailsBefore = mailServer.getReceivedMessages().length;
+        browser.submit(Map.of("action", "add-email", "email", "tina.home@example.net"));
+        assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
+        browser.submit(Map.of("action", "verify",
+                "code", Codes.in(MailContent.text(mailServer.getLastReceivedMessage()))));
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("code=");
+    }
+
+    @Test
+    void anAdministratorNeedsTwoMethodsAndSecurityQuestionsDoNotCount() throws Exception {
+        enableRegistration(Map.of());
+        FormBrowser browser = signIn(ADMIN);
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        // Phone and security questions are registered: for an administrator that is one method.
+        assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(browser.html()).contains("Register at least the required number of methods");
+
+        // Removing the only counted method would drop below the requirement... it already is: refused.
+        String phoneId = credentialId(ADMIN, "sspr-mobile-phone");
+        browser.submit(Map.of("removeCredential", phoneId));
+        assertThat(browser.html()).contains("You cannot remove this method");
+        assertThat(credentialTypes(ADMIN)).contains("sspr-mobile-phone");
+
+        int mailsBefore = mailServer.getReceivedMessages().length;
+        browser.submit(Map.of("action", "add-email", "email", "olga.home@example.net"));
+        assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
+        browser.submit(Map.of("action", "verify",
+                "code", Codes.in(MailContent.text(mailServer.getLastReceivedMessage()))));
+        assertThat(browser.textOf("sspr-register-status")).contains("2 of the 2");
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("code=");
+    }
+
+    @Test
+    void aConfirmationOlderThanTheReconfirmPeriodIsAskedAgainAndRemovalBelowTheMinimumIsRefused() throws Exception {
+        enableRegistration(Map.of("sspr.register.reconfirmDays", "180"));
+        // Confirmed 10 days ago: nothing to do.
+        assertThat(signIn(FRESH).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+
+        // Confirmed 181 days ago: asked to reconfirm, with both methods listed.
+        FormBrowser browser = signIn(STALE);
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        assertThat(browser.textOf("sspr-register-status")).contains("2 of the 2");
+        assertThat(browser.textOf("sspr-phone-1")).startsWith("Mobile phone:");
+        assertThat(browser.textOf("sspr-email-1")).startsWith("Alternate email:");
+
+        browser.submit(Map.of("removeCredential", credentialId(STALE, "sspr-alternate-email")));
+        assertThat(browser.html()).contains("You cannot remove this method");
+        assertThat(credentialTypes(STALE)).contains("sspr-alternate-email");
+
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("code=");
+        // The confirmation was recorded: the next sign-in is not interrupted.
+        assertThat(signIn(STALE).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+    }
+
+    @Test
+    void withZeroReconfirmDaysAnOldConfirmationIsNeverAskedAgain() throws Exception {
+        enableRegistration(Map.of("sspr.register.reconfirmDays", "0"));
+        assertThat(signIn(STALE_NEVER).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+    }
+
+    @Test
+    void anInvalidConfigIsRefusedWhenSaved() {
+        enableRegistration(Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> enableRegistration(Map.of("sspr.register.reconfirmDays", "-1")))
+                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> enableRegistration(Map.of("sspr.register.questionsToRegister", "7")))
+                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
+    }
+
+    private FormBrowser signIn(String username) throws Exception {
+        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
+                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
+        return browser.submit(Map.of("username", username, "password", PASSWORD));
+    }
+
+    /** Authentication → Required actions: enable the action and save its config, as an admin does in the console. */
+    private void enableRegistration(Map<String, String> config) {
+        AuthenticationManagementResource flows = realm.admin().flows();
+        RequiredActionProviderRepresentation action;
+        try {
+            action = flows.getRequiredAction(ACTION);
+        } catch (NotFoundException e) {
+            RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
+            register.setProviderId(ACTION);
+            register.setName("Register security info (SSPR)");
+            flows.registerRequiredAction(register);
+            action = flows.getRequiredAction(ACTION);
+        }
+        action.setEnabled(true);
+        flows.updateRequiredAction(ACTION, action);
+        RequiredActionConfigRepresentation settings = new RequiredActionConfigRepresentation();
+        settings.setConfig(config);
+        flows.updateRequiredActionConfig(ACTION, settings);
+    }
+
+    private List<String> credentialTypes(String username) {
+        return credentials(username).stream().map(CredentialRepresentation::getType)
+                .filter(t -> t.startsWith("sspr-")).toList();
+    }
+
+    private String credentialId(String username, String type) {
+        return credentials(username).stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow().getId();
+    }
+
+    private List<CredentialRepresentation> credentials(String username) {
+        String id = realm.admin().users().searchByUsername(username, true).get(0).getId();
+        return realm.admin().users().get(id).credentials();
+    }
+
+    private static String daysAgo(int days) {
+        return Long.toString(Instant.now().minus(Duration.ofDays(days)).getEpochSecond());
+    }
+
+    public static final class RegistrationRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm, Map.of(
+                            "sspr.methods", "sspr-sms##sspr-email##sspr-totp##sspr-questions",
+                            "sspr.methods.required", "2",
+                            "sspr.budget.sends.per.user", "50",
+                            "sspr.budget.sends.per.destination", "20",
+                            "sspr.budget.sends.per.ip", "100",
+                            "sspr.captcha.difficulty", "1000"))
+                    .users(user(NEW_USER), user(TOTP_USER),
+                            user(ADMIN).clientRoles("realm-management", "manage-users")
+                                    .credential(SeededCredentials.mobilePhone("+4917000000052"))
+                                    .credential(SeededCredentials.securityQuestions(Map.of(
+                                            "ssprQuestionFirstPet", "Rex", "ssprQuestionBirthCity", "Hamburg",
+                                            "ssprQuestionFirstSchool", "Lindenschule"))),
+                            user(STALE).credential(SeededCredentials.mobilePhone("+4917000000053"))
+                                    .credential(SeededCredentials.alternateEmail("rita.home@example.net"))
+                                    .attribute("sspr.confirmedAt", daysAgo(181)),
+                            user(STALE_NEVER).credential(SeededCredentials.mobilePhone("+4917000000054"))
+                                    .credential(SeededCredentials.alternateEmail("ron.home@example.net"))
+                                    .attribute("sspr.confirmedAt", daysAgo(181)),
+                            user(FRESH).credential(SeededCredentials.mobilePhone("+4917000000055"))
+                                    .credential(SeededCredentials.alternateEmail("fred.home@example.net"))
+                                    .attribute("sspr.confirmedAt", daysAgo(10)));
+        }
+
+        private static UserBuilder user(String username) {
+            return UserBuilder.create(username).email(username + "@example.org").emailVerified(true)
+                    .name(username.substring(0, 1).toUpperCase() + username.substring(1), "Example")
+                    .password(PASSWORD).enabled(true);
+        }
+    }
+}

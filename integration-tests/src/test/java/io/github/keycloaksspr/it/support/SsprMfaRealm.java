@@ -1,0 +1,90 @@
+package io.github.keycloaksspr.it.support;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.realm.RealmBuilder;
+
+/**
+ * A realm whose browser flow is a copy of Keycloak's default with a second factor after the password, built the way
+ * the README tells admins to: cookie or (password, then REQUIRED sub-flow "second factor" with the ALTERNATIVEs
+ * sspr-sms-otp and sspr-email-otp), bound as the realm's browser flow. A user gets the first alternative they have
+ * registered; "Try another way" offers the other.
+ */
+public final class SsprMfaRealm {
+
+    public static final String FLOW_ALIAS = "sspr browser";
+    public static final String CLIENT_ID = SsprResetRealm.CLIENT_ID;
+    public static final String REDIRECT_URI = SsprResetRealm.REDIRECT_URI;
+
+    private SsprMfaRealm() {
+    }
+
+    public static RealmBuilder configure(RealmBuilder realm) {
+        return realm.eventsEnabled(true).update(rep -> {
+            rep.setBruteForceProtected(true);
+            rep.setFailureFactor(30);
+            rep.setQuickLoginCheckMilliSeconds(1L);
+            rep.setAuthenticationFlows(new ArrayList<>(List.of(
+                    flow(FLOW_ALIAS, "basic-flow", true,
+                            execution("auth-cookie", "ALTERNATIVE", 10),
+                            subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
+                    flow(FLOW_ALIAS + " forms", "basic-flow", false,
+                            execution("auth-username-password-form", "REQUIRED", 10),
+                            subflow(FLOW_ALIAS + " second factor", "REQUIRED", 20)),
+                    flow(FLOW_ALIAS + " second factor", "basic-flow", false,
+                            execution("sspr-sms-otp", "ALTERNATIVE", 10),
+                            execution("sspr-email-otp", "ALTERNATIVE", 20)))));
+            rep.setBrowserFlow(FLOW_ALIAS);
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(CLIENT_ID);
+            client.setPublicClient(true);
+            client.setRedirectUris(List.of(REDIRECT_URI));
+            client.setStandardFlowEnabled(true);
+            List<ClientRepresentation> clients = rep.getClients() == null ? new ArrayList<>() : new ArrayList<>(rep.getClients());
+            clients.add(client);
+            rep.setClients(clients);
+        });
+    }
+
+    /** The URL an application sends the browser to for signing in. */
+    public static String loginUrl(String base, String realm) {
+        return base + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + REDIRECT_URI;
+    }
+
+    private static AuthenticationFlowRepresentation flow(String alias, String providerId, boolean topLevel,
+                                                         AuthenticationExecutionExportRepresentation... executions) {
+        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+        flow.setAlias(alias);
+        flow.setProviderId(providerId);
+        flow.setTopLevel(topLevel);
+        flow.setBuiltIn(false);
+        flow.setAuthenticationExecutions(List.of(executions));
+        return flow;
+    }
+
+    private static AuthenticationExecutionExportRepresentation execution(String authenticator, String requirement,
+                                                                         int priority) {
+        AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
+        execution.setAuthenticator(authenticator);
+        execution.setRequirement(requirement);
+        execution.setPriority(priority);
+        execution.setUserSetupAllowed(false);
+        execution.setAuthenticatorFlow(false);
+        return execution;
+    }
+
+    private static AuthenticationExecutionExportRepresentation subflow(String alias, String requirement, int priority) {
+        AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
+        execution.setFlowAlias(alias);
+        execution.setRequirement(requirement);
+        execution.setPriority(priority);
+        execution.setUserSetupAllowed(false);
+        execution.setAuthenticatorFlow(true);
+        return execution;
+    }
+}
