@@ -205,7 +205,8 @@ class MfaCodeIT {
     public static final class MfaRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprMfaRealm.configure(realm).users(
+            // Own realm name: send budgets are keyed by realm, and they outlive a deleted realm of the same name.
+            return SsprMfaRealm.configure(realm.name("sspr-mfa")).users(
                     UserBuilder.create(MARIA).email("mfa-maria@example.org").emailVerified(true).name("Maria", "Mfa")
                             .password(PASSWORD).enabled(true).credential(SeededCredentials.mobilePhone(MARIA_PHONE)),
                     UserBuilder.create(PAUL).email("mfa-paul@example.org").emailVerified(true).name("Paul", "Mfa")

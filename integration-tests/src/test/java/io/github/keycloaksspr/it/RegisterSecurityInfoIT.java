@@ -279,7 +279,8 @@ class RegisterSecurityInfoIT {
     public static final class RegistrationRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprResetRealm.configure(realm, Map.of(
+            // Own realm name: send budgets are keyed by realm, and they outlive a deleted realm of the same name.
+            return SsprResetRealm.configure(realm.name("sspr-registration"), Map.of(
                             "sspr.methods", "sspr-sms##sspr-email##sspr-totp##sspr-questions",
                             "sspr.methods.required", "2",
                             "sspr.budget.sends.per.user", "50",

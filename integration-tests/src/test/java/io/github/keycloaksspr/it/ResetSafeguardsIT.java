@@ -301,7 +301,8 @@ class ResetSafeguardsIT {
     public static final class SafeguardsRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprResetRealm.configure(realm, Map.of(
+            // Own realm name: send budgets are keyed by realm, and they outlive a deleted realm of the same name.
+            return SsprResetRealm.configure(realm.name("sspr-safeguards"), Map.of(
                             "sspr.methods", "sspr-sms##sspr-voice##sspr-email##sspr-questions",
                             "sspr.methods.required", "2",
                             "sspr.budget.sends.per.user", "50",

@@ -25,7 +25,7 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * A second factor: a code sent to the user's registered mobile phone or alternate email. The code's life (one live code
  * per tab, send budgets, hashed, three wrong answers kill it) is {@link CodeChallenges}'; code length, lifetime and
- * budgets are the reset policy's defaults ({@link SsprPolicy#DEFAULTS}). Wrong codes are flow failures with the
+ * budgets are the reset policy's defaults, with the highest per-address budget. Wrong codes are flow failures with the
  * {@code otp} reference category, so brute-force protection counts them. As a {@link CredentialValidator} of the
  * pack's credential type, Keycloak offers it among ALTERNATIVEs ("try another way") only to users who have that type.
  */
@@ -120,9 +120,16 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
                 .error(Errors.INVALID_USER_CREDENTIALS);
     }
 
+    /**
+     * Every user behind one office address signs in with a second factor each day: the per-address budget of the
+     * reset flow would lock them out, so sign-in codes get the highest per-address budget; the per-user and
+     * per-destination budgets still stop floods.
+     */
+    private static final SsprPolicy MFA_POLICY = SsprPolicy.DEFAULTS.withSendsPerClientIp(SsprPolicy.MAX_SENDS);
+
     private static MethodContext methodContext(AuthenticationFlowContext context) {
         return new MethodContext(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                SsprPolicy.DEFAULTS, context.getConnection().getRemoteAddr(),
+                MFA_POLICY, context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(context.getUser()));
     }
 

@@ -88,6 +88,13 @@ public record SsprPolicy(
                 read.integer(QUESTIONS_TO_ANSWER, DEFAULTS.questionsToAnswer));
     }
 
+    /** This policy with another per-client-address send budget. */
+    public SsprPolicy withSendsPerClientIp(int sends) {
+        return new SsprPolicy(scope, scopeGroup, methods, methodsRequired, adminRole, adminGroup, codeLength,
+                codeLifetime, sendsPerUser, sends, sendsPerDestination, budgetWindow, captchaEnabled,
+                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer);
+    }
+
     /** How many distinct methods this user must prove. */
     public int methodsRequiredFor(boolean administrator) {
         return administrator ? ADMIN_METHODS_REQUIRED : methodsRequired;
