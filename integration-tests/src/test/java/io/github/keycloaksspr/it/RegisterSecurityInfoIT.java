@@ -17,6 +17,7 @@ import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
@@ -232,10 +233,7 @@ class RegisterSecurityInfoIT {
     }
 
     private FormBrowser signIn(String username) throws Exception {
-        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
-                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
-        return browser.submit(Map.of("username", username, "password", PASSWORD));
+        return TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, PASSWORD);
     }
 
     /** Authentication → Required actions: enable the action and save its config, as an admin does in the console. */

@@ -15,6 +15,7 @@ import io.github.keycloaksspr.it.support.ResetPolicy;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -287,11 +288,7 @@ class ResetSafeguardsIT {
     }
 
     private boolean signIn(String username, String password) throws Exception {
-        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
-                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
-        browser.submit(Map.of("username", username, "password", password));
-        return browser.url().startsWith(SsprResetRealm.REDIRECT_URI) && browser.url().contains("code=");
+        return TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password));
     }
 
     private List<EventRepresentation> events() {

@@ -18,6 +18,7 @@ import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
@@ -166,19 +167,11 @@ class SelfServiceResetIT {
     }
 
     private boolean passwordAccepted(String username, String password) throws Exception {
-        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
-                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
-        browser.submit(Map.of("username", username, "password", password));
-        return browser.fieldNames().contains("otp");
+        return TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password).fieldNames().contains("otp");
     }
 
     private boolean signIn(String username, String password) throws Exception {
-        FormBrowser browser = new FormBrowser().open(urls.getBase() + "/realms/" + realm.getName()
-                + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
-        browser.submit(Map.of("username", username, "password", password));
-        return browser.url().startsWith(SsprResetRealm.REDIRECT_URI) && browser.url().contains("code=");
+        return TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password));
     }
 
     /** The question texts shown, in the order of the answer fields. */
