@@ -21,7 +21,7 @@ import org.keycloak.userprofile.UserProfileProvider;
 /**
  * A call to the office number held in a user attribute ({@code telephoneNumber} by default, as AD's LDAP mapper
  * fills it). The number proves something only if the user cannot change it: the method is offered only while the
- * realm's user profile lets administrators alone edit that attribute.
+ * realm's user profile lets administrators alone edit that attribute (the debug log says why it is not offered).
  */
 public final class OfficePhoneMethod extends PhoneCodeMethod {
 
@@ -55,7 +55,8 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
         }
         boolean adminOnly = editableOnlyByAdmins(context.session());
         if (!adminOnly) {
-            LOG.warnf("SSPR office phone is not offered in realm %s: users can edit the attribute '%s' "
+            // Debug, not warn: this runs at every sign-in (registration trigger) and every reset page.
+            LOG.debugf("SSPR office phone is not offered in realm %s: users can edit the attribute '%s' "
                     + "(user profile: allow edit to admin only)", context.realm().getName(), attribute);
         }
         return adminOnly;
