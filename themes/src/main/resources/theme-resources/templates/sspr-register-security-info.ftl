@@ -1,7 +1,8 @@
 <#import "template.ftl" as layout>
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
-<@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('code','phone','email'); section>
+<#macro questionText id><#if id?starts_with("custom:")>${id?remove_beginning("custom:")}<#else>${msg(id)}</#if></#macro>
+<@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('code','phone','email','question-1','question-2','question-3','question-4','question-5','answer-1','answer-2','answer-3','answer-4','answer-5'); section>
     <#if section = "header">
         <span id="sspr-page-title">${msg("ssprRegisterTitle")}</span>
     <#elseif section = "form">
@@ -17,10 +18,14 @@
                     <li id="sspr-email-${email?counter}"><span class="sspr-method-label">${msg("ssprRegisterFactorEmail")}: ${email.masked}</span>
                         <@buttons.button name="removeCredential" id="sspr-remove-email-${email?counter}" type="link" fullWidth=false label="ssprRegisterRemove" value=email.id/></li>
                 </#list>
+                <#if ssprQuestionsCredential?has_content>
+                    <li id="sspr-questions"><span class="sspr-method-label">${msg("ssprRegisterFactorQuestions")}</span>
+                        <@buttons.button name="removeCredential" id="sspr-remove-questions" type="link" fullWidth=false label="ssprRegisterRemove" value=ssprQuestionsCredential/></li>
+                </#if>
                 <#list ssprOtherMethods as other>
                     <li id="sspr-other-${other?counter}">${msg(other)}</li>
                 </#list>
-                <#if !ssprPhones?has_content && !ssprEmails?has_content && !ssprOtherMethods?has_content>
+                <#if !ssprPhones?has_content && !ssprEmails?has_content && !ssprOtherMethods?has_content && !ssprQuestionsCredential?has_content>
                     <li id="sspr-no-methods">${msg("ssprRegisterNoMethods")}</li>
                 </#if>
             </ul>
@@ -33,6 +38,27 @@
                     <@buttons.button name="action" id="sspr-verify" label="ssprRegisterVerify" value="verify"/>
                     <@buttons.button name="action" id="sspr-cancel" type="secondary" label="ssprRegisterCancel" value="cancel"/>
                 </@buttons.actionGroup>
+            <#elseif ssprView == "questions">
+                <p id="sspr-questions-instruction">${msg("ssprRegisterQuestionsInstruction", ssprQuestionRows?size)}</p>
+                <#list ssprQuestionRows as selected>
+                    <#assign row = selected?counter>
+                    <div class="${properties.kcFormGroupClass!}">
+                        <label for="question-${row}" class="${properties.kcLabelClass!}">${msg("ssprRegisterQuestionLabel", row)}</label>
+                        <select id="question-${row}" name="question-${row}" class="${properties.kcInputClass!}">
+                            <#list ssprQuestionPool as question>
+                                <option value="${question}"<#if question == selected> selected</#if>><@questionText question/></option>
+                            </#list>
+                        </select>
+                        <#if messagesPerField.existsError('question-${row}')>
+                            <span id="input-error-question-${row}" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('question-${row}'))?no_esc}</span>
+                        </#if>
+                    </div>
+                    <@field.input name="answer-${row}" label=msg("ssprRegisterAnswerLabel", row) autocomplete="off"/>
+                </#list>
+                <@buttons.actionGroup>
+                    <@buttons.button name="action" id="sspr-save-questions" label="ssprRegisterSaveQuestions" value="save-questions"/>
+                    <@buttons.button name="action" id="sspr-cancel" type="secondary" label="ssprRegisterCancel" value="cancel"/>
+                </@buttons.actionGroup>
             <#else>
                 <#if ssprPhoneAvailable>
                     <@field.input name="phone" label=msg("ssprRegisterPhoneLabel") autocomplete="tel"/>
@@ -43,11 +69,23 @@
                     <@field.input name="email" label=msg("ssprRegisterEmailLabel") autocomplete="email"/>
                     <@buttons.button name="action" id="sspr-add-email" type="secondary" label="ssprRegisterAddEmail" value="add-email"/>
                 </#if>
+                <#if ssprQuestionsAvailable>
+                    <@buttons.button name="action" id="sspr-setup-questions" type="secondary" label=ssprQuestionsCredential?has_content?then("ssprRegisterChangeQuestions", "ssprRegisterSetUpQuestions") value="setup-questions"/>
+                </#if>
                 <#if ssprTotpAvailable>
                     <@buttons.button name="action" id="sspr-setup-totp" type="secondary" label="ssprRegisterSetUpTotp" value="setup-totp"/>
                 </#if>
+                <#if ssprPasskeyAvailable>
+                    <@buttons.button name="action" id="sspr-setup-passkey" type="secondary" label="ssprRegisterSetUpPasskey" value="setup-passkey"/>
+                </#if>
                 <@buttons.actionGroup>
                     <@buttons.button name="action" id="sspr-confirm" label="ssprRegisterLooksGood" value="confirm"/>
+                    <#if ssprMaySkip>
+                        <@buttons.button name="action" id="sspr-skip" type="secondary" label="ssprRegisterSkip" value="skip"/>
+                    </#if>
+                    <#if isAppInitiatedAction??>
+                        <@buttons.button name="cancel-aia" id="sspr-cancel-aia" type="secondary" label="doCancel" value="true"/>
+                    </#if>
                 </@buttons.actionGroup>
             </#if>
         </form>

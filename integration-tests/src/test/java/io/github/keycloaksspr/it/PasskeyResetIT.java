@@ -15,12 +15,14 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.PasskeyBrowser;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -43,6 +45,7 @@ class PasskeyResetIT {
 
     static final String PAULA = "paula";
     static final String PAULA_ALTERNATE = "paula.home@example.net";
+    static final String PIET = "piet";
     static final String OLD_PASSWORD = "Old-Passw0rd!";
     static final String NEW_PASSWORD = "Brand-New-Passw0rd!";
     /** The passkey page, real or decoy: the fields Keycloak's webauthn-authenticate.ftl posts, and "Use another method". */
@@ -167,6 +170,34 @@ class PasskeyResetIT {
                 .allSatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_outcome", "failure"));
     }
 
+    @Test
+    void theRegistrationPageHandsOffToKeycloaksPasskeySetupAndComesBack() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+            browser.signIn(PIET, OLD_PASSWORD);
+            assertThat(browser.pageTitle()).isEqualTo("Keep your account recoverable");
+            assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
+
+            browser.press("sspr-setup-passkey");
+            assertThat(browser.html()).contains("registerWebAuthn");
+            browser.registerPasskey("Piet's phone");
+
+            // Back on the page with the passkey counted, and no second offer.
+            assertThat(browser.pageTitle()).isEqualTo("Keep your account recoverable");
+            assertThat(browser.textOf("sspr-register-status")).contains("2 of the 2");
+            assertThat(browser.text()).contains("Passkey");
+            assertThat(browser.html()).doesNotContain("sspr-setup-passkey");
+            assertThat(credentialTypes(PIET)).contains("webauthn-passwordless");
+
+            browser.press("sspr-confirm");
+            assertThat(browser.signedIn()).as(browser.url()).isTrue();
+        } finally {
+            RequiredActionProviderRepresentation action = realm.admin().flows().getRequiredAction(RegistrationAdmin.ACTION);
+            action.setEnabled(false);
+            realm.admin().flows().updateRequiredAction(RegistrationAdmin.ACTION, action);
+        }
+    }
+
     private List<String> credentialTypes(String username) {
         String id = realm.admin().users().searchByUsername(username, true).get(0).getId();
         return realm.admin().users().get(id).credentials().stream().map(CredentialRepresentation::getType).toList();
@@ -184,7 +215,10 @@ class PasskeyResetIT {
                             .name("Paula", "Passkey").password(OLD_PASSWORD).enabled(true)
                             .credential(SeededCredentials.alternateEmail(PAULA_ALTERNATE))
                             // Keycloak's own passkey registration at her next sign-in.
-                            .requiredActions("webauthn-register-passwordless"));
+                            .requiredActions("webauthn-register-passwordless"),
+                            UserBuilder.create(PIET).email("piet@example.org").emailVerified(true)
+                                    .name("Piet", "Passkey").password(OLD_PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.alternateEmail("piet.home@example.net")));
         }
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
-import jakarta.ws.rs.NotFoundException;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -21,12 +21,8 @@ import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.resource.AuthenticationManagementResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
-import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
-import org.keycloak.representations.idm.RequiredActionProviderSimpleRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -37,6 +33,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
@@ -46,7 +44,6 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
 class RegisterSecurityInfoIT {
 
-    static final String ACTION = "sspr-register-security-info";
     static final String PASSWORD = "Current-Passw0rd!";
     static final String NEW_USER = "nina";
     static final String NINA_PHONE = "+4917000000051";
@@ -54,7 +51,6 @@ class RegisterSecurityInfoIT {
     static final String ADMIN = "olga-admin";
     static final String STALE = "rita";
     static final String STALE_NEVER = "ron";
-    static final String FRESH = "fred";
     static final String TOTP_USER = "tina";
 
     @InjectRealm(config = RegistrationRealm.class)
@@ -68,6 +64,9 @@ class RegisterSecurityInfoIT {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
 
     @Test
     void aNewUserRegistersPhoneAndAlternateEmailWithCodesAndIsThenSignedIn() throws Exception {
@@ -193,12 +192,13 @@ class RegisterSecurityInfoIT {
     }
 
     @Test
-    void aConfirmationOlderThanTheReconfirmPeriodIsAskedAgainAndRemovalBelowTheMinimumIsRefused() throws Exception {
+    void withTheClockMoved181DaysTheUserIsAskedToReconfirmAndRemovalBelowTheMinimumIsRefused() throws Exception {
         enableRegistration(Map.of("sspr.register.reconfirmDays", "180"));
-        // Confirmed 10 days ago: nothing to do.
-        assertThat(signIn(FRESH).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+        // Confirmed today: nothing to do.
+        assertThat(signIn(STALE).url()).startsWith(SsprResetRealm.REDIRECT_URI);
 
-        // Confirmed 181 days ago: asked to reconfirm, with both methods listed.
+        // 181 days later: asked to reconfirm, with both methods listed.
+        timeOffSet.set(Duration.ofDays(181));
         FormBrowser browser = signIn(STALE);
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
         assertThat(browser.textOf("sspr-register-status")).contains("2 of the 2");
@@ -216,8 +216,11 @@ class RegisterSecurityInfoIT {
     }
 
     @Test
-    void withZeroReconfirmDaysAnOldConfirmationIsNeverAskedAgain() throws Exception {
+    void withZeroReconfirmDaysTheUserIsNeverAskedAgain() throws Exception {
         enableRegistration(Map.of("sspr.register.reconfirmDays", "0"));
+        timeOffSet.set(Duration.ofDays(181));
+        assertThat(signIn(STALE_NEVER).url()).startsWith(SsprResetRealm.REDIRECT_URI);
+        timeOffSet.set(Duration.ofDays(3650));
         assertThat(signIn(STALE_NEVER).url()).startsWith(SsprResetRealm.REDIRECT_URI);
     }
 
@@ -236,42 +239,24 @@ class RegisterSecurityInfoIT {
         return TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, PASSWORD);
     }
 
-    /** Authentication → Required actions: enable the action and save its config, as an admin does in the console. */
     private void enableRegistration(Map<String, String> config) {
-        AuthenticationManagementResource flows = realm.admin().flows();
-        RequiredActionProviderRepresentation action;
-        try {
-            action = flows.getRequiredAction(ACTION);
-        } catch (NotFoundException e) {
-            RequiredActionProviderSimpleRepresentation register = new RequiredActionProviderSimpleRepresentation();
-            register.setProviderId(ACTION);
-            register.setName("Register security info (SSPR)");
-            flows.registerRequiredAction(register);
-            action = flows.getRequiredAction(ACTION);
-        }
-        action.setEnabled(true);
-        flows.updateRequiredAction(ACTION, action);
-        RequiredActionConfigRepresentation settings = new RequiredActionConfigRepresentation();
-        settings.setConfig(config);
-        flows.updateRequiredActionConfig(ACTION, settings);
+        RegistrationAdmin.enableRegistration(realm, config);
     }
 
     private List<String> credentialTypes(String username) {
-        return credentials(username).stream().map(CredentialRepresentation::getType)
-                .filter(t -> t.startsWith("sspr-")).toList();
+        return RegistrationAdmin.credentialTypes(realm, username);
     }
 
     private String credentialId(String username, String type) {
-        return credentials(username).stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow().getId();
+        return RegistrationAdmin.credentialId(realm, username, type);
     }
 
     private List<CredentialRepresentation> credentials(String username) {
-        String id = realm.admin().users().searchByUsername(username, true).get(0).getId();
-        return realm.admin().users().get(id).credentials();
+        return RegistrationAdmin.credentials(realm, username);
     }
 
-    private static String daysAgo(int days) {
-        return Long.toString(Instant.now().minus(Duration.ofDays(days)).getEpochSecond());
+    private static String now() {
+        return Long.toString(Instant.now().getEpochSecond());
     }
 
     public static final class RegistrationRealm implements RealmConfig {
@@ -293,13 +278,10 @@ class RegisterSecurityInfoIT {
                                             "ssprQuestionFirstSchool", "Lindenschule"))),
                             user(STALE).credential(SeededCredentials.mobilePhone("+4917000000053"))
                                     .credential(SeededCredentials.alternateEmail("rita.home@example.net"))
-                                    .attribute("sspr.confirmedAt", daysAgo(181)),
+                                    .attribute("sspr.confirmedAt", now()),
                             user(STALE_NEVER).credential(SeededCredentials.mobilePhone("+4917000000054"))
                                     .credential(SeededCredentials.alternateEmail("ron.home@example.net"))
-                                    .attribute("sspr.confirmedAt", daysAgo(181)),
-                            user(FRESH).credential(SeededCredentials.mobilePhone("+4917000000055"))
-                                    .credential(SeededCredentials.alternateEmail("fred.home@example.net"))
-                                    .attribute("sspr.confirmedAt", daysAgo(10)));
+                                    .attribute("sspr.confirmedAt", now()));
         }
 
         private static UserBuilder user(String username) {

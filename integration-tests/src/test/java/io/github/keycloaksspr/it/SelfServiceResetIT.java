@@ -115,7 +115,7 @@ class SelfServiceResetIT {
         assertThat(journey.html()).contains("Verification step 2 of 2");
 
         journey.selectMethod("sspr-questions");
-        List<String> asked = questionsOn(journey.html());
+        List<String> asked = journey.askedQuestions();
         assertThat(asked).hasSize(3);
         journey.answer(asked.stream().map(TomAnswers.BY_QUESTION::get).toList());
 
@@ -172,12 +172,6 @@ class SelfServiceResetIT {
 
     private boolean signIn(String username, String password) throws Exception {
         return TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password));
-    }
-
-    /** The question texts shown, in the order of the answer fields. */
-    private static List<String> questionsOn(String html) {
-        return java.util.regex.Pattern.compile("<label[^>]*for=\"answer-\\d\"[^>]*>\\s*<span[^>]*>\\s*([^<]+?)\\s*<")
-                .matcher(html).results().map(m -> m.group(1).strip()).toList();
     }
 
     static final class TomAnswers {

@@ -2,10 +2,12 @@ package io.github.keycloaksspr.requiredactions;
 
 import java.util.List;
 
+import io.github.keycloaksspr.core.credential.PredefinedQuestions;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -34,6 +36,21 @@ public final class RegisterSecurityInfoActionFactory implements RequiredActionFa
             .helpText("How many security questions a user registers (3 to 5).")
             .type(ProviderConfigProperty.INTEGER_TYPE)
             .defaultValue(Integer.toString(RegistrationSettings.DEFAULTS.questionsToRegister())).add()
+            .property().name(RegistrationSettings.GRACE_DAYS).label("Grace days")
+            .helpText("For this many days after they are first asked, users may choose \"Not now\" and register "
+                    + "later; afterwards registration is mandatory. 0 = mandatory at once. At most "
+                    + RegistrationSettings.MAX_GRACE_DAYS + ".")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(Integer.toString(RegistrationSettings.DEFAULTS.graceDays())).add()
+            .property().name(RegistrationSettings.PREDEFINED_QUESTIONS).label("Predefined security questions")
+            .helpText("The pack's questions users may pick (shown in the user's language).")
+            .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE)
+            .options(PredefinedQuestions.KEYS)
+            .defaultValue(String.join(Constants.CFG_DELIMITER, PredefinedQuestions.KEYS)).add()
+            .property().name(RegistrationSettings.CUSTOM_QUESTIONS).label("Custom security questions")
+            .helpText("Your own questions, shown as typed. Together with the predefined ones the pool must offer "
+                    + "at least as many questions as users register.")
+            .type(ProviderConfigProperty.MULTIVALUED_STRING_TYPE).add()
             .build();
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import io.github.keycloaksspr.authenticators.flow.MethodCatalogue;
 import io.github.keycloaksspr.authenticators.flow.ResetAudience;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.models.UserModel;
@@ -29,6 +30,16 @@ final class SecurityInfo {
     /** For tests: a user in scope with these registered factors against {@code required}. */
     static SecurityInfo inScope(int required, Set<String> factors) {
         return new SecurityInfo(true, required, new LinkedHashSet<>(factors));
+    }
+
+    /** The factor a credential of the pack counts for, or null for types this page does not manage. */
+    static String factorOfCredentialType(String credentialType) {
+        return switch (credentialType) {
+            case SsprCredentialTypes.MOBILE_PHONE -> "mobile-phone";
+            case SsprCredentialTypes.ALTERNATE_EMAIL -> "alternate-email";
+            case SsprCredentialTypes.SECURITY_QUESTIONS -> "security-questions";
+            default -> null;
+        };
     }
 
     static SecurityInfo of(MethodContext context, UserModel user) {

@@ -14,19 +14,25 @@ final class SsprCredentialMetadata {
     private SsprCredentialMetadata() {
     }
 
+    /** The required action that registers every type of the pack: the Account Console's "Set up" opens it. */
+    static final String REGISTRATION_ACTION = "sspr-register-security-info";
+
     /**
-     * Keycloak's builder silently drops a {@code createAction} that is not an enabled required action
-     * of the realm, and turns {@code removeable} off unless the realm's {@code delete_credential}
-     * action is enabled. There is no registration action yet (a later issue), so no create action.
+     * Keycloak's builder silently drops a {@code createAction} that is not an enabled required action of the realm,
+     * and turns {@code removeable} off unless the realm's {@code delete_credential} action is enabled.
+     * {@code removable} is per user: the Account Console hides "Remove" while the user's last credential of this type
+     * is one of the methods the reset policy requires, and Keycloak refuses the removal then.
      */
-    static CredentialTypeMetadata twoFactor(KeycloakSession session, String type, String iconCssClassKey) {
+    static CredentialTypeMetadata twoFactor(KeycloakSession session, String type, String iconCssClassKey,
+                                            boolean removable) {
         return CredentialTypeMetadata.builder()
                 .type(type)
                 .category(CredentialTypeMetadata.Category.TWO_FACTOR)
                 .displayName(type + "-display-name")
                 .helpText(type + "-help-text")
                 .iconCssClass(iconCssClassKey)
-                .removeable(true)
+                .createAction(REGISTRATION_ACTION)
+                .removeable(removable)
                 .build(session);
     }
 }

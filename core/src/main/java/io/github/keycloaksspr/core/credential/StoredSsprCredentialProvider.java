@@ -2,6 +2,7 @@ package io.github.keycloaksspr.core.credential;
 
 import java.util.Objects;
 
+import io.github.keycloaksspr.core.guard.RemovalGuard;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialInput;
 import org.keycloak.credential.CredentialInputValidator;
@@ -55,7 +56,17 @@ abstract class StoredSsprCredentialProvider<T extends CredentialModel>
 
     @Override
     public final CredentialTypeMetadata getCredentialTypeMetadata(CredentialTypeMetadataContext metadataContext) {
-        return SsprCredentialMetadata.twoFactor(session, getType(), iconCssClassKey);
+        return SsprCredentialMetadata.twoFactor(session, getType(), iconCssClassKey,
+                mayRemove(metadataContext.getUser()));
+    }
+
+    /** Any but the last credential of the type may go; the last only if the user keeps enough methods. */
+    private boolean mayRemove(UserModel user) {
+        if (user == null || user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 1) {
+            return true;
+        }
+        RemovalGuard guard = session.getProvider(RemovalGuard.class);
+        return guard == null || guard.mayRemoveLast(user, type);
     }
 
     @Override

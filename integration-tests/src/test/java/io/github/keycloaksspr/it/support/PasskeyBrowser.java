@@ -69,17 +69,43 @@ public final class PasskeyBrowser implements AutoCloseable {
 
     /** Signs in with a password and completes Keycloak's own passkey registration page (a required action). */
     public PasskeyBrowser signInAndRegisterPasskey(String username, String password, String label) {
+        signIn(username, password);
+        registerPasskey(label);
+        new WebDriverWait(driver, WAIT).until(d -> signedIn());
+        return this;
+    }
+
+    /** The login page of the test app: username and password; returns on the page that follows. */
+    public PasskeyBrowser signIn(String username, String password) {
         driver.get(authUrl());
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         clickAndWaitForNextPage(By.id("kc-login"));
+        return this;
+    }
+
+    /** On Keycloak's own passkey registration page: registers with the virtual authenticator, waits to leave it. */
+    public PasskeyBrowser registerPasskey(String label) {
+        WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.id("registerWebAuthn")).click();
         // Keycloak's webauthnRegister.js asks for a label with window.prompt() once the authenticator has answered.
         Alert prompt = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
         prompt.sendKeys(label);
         prompt.accept();
-        new WebDriverWait(driver, WAIT).until(d -> signedIn());
+        new WebDriverWait(driver, WAIT).until((Function<WebDriver, Boolean>) d -> ExpectedConditions.stalenessOf(page).apply(d));
         return this;
+    }
+
+    /** Presses the button with this id and waits for the next page. */
+    public PasskeyBrowser press(String buttonId) {
+        clickAndWaitForNextPage(By.id(buttonId));
+        return this;
+    }
+
+    /** The text of the element with this id, or "" when there is none. */
+    public String textOf(String id) {
+        List<WebElement> found = driver.findElements(By.id(id));
+        return found.isEmpty() ? "" : found.get(0).getText().strip();
     }
 
     /** A new visit without the session cookies of an earlier sign-in: the login page, then "Forgot Password?". */

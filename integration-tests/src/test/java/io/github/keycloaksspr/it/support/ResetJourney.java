@@ -97,6 +97,12 @@ public final class ResetJourney {
         return browser.textOf("sspr-instruction");
     }
 
+    /** The question texts shown, in the order of the answer fields. */
+    public List<String> askedQuestions() {
+        return java.util.regex.Pattern.compile("<label[^>]*for=\"answer-\\d\"[^>]*>\\s*<span[^>]*>\\s*([^<]+?)\\s*<")
+                .matcher(html()).results().map(m -> m.group(1).strip()).toList();
+    }
+
     public boolean signedIn() {
         return browser.url().startsWith(SsprResetRealm.REDIRECT_URI) && browser.url().contains("code=");
     }

@@ -20,6 +20,9 @@ public final class SsprServerConfig implements KeycloakServerConfig {
         return config
                 .option("log-file", System.getProperty("sspr.serverLog", "target/keycloak-server.log"))
                 .dependency(PROVIDER_GROUP_ID, PROVIDER_ARTIFACT_ID)
+                // The framework's time-offset endpoint. Deployed for every class: it is added only when the server
+                // starts, and the one server is shared, whichever class happens to start it.
+                .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
                 // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
                 .option("truststore-paths", SambaAd.environment().caPem().toString())
                 // SMS and calls go to the Twilio API stand-in that tests register on the framework's HTTP server.

@@ -1,0 +1,191 @@
+package io.github.keycloaksspr.requiredactions;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.keycloaksspr.authenticators.methods.CodeChallenges;
+import io.github.keycloaksspr.authenticators.methods.Masking;
+import io.github.keycloaksspr.authenticators.methods.SmsCodeMethod;
+import io.github.keycloaksspr.authenticators.methods.ThemeMessages;
+import io.github.keycloaksspr.core.code.OneTimeCodes;
+import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
+import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.email.EmailAddresses;
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.phone.PhoneNumbers;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Mobile phone and alternate email: each counts only after the code sent to it comes back, through the same code
+ * service, budgets and three-tries rule as the reset flow.
+ */
+final class ContactRegistration {
+
+    /** Code purposes distinct from the reset flow's, so a reset code never registers a method and vice versa. */
+    static final String PURPOSE_SMS = "register-sms";
+    static final String PURPOSE_EMAIL = "register-email";
+
+    static final String NOTE_PENDING_PURPOSE = "sspr.register.pendingPurpose";
+    static final String NOTE_PENDING_DESTINATION = "sspr.register.pendingDestination";
+
+    static final String FIELD_PHONE = "phone";
+    static final String FIELD_EMAIL = "email";
+
+    /** A code sent and not yet entered: {@code channel} is {@code sms} or {@code email}. */
+    record Pending(String channel, String maskedDestination) {
+    }
+
+    private ContactRegistration() {
+    }
+
+    static Pending pending(RegistrationStep step) {
+        String purpose = step.authSession().getAuthNote(NOTE_PENDING_PURPOSE);
+        String destination = step.authSession().getAuthNote(NOTE_PENDING_DESTINATION);
+        if (purpose == null || destination == null) {
+            return null;
+        }
+        return PURPOSE_SMS.equals(purpose)
+                ? new Pending("sms", Masking.phone(destination))
+                : new Pending("email", Masking.email(destination));
+    }
+
+    static boolean phoneAvailable(MethodContext methods) {
+        List<String> enabled = methods.policy().methods();
+        if (!enabled.contains(SsprMethodIds.SMS) && !enabled.contains(SsprMethodIds.VOICE)) {
+            return false;
+        }
+        PhoneGateway gateway = methods.session().getProvider(PhoneGateway.class);
+        return gateway != null && gateway.isConfigured();
+    }
+
+    static void addPhone(RegistrationStep step, String input) {
+        String number = input == null ? "" : input.replaceAll("[\\s()./-]", "");
+        if (number.startsWith("00")) {
+            number = "+" + number.substring(2);
+        }
+        if (!phoneAvailable(step.methods())) {
+            step.page().error(FIELD_PHONE, "ssprRegisterPhoneUnavailable").show();
+            return;
+        }
+        if (!PhoneNumbers.isE164(number)) {
+            String key = number.startsWith("0") ? "ssprRegisterPhoneNational" : "ssprRegisterPhoneInvalid";
+            step.page().error(FIELD_PHONE, key).show();
+            return;
+        }
+        String destination = number;
+        MethodContext methods = step.methods();
+        startChallenge(step, PURPOSE_SMS, destination, "ssprRegisterSmsSent", Masking.phone(destination),
+                code -> methods.session().getProvider(PhoneGateway.class).sendSms(destination,
+                        ThemeMessages.format(methods, "ssprSmsCodeText", SmsCodeMethod.realmName(methods), code)));
+    }
+
+    static void addEmail(RegistrationStep step, String input) {
+        if (!step.methods().policy().methods().contains(SsprMethodIds.EMAIL)) {
+            step.page().error(FIELD_EMAIL, "ssprRegisterEmailUnavailable").show();
+            return;
+        }
+        if (input == null || !EmailAddresses.isValid(input.trim())) {
+            step.page().error(FIELD_EMAIL, "ssprRegisterEmailInvalid").show();
+            return;
+        }
+        String address = EmailAddresses.normalize(input.trim());
+        startChallenge(step, PURPOSE_EMAIL, address, "ssprRegisterEmailSent", Masking.email(address),
+                code -> sendEmail(step.methods(), step.user(), address, code));
+    }
+
+    static void verify(RegistrationStep step, String code) {
+        AuthenticationSessionModel authSession = step.authSession();
+        String purpose = authSession.getAuthNote(NOTE_PENDING_PURPOSE);
+        String destination = authSession.getAuthNote(NOTE_PENDING_DESTINATION);
+        if (purpose == null || destination == null) {
+            step.page().error(null, "ssprErrorCodeExpired").show();
+            return;
+        }
+        MethodOutcome outcome = CodeChallenges.verify(step.methods(), purpose, code == null ? "" : code.trim());
+        EventBuilder event = step.event(EventType.UPDATE_CREDENTIAL)
+                .detail("sspr_purpose", purpose).detail("sspr_reason", outcome.reason());
+        switch (outcome.status()) {
+            case VERIFIED -> {
+                UserModel user = step.user();
+                CredentialModel credential = PURPOSE_SMS.equals(purpose)
+                        ? MobilePhoneCredentialModel.createFor(destination)
+                        : AlternateEmailCredentialModel.createFor(destination);
+                if (!alreadyRegistered(user, purpose, destination)) {
+                    user.credentialManager().createStoredCredential(credential);
+                }
+                event.detail(Details.CREDENTIAL_TYPE, credential.getType()).success();
+                clearPending(step);
+                step.page().success("ssprRegisterMethodAdded").show();
+            }
+            case WRONG -> {
+                event.error("invalid_code");
+                step.page().error(CodeChallenges.CODE_FIELD, outcome.errorKey()).show();
+            }
+            case SPENT -> {
+                event.error("expired_code");
+                clearPending(step);
+                step.page().error(null, outcome.errorKey()).show();
+            }
+        }
+    }
+
+    static void clearPending(RegistrationStep step) {
+        step.authSession().removeAuthNote(NOTE_PENDING_PURPOSE);
+        step.authSession().removeAuthNote(NOTE_PENDING_DESTINATION);
+    }
+
+    private static void startChallenge(RegistrationStep step, String purpose, String destination,
+                                       String instructionKey, String hint, CodeChallenges.CodeSender sender) {
+        AuthenticationSessionModel authSession = step.authSession();
+        if (!destination.equals(authSession.getAuthNote(NOTE_PENDING_DESTINATION))) {
+            // A live code belongs to the destination it was sent to: a new destination needs its own code.
+            OneTimeCodes.of(step.context().getSession(), authSession).discard(purpose);
+        }
+        MethodChallenge challenge = CodeChallenges.challenge(step.methods(), step.user(), purpose, destination,
+                instructionKey, hint, sender);
+        EventBuilder event = step.event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail("sspr_step", "code-sent").detail("sspr_purpose", purpose);
+        if (!challenge.started()) {
+            event.detail("sspr_reason", challenge.reason()).error("sspr_send_refused");
+            clearPending(step);
+            step.page().error(null, challenge.errorKey()).show();
+            return;
+        }
+        event.success();
+        authSession.setAuthNote(NOTE_PENDING_PURPOSE, purpose);
+        authSession.setAuthNote(NOTE_PENDING_DESTINATION, destination);
+        step.page().show();
+    }
+
+    private static boolean alreadyRegistered(UserModel user, String purpose, String destination) {
+        return PURPOSE_SMS.equals(purpose)
+                ? SsprCredentials.mobilePhones(user).anyMatch(p -> p.number().equals(destination))
+                : SsprCredentials.alternateEmails(user).anyMatch(e -> e.email().equals(destination));
+    }
+
+    private static void sendEmail(MethodContext methods, UserModel user, String address, String code)
+            throws Exception {
+        // Keycloak adds its own entries (user, realm, locale...) to both collections: they must be mutable.
+        List<Object> subjectArgs = new ArrayList<>(List.of(SmsCodeMethod.realmName(methods)));
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "ttlMinutes",
+                methods.policy().codeLifetime().toMinutes()));
+        methods.session().getProvider(EmailTemplateProvider.class)
+                .setRealm(methods.realm())
+                .setUser(user)
+                .setAuthenticationSession(methods.authSession())
+                .send("ssprEmailCodeSubject", subjectArgs, "sspr-code.ftl", body, address);
+    }
+}

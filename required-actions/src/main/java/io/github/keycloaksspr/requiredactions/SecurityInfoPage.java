@@ -1,0 +1,104 @@
+package io.github.keycloaksspr.requiredactions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import io.github.keycloaksspr.authenticators.methods.Masking;
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * Renders {@value RegisterSecurityInfoAction#TEMPLATE}: the user's methods with masked values, the ways to add one,
+ * and either the code entry of a pending phone/email or the security-question form.
+ */
+final class SecurityInfoPage {
+
+    /** Factors shown by name only (set up and removed elsewhere); their message keys. */
+    private static final Map<String, String> OTHER_FACTOR_KEYS = Map.of(
+            "authenticator-app", "ssprRegisterFactorAuthenticatorApp",
+            "passkey", "ssprRegisterFactorPasskey",
+            "office-phone", "ssprRegisterFactorOfficePhone");
+
+    private final RegistrationStep step;
+    private FormMessage error;
+    private String success;
+    private boolean questionsForm;
+    private List<String> selectedQuestions = List.of();
+
+    SecurityInfoPage(RegistrationStep step) {
+        this.step = step;
+    }
+
+    SecurityInfoPage error(String field, String key) {
+        this.error = new FormMessage(field, key);
+        return this;
+    }
+
+    SecurityInfoPage success(String key) {
+        this.success = key;
+        return this;
+    }
+
+    /** Show the security-question form, rows pre-set to {@code selected} (or the first questions of the pool). */
+    SecurityInfoPage questionsForm(List<String> selected) {
+        this.questionsForm = true;
+        this.selectedQuestions = selected;
+        return this;
+    }
+
+    void show() {
+        step.context().challenge(form().createForm(RegisterSecurityInfoAction.TEMPLATE));
+    }
+
+    private LoginFormsProvider form() {
+        UserModel user = step.user();
+        SecurityInfo info = step.securityInfo();
+        List<Map<String, String>> phones = new ArrayList<>();
+        SsprCredentials.mobilePhones(user).forEach(p -> phones.add(Map.of("id", p.getId(),
+                "masked", Masking.phone(p.number()))));
+        List<Map<String, String>> emails = new ArrayList<>();
+        SsprCredentials.alternateEmails(user).forEach(e -> emails.add(Map.of("id", e.getId(),
+                "masked", Masking.email(e.email()))));
+        List<String> others = info.factors().stream().map(OTHER_FACTOR_KEYS::get).filter(Objects::nonNull).toList();
+        String questionsId = SsprCredentials.securityQuestions(user).map(q -> q.getId()).orElse("");
+        ContactRegistration.Pending pending = ContactRegistration.pending(step);
+        RegistrationSettings settings = step.settings();
+        LoginFormsProvider form = step.context().form()
+                .setAttribute("ssprPhones", phones)
+                .setAttribute("ssprEmails", emails)
+                .setAttribute("ssprQuestionsCredential", questionsId)
+                .setAttribute("ssprOtherMethods", others)
+                .setAttribute("ssprRegistered", info.registered())
+                .setAttribute("ssprRequired", info.required())
+                .setAttribute("ssprComplete", !info.missing())
+                .setAttribute("ssprPhoneAvailable", ContactRegistration.phoneAvailable(step.methods()))
+                .setAttribute("ssprEmailAvailable", step.methods().policy().methods().contains(SsprMethodIds.EMAIL))
+                .setAttribute("ssprQuestionsAvailable", QuestionsRegistration.available(step))
+                .setAttribute("ssprTotpAvailable", SetupHandOff.AUTHENTICATOR_APP.offeredTo(step, info))
+                .setAttribute("ssprPasskeyAvailable", SetupHandOff.PASSKEY.offeredTo(step, info))
+                .setAttribute("ssprMaySkip", RegisterSecurityInfoAction.maySkip(step))
+                .setAttribute("ssprPending", pending == null ? "" : pending.channel())
+                .setAttribute("ssprPendingHint", pending == null ? "" : pending.maskedDestination())
+                .setAttribute("ssprView", questionsForm ? "questions" : "methods");
+        if (questionsForm) {
+            List<String> pool = settings.questionPool();
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < settings.questionsToRegister(); i++) {
+                String chosen = i < selectedQuestions.size() ? selectedQuestions.get(i) : null;
+                rows.add(chosen != null && pool.contains(chosen) ? chosen : pool.get(i % pool.size()));
+            }
+            form.setAttribute("ssprQuestionPool", pool).setAttribute("ssprQuestionRows", rows);
+        }
+        if (error != null) {
+            form.addError(error);
+        } else if (success != null) {
+            form.setSuccess(success);
+        }
+        return form;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.keycloaksspr.requiredactions;
+
+import java.util.Arrays;
+
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Methods Keycloak sets up itself: the page hands off to Keycloak's own required action (QR code, WebAuthn
+ * ceremony) and the trigger brings the page back when that action is done.
+ */
+enum SetupHandOff {
+
+    AUTHENTICATOR_APP("setup-totp", UserModel.RequiredAction.CONFIGURE_TOTP.name(), SsprMethodIds.TOTP,
+            "authenticator-app", "ssprRegisterTotpUnavailable"),
+    PASSKEY("setup-passkey", "webauthn-register-passwordless", SsprMethodIds.PASSKEY, "passkey",
+            "ssprRegisterPasskeyUnavailable");
+
+    /** Set while Keycloak's own setup action runs, so the page comes back afterwards. */
+    static final String NOTE_RETURN = "sspr.register.return";
+
+    private final String formAction;
+    private final String requiredAction;
+    private final String methodId;
+    private final String factor;
+    private final String unavailableKey;
+
+    SetupHandOff(String formAction, String requiredAction, String methodId, String factor, String unavailableKey) {
+        this.formAction = formAction;
+        this.requiredAction = requiredAction;
+        this.methodId = methodId;
+        this.factor = factor;
+        this.unavailableKey = unavailableKey;
+    }
+
+    static SetupHandOff forFormAction(String action) {
+        return Arrays.stream(values()).filter(h -> h.formAction.equals(action)).findFirst().orElse(null);
+    }
+
+    /** Whether one of Keycloak's setup actions is still to run in this sign-in. */
+    static boolean inProgress(AuthenticationSessionModel authSession) {
+        return Arrays.stream(values()).anyMatch(h -> authSession.getRequiredActions().contains(h.requiredAction));
+    }
+
+    static boolean returning(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(NOTE_RETURN) != null;
+    }
+
+    /** The policy enables the method and the realm has Keycloak's setup action enabled. */
+    boolean available(RegistrationStep step) {
+        RequiredActionProviderModel action = step.context().getRealm().getRequiredActionProviderByAlias(requiredAction);
+        return step.methods().policy().methods().contains(methodId) && action != null && action.isEnabled();
+    }
+
+    /** Offered on the page only while the user has none: more are added in the Account Console. */
+    boolean offeredTo(RegistrationStep step, SecurityInfo info) {
+        return available(step) && !info.factors().contains(factor);
+    }
+
+    void start(RegistrationStep step) {
+        if (!available(step)) {
+            step.page().error(null, unavailableKey).show();
+            return;
+        }
+        ContactRegistration.clearPending(step);
+        step.authSession().addRequiredAction(requiredAction);
+        step.authSession().setAuthNote(NOTE_RETURN, name());
+        step.event(org.keycloak.events.EventType.CUSTOM_REQUIRED_ACTION)
+                .detail("sspr_step", "hand-off").detail("sspr_setup", requiredAction).success();
+        step.context().success();
+    }
+}
