@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -17,6 +18,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
+import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -47,6 +49,10 @@ class LoginCostBenchmark {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    /** The test app's redirect URI lives here: each sign-in ends on a page, not on a connection error. */
+    @InjectHttpServer
+    HttpServer httpServer;
 
     @Test
     void signInWithAndWithoutTheRegistrationTrigger() throws Exception {
