@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.authenticators.methods.CodeChallenges;
+import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
@@ -183,6 +184,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
             step.page().error(null, "ssprRegisterRemoveRefused").show();
             return;
         }
+        ContactSnapshot.remember(step.context().getSession(), user);
         user.credentialManager().removeStoredCredentialById(credentialId);
         step.event(EventType.REMOVE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, credential.getType()).success();
         step.page().success("ssprRegisterMethodRemoved").show();

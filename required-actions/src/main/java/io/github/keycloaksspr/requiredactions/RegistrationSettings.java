@@ -1,17 +1,15 @@
 package io.github.keycloaksspr.requiredactions;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import io.github.keycloaksspr.core.credential.PredefinedQuestions;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
+import io.github.keycloaksspr.core.policy.ConfigReader;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
-import org.keycloak.models.Constants;
 
 /**
  * The required action's config (admin console: Authentication → Required actions → configure): one immutable,
@@ -69,15 +67,14 @@ public record RegistrationSettings(boolean requireAtSignIn, int reconfirmDays, i
     }
 
     public static RegistrationSettings from(Map<String, String> config) {
-        Map<String, String> values = config == null ? Map.of() : config;
-        String predefined = raw(values, PREDEFINED_QUESTIONS);
+        ConfigReader read = new ConfigReader(config);
         return new RegistrationSettings(
-                bool(values, REQUIRE_AT_SIGN_IN, DEFAULTS.requireAtSignIn),
-                integer(values, RECONFIRM_DAYS, DEFAULTS.reconfirmDays),
-                integer(values, QUESTIONS_TO_REGISTER, DEFAULTS.questionsToRegister),
-                integer(values, GRACE_DAYS, DEFAULTS.graceDays),
-                predefined == null ? DEFAULTS.predefinedQuestions : list(predefined),
-                list(raw(values, CUSTOM_QUESTIONS)));
+                read.bool(REQUIRE_AT_SIGN_IN, DEFAULTS.requireAtSignIn),
+                read.integer(RECONFIRM_DAYS, DEFAULTS.reconfirmDays),
+                read.integer(QUESTIONS_TO_REGISTER, DEFAULTS.questionsToRegister),
+                read.integer(GRACE_DAYS, DEFAULTS.graceDays),
+                read.list(PREDEFINED_QUESTIONS, DEFAULTS.predefinedQuestions),
+                read.list(CUSTOM_QUESTIONS, List.of()));
     }
 
     /** The question ids a user may pick: predefined keys first, then {@code custom:<text>}. */
@@ -108,44 +105,6 @@ public record RegistrationSettings(boolean requireAtSignIn, int reconfirmDays, i
             return false;
         }
         return promptedAt == null || now - promptedAt < graceDays * SECONDS_PER_DAY;
-    }
-
-    private static String raw(Map<String, String> config, String key) {
-        String value = config.get(key);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    /** The admin console stores a multivalued option as one string joined with {@code ##}. */
-    private static List<String> list(String joined) {
-        if (joined == null) {
-            return List.of();
-        }
-        return Arrays.stream(joined.split(Constants.CFG_DELIMITER)).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
-    }
-
-    private static int integer(Map<String, String> config, String key, int fallback) {
-        String value = raw(config, key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidPolicyException(key, "not a whole number");
-        }
-    }
-
-    private static boolean bool(Map<String, String> config, String key, boolean fallback) {
-        String value = raw(config, key);
-        if (value == null) {
-            return fallback;
-        }
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidPolicyException(key, "must be true or false");
-        };
     }
 
     private static void require(boolean condition, String key, String problem) {

@@ -1,6 +1,10 @@
 package io.github.keycloaksspr.authenticators.flow;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.ClientModel;
@@ -50,6 +54,38 @@ public final class ResetAudience {
         }
         return policy.adminGroup() != null
                 && group(policy.adminGroup()).map(g -> RoleUtils.isMember(user.getGroupsStream(), g)).orElse(false);
+    }
+
+    /**
+     * Everyone {@link #isAdministrator} covers, found through membership queries (holders of realm-management roles
+     * and of the policy's role, directly or through a group, and members of the policy's group), never by loading
+     * all users. Distinct, in no particular order.
+     */
+    public Stream<UserModel> administrators() {
+        Stream<RoleModel> roles = Stream.empty();
+        ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        if (realmManagement != null) {
+            roles = realmManagement.getRolesStream();
+        }
+        if (policy.adminRole() != null) {
+            RoleModel role = KeycloakModelUtils.getRoleFromString(realm, policy.adminRole());
+            if (role != null) {
+                roles = Stream.concat(roles, Stream.of(role));
+            }
+        }
+        List<RoleModel> adminRoles = roles.toList();
+        Stream<GroupModel> groups = adminRoles.stream()
+                .flatMap(role -> session.groups().getGroupsByRoleStream(realm, role, -1, -1));
+        if (policy.adminGroup() != null) {
+            groups = Stream.concat(groups, group(policy.adminGroup()).stream());
+        }
+        Stream<UserModel> direct = adminRoles.stream()
+                .flatMap(role -> session.users().getRoleMembersStream(realm, role));
+        Stream<UserModel> viaGroups = groups.distinct()
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
+        Map<String, UserModel> distinct = new LinkedHashMap<>();
+        Stream.concat(direct, viaGroups).forEach(user -> distinct.putIfAbsent(user.getId(), user));
+        return distinct.values().stream();
     }
 
     /**

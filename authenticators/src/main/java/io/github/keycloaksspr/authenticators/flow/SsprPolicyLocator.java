@@ -42,6 +42,19 @@ public final class SsprPolicyLocator {
                 .orElse(SsprPolicy.DEFAULTS);
     }
 
+    /** The raw config of the realm's reset policy (for settings kept beside the policy, e.g. notifications). */
+    public static java.util.Map<String, String> configOfRealm(RealmModel realm) {
+        org.keycloak.models.AuthenticationFlowModel flow = realm.getResetCredentialsFlow();
+        if (flow == null) {
+            return java.util.Map.of();
+        }
+        return findVerifyExecution(realm, flow.getId())
+                .map(AuthenticationExecutionModel::getAuthenticatorConfig)
+                .map(realm::getAuthenticatorConfigById)
+                .map(AuthenticatorConfigModel::getConfig)
+                .orElse(java.util.Map.of());
+    }
+
     private static Optional<AuthenticationExecutionModel> findVerifyExecution(RealmModel realm, String flowId) {
         return realm.getAuthenticationExecutionsStream(flowId)
                 .flatMap(e -> e.isAuthenticatorFlow()

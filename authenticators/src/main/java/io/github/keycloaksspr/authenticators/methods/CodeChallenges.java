@@ -4,6 +4,7 @@ import io.github.keycloaksspr.core.budget.SendBudgets;
 import io.github.keycloaksspr.core.budget.SendDecision;
 import io.github.keycloaksspr.core.budget.SendLimits;
 import io.github.keycloaksspr.core.budget.SendRequest;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.code.CodeCheck;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
 import io.github.keycloaksspr.core.method.MethodChallenge;
@@ -43,7 +44,9 @@ public final class CodeChallenges {
                 new SendLimits(policy.sendsPerDestination(), policy.sendsPerUser(), policy.sendsPerClientIp(),
                         policy.budgetWindow()));
         if (!decision.allowed()) {
-            return MethodChallenge.refused("ssprErrorTooManyCodes", decision.name().toLowerCase(java.util.Locale.ROOT));
+            String budget = decision.name().toLowerCase(java.util.Locale.ROOT);
+            SsprMetrics.budgetRefusal(context.realm().getName(), budget);
+            return MethodChallenge.refused("ssprErrorTooManyCodes", budget);
         }
         String code = codes.issue(methodId, policy.codeLength(), policy.codeLifetime());
         try {
@@ -58,6 +61,7 @@ public final class CodeChallenges {
             codes.discard(methodId);
             return MethodChallenge.refused("ssprErrorSendFailed", "delivery_failed");
         }
+        SsprMetrics.send(context.realm().getName(), methodId);
         return MethodChallenge.code(instructionKey, hint);
     }
 

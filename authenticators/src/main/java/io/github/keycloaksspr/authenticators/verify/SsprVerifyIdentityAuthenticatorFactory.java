@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.policy.NotificationSettings;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.Authenticator;
@@ -122,6 +123,15 @@ public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthentica
                 .property().name(QUESTIONS_TO_ANSWER).label("Security questions to answer")
                 .type(ProviderConfigProperty.LIST_TYPE).options("3", "4", "5")
                 .defaultValue(Integer.toString(D.questionsToAnswer())).add()
+                .property().name(NotificationSettings.NOTIFY_USER).label("Notify users of resets")
+                .helpText("Email the user at the account and the alternate addresses after every self-service "
+                        + "reset or unlock. Needs the event listener 'sspr' (Realm settings → Events).")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue(Boolean.toString(NotificationSettings.DEFAULTS.notifyUser())).add()
+                .property().name(NotificationSettings.NOTIFY_ADMINS).label("Notify all admins of admin resets")
+                .helpText("Email every administrator when an administrator resets their password.")
+                .type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .defaultValue(Boolean.toString(NotificationSettings.DEFAULTS.notifyAdmins())).add()
                 .build();
     }
 

@@ -62,6 +62,10 @@ abstract class StoredSsprCredentialProvider<T extends CredentialModel>
 
     /** Any but the last credential of the type may go; the last only if the user keeps enough methods. */
     private boolean mayRemove(UserModel user) {
+        if (user != null) {
+            // Keycloak asks this right before it removes a credential: the notice needs the address being removed.
+            ContactSnapshot.remember(session, user);
+        }
         if (user == null || user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 1) {
             return true;
         }

@@ -23,6 +23,8 @@ public final class SsprServerConfig implements KeycloakServerConfig {
                 // The framework's time-offset endpoint. Deployed for every class: it is added only when the server
                 // starts, and the one server is shared, whichever class happens to start it.
                 .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
+                // The pack's counters on Keycloak's Prometheus endpoint (management port 9000, /metrics).
+                .option("metrics-enabled", "true")
                 // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
                 .option("truststore-paths", SambaAd.environment().caPem().toString())
                 // SMS and calls go to the Twilio API stand-in that tests register on the framework's HTTP server.

@@ -1,0 +1,91 @@
+package io.github.keycloaksspr.audit.events;
+
+import java.util.Optional;
+import java.util.Set;
+
+import io.github.keycloaksspr.audit.notify.Notifications;
+import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.audit.trail.AuditTrail;
+import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Event listener {@code sspr}: every SSPR activity becomes an audit row (in the request's transaction), a metric and,
+ * where the activity calls for it, a notification mail (sent after commit).
+ */
+final class SsprEventListener implements EventListenerProvider {
+
+    private final KeycloakSession session;
+    private Notifications notifications;
+
+    SsprEventListener(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        if (event.getRealmId() == null) {
+            return;
+        }
+        RealmModel realm = session.realms().getRealm(event.getRealmId());
+        UserModel user = realm == null || event.getUserId() == null ? null
+                : session.users().getUserById(realm, event.getUserId());
+        Set<String> verified = verifiedResetMethods(event.getUserId());
+        String username = user != null ? user.getUsername()
+                : event.getDetails() == null ? null : event.getDetails().get(Details.USERNAME);
+        Optional<AuditEntry> entry = EventClassifier.classify(event, username, !verified.isEmpty(),
+                verified.isEmpty() ? null : String.join("+", verified));
+        if (entry.isEmpty() || realm == null) {
+            return;
+        }
+        new AuditTrail(session).record(entry.get());
+        count(realm, entry.get());
+        if (notifications == null) {
+            notifications = new Notifications(session);
+        }
+        notifications.onActivity(realm, user, entry.get());
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        PolicyChanges.classify(session, event).ifPresent(new AuditTrail(session)::record);
+    }
+
+    /** The methods verified in this request's reset flow for this user: non-empty only at the end of a real reset. */
+    private Set<String> verifiedResetMethods(String userId) {
+        AuthenticationSessionModel authSession = session.getContext().getAuthenticationSession();
+        if (authSession == null || userId == null) {
+            return Set.of();
+        }
+        return new ResetFlowState(authSession).verifiedMethods(userId);
+    }
+
+    private static void count(RealmModel realm, AuditEntry entry) {
+        switch (entry.activity()) {
+            case RESET -> SsprMetrics.reset(realm.getName(), entry.outcome());
+            case UNLOCK -> SsprMetrics.unlock(realm.getName());
+            case FLOW_PROGRESS -> {
+                if ("verify-identity".equals(entry.step()) && entry.method() != null) {
+                    SsprMetrics.verification(realm.getName(), entry.method(), entry.outcome());
+                }
+            }
+            default -> {
+                // counted in the audit trail only
+            }
+        }
+    }
+
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.keycloaksspr.audit.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.github.keycloaksspr.audit.trail.AuditActivity;
+import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.audit.trail.AuditFilter;
+import io.github.keycloaksspr.audit.trail.AuditTrail;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/{realm}/sspr}: usage and insights and the audit trail of one realm. Every call needs the
+ * {@code view-events} role of that realm (Keycloak has already checked the admin token); reads of the audit trail
+ * are recorded as admin events.
+ */
+public final class SsprAdminResource {
+
+    static final int DEFAULT_MAX = 100;
+    static final int MAX_MAX = 1000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    SsprAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                      AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @GET
+    @Path("insights")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> insights(@QueryParam("from") String from, @QueryParam("to") String to) {
+        auth.realm().requireViewEvents();
+        TimeRange range = range(from, to);
+        return new Insights(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm)
+                .report(range);
+    }
+
+    @GET
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> audit(@QueryParam("first") Integer first, @QueryParam("max") Integer max,
+                                           @QueryParam("user") String user, @QueryParam("activity") String activity,
+                                           @QueryParam("from") String from, @QueryParam("to") String to) {
+        return rows(first, max, user, activity, from, to).stream().map(SsprAdminResource::json).toList();
+    }
+
+    @GET
+    @Path("audit")
+    @Produces("text/csv")
+    public Response auditCsv(@QueryParam("first") Integer first, @QueryParam("max") Integer max,
+                             @QueryParam("user") String user, @QueryParam("activity") String activity,
+                             @QueryParam("from") String from, @QueryParam("to") String to) {
+        String csv = AuditCsv.of(rows(first, max, user, activity, from, to));
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"sspr-audit-" + realm.getName() + ".csv\"")
+                .build();
+    }
+
+    private List<AuditEntry> rows(Integer first, Integer max, String user, String activity, String from, String to) {
+        auth.realm().requireViewEvents();
+        TimeRange range = range(from, to);
+        int offset = first == null ? 0 : first;
+        int limit = max == null ? DEFAULT_MAX : max;
+        if (offset < 0 || limit < 1 || limit > MAX_MAX) {
+            throw ErrorResponse.error("'first' must be 0 or more and 'max' 1 to " + MAX_MAX, Response.Status.BAD_REQUEST);
+        }
+        AuditActivity kind = null;
+        if (activity != null && !activity.isBlank()) {
+            kind = AuditActivity.fromId(activity.trim()).orElseThrow(() ->
+                    ErrorResponse.error("unknown activity '" + activity + "'", Response.Status.BAD_REQUEST));
+        }
+        String who = user == null || user.isBlank() ? null : user.trim();
+        List<AuditEntry> rows = new AuditTrail(session)
+                .find(new AuditFilter(realm.getId(), range.from(), range.to(), who, kind), offset, limit);
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
+                .resourcePath(session.getContext().getUri()).success();
+        return rows;
+    }
+
+    private static TimeRange range(String from, String to) {
+        try {
+            return TimeRange.parse(from, to, Time.currentTimeMillis());
+        } catch (IllegalArgumentException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+        }
+    }
+
+    private static Map<String, Object> json(AuditEntry row) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("time", row.time());
+        map.put("userId", row.userId());
+        map.put("username", row.username());
+        map.put("activity", row.activity().id());
+        map.put("step", row.step());
+        map.put("method", row.method());
+        map.put("outcome", row.outcome());
+        map.put("reason", row.reason());
+        map.put("clientIp", row.clientIp());
+        return map;
+    }
+}

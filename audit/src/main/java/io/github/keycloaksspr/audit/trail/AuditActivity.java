@@ -1,0 +1,33 @@
+package io.github.keycloaksspr.audit.trail;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an audit row records; the names mirror Entra ID's SSPR audit activities. Stored as {@link #id()}. */
+public enum AuditActivity {
+    /** A reset attempt that could not proceed: unknown, disabled, out-of-scope or unregistered account, guest. */
+    BLOCKED_FROM_SSPR,
+    /** A password set through self-service reset (or refused by the password policy / the directory). */
+    RESET,
+    /** An account unlocked through self-service (no password change). */
+    UNLOCK,
+    /** One step of the reset flow: account chosen, a method verified or failed, reset chosen. */
+    FLOW_PROGRESS,
+    /** Security info confirmed on the registration page. */
+    REGISTERED,
+    /** A method added, changed or removed (registration page, Account Console, admin). */
+    SECURITY_INFO_CHANGED,
+    /** The reset policy or the registration settings changed (admin). */
+    POLICY_CHANGE,
+    /** A password written to the user's directory (LDAP/AD) or refused by it. */
+    WRITEBACK;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuditActivity> fromId(String id) {
+        return Arrays.stream(values()).filter(a -> a.id().equals(id)).findFirst();
+    }
+}

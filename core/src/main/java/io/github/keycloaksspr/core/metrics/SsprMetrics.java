@@ -1,0 +1,60 @@
+package io.github.keycloaksspr.core.metrics;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The pack's counters, registered in Micrometer's global registry: Keycloak exposes it on its Prometheus endpoint
+ * ({@code /metrics} on the management port) when {@code metrics-enabled=true}. Counters are per node; Prometheus sums
+ * the cluster. Tags never carry user data: realm name, method id, outcome, channel, budget.
+ */
+public final class SsprMetrics {
+
+    public static final String RESETS = "sspr.resets";
+    public static final String UNLOCKS = "sspr.unlocks";
+    public static final String VERIFICATIONS = "sspr.verifications";
+    public static final String SENDS = "sspr.sends";
+    public static final String BUDGET_REFUSALS = "sspr.budget.refusals";
+
+    private SsprMetrics() {
+    }
+
+    public static void reset(String realm, String outcome) {
+        count(RESETS, "Self-service password resets", "realm", realm, "outcome", outcome);
+    }
+
+    public static void unlock(String realm) {
+        count(UNLOCKS, "Self-service account unlocks", "realm", realm);
+    }
+
+    public static void verification(String realm, String method, String outcome) {
+        count(VERIFICATIONS, "Identity verifications in the reset flow", "realm", realm, "method", method,
+                "outcome", outcome);
+    }
+
+    /** A code sent; {@code purpose} is the method or registration purpose ({@code sspr-sms}, {@code register-email}). */
+    public static void send(String realm, String purpose) {
+        count(SENDS, "Codes sent", "realm", realm, "channel", channelOf(purpose));
+    }
+
+    public static void budgetRefusal(String realm, String budget) {
+        count(BUDGET_REFUSALS, "Code sends refused by a send budget", "realm", realm, "budget", budget);
+    }
+
+    static String channelOf(String purpose) {
+        String p = purpose == null ? "" : purpose.toLowerCase(Locale.ROOT);
+        if (p.contains("sms")) {
+            return "sms";
+        }
+        if (p.contains("voice") || p.contains("office")) {
+            return "voice";
+        }
+        return p.contains("email") ? "email" : "other";
+    }
+
+    private static void count(String name, String description, String... tags) {
+        Counter.builder(name).description(description).tags(tags).register(Metrics.globalRegistry).increment();
+    }
+}
