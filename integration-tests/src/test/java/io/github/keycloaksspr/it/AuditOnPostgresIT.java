@@ -1,0 +1,110 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * The audit trail on PostgreSQL, the production database: Keycloak 26.7.3 with the JAR started against a real
+ * PostgreSQL (Debian's packages, {@code scripts/postgres.sh}; failsafe execution {@code against-postgres}) applies
+ * the {@code SSPR_AUDIT} changelog, writes rows and answers the aggregate queries.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class AuditOnPostgresIT {
+
+    static final String JDBC_URL = System.getProperty("kc.test.database.url");
+
+    @InjectRealm(config = PostgresRealm.class)
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectAdminClient
+    org.keycloak.admin.client.Keycloak adminClient;
+
+    @Test
+    void theChangelogAppliesAndTheAuditWorksOnPostgres() throws Exception {
+        try (Connection db = DriverManager.getConnection(JDBC_URL, "keycloak", "keycloak")) {
+            assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(strings(db, "select id from databasechangelog where id = 'sspr-audit-1'"))
+                    .containsExactly("sspr-audit-1");
+            assertThat(strings(db, "select indexname from pg_indexes where tablename = 'sspr_audit' order by indexname"))
+                    .containsExactly("idx_sspr_audit_realm_time", "idx_sspr_audit_realm_user", "pk_sspr_audit");
+
+            // An audited step (an unknown account) lands in the PostgreSQL table...
+            new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount("nobody-on-postgres");
+            try (PreparedStatement rows = db.prepareStatement(
+                    "select activity, outcome, reason, username from sspr_audit where realm_id = ?")) {
+                rows.setString(1, realm.getId());
+                try (ResultSet result = rows.executeQuery()) {
+                    assertThat(result.next()).as("an audit row").isTrue();
+                    assertThat(result.getString("activity")).isEqualTo("blocked_from_sspr");
+                    assertThat(result.getString("outcome")).isEqualTo("failure");
+                    assertThat(result.getString("reason")).isEqualTo("user_not_found");
+                    assertThat(result.getString("username")).isEqualTo("nobody-on-postgres");
+                    assertThat(result.next()).isFalse();
+                }
+            }
+        }
+
+        // ...and the aggregate queries behind the REST API run on it.
+        JsonNode insights = get("insights");
+        assertThat(insights.at("/topFailureReasons").toString()).isEqualTo("[{\"reason\":\"user_not_found\",\"count\":1}]");
+        assertThat(insights.at("/activities/blocked_from_sspr/failure").asLong()).isEqualTo(1);
+        assertThat(insights.at("/resetsPerDay")).isEmpty();
+        assertThat(get("audit?activity=blocked_from_sspr")).hasSize(1);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/sspr/" + path))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private static List<String> strings(Connection db, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    public static final class PostgresRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm.name("sspr-postgres"), Map.of("sspr.captcha.difficulty", "1000"))
+                    .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")));
+        }
+    }
+}
