@@ -83,8 +83,48 @@ class AuditOnPostgresIT {
         JsonNode insights = get("insights");
         assertThat(insights.at("/topFailureReasons").toString()).isEqualTo("[{\"reason\":\"user_not_found\",\"count\":1}]");
         assertThat(insights.at("/activities/blocked_from_sspr/failure").asLong()).isEqualTo(1);
-        assertThat(insights.at("/resetsPerDay")).isEmpty();
         assertThat(get("audit?activity=blocked_from_sspr")).hasSize(1);
+    }
+
+    @Test
+    void finishedDaysAreRolledUpAndReportedFromTheDailyCounts() throws Exception {
+        Assumptions.assumeTrue(JDBC_URL != null && JDBC_URL.startsWith("jdbc:postgresql:"), "server on PostgreSQL");
+        long day = 86_400_000L;
+        long twoDaysAgo = (System.currentTimeMillis() / day - 2) * day + 3_600_000L;
+        try (Connection db = DriverManager.getConnection(JDBC_URL, "keycloak", "keycloak")) {
+            // Three resets two days ago, as an older node would have written them; then forget the roll-up mark so
+            // that the next upkeep run (every minute on the test server) counts those days.
+            for (int i = 0; i < 3; i++) {
+                try (PreparedStatement insert = db.prepareStatement("insert into sspr_audit (id, realm_id, event_time,"
+                        + " activity, step, method, outcome) values (?, ?, ?, 'reset', 'new-password', 'sspr-sms', 'success')")) {
+                    insert.setString(1, java.util.UUID.randomUUID().toString());
+                    insert.setString(2, realm.getId());
+                    insert.setLong(3, twoDaysAgo + i);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement forget = db.prepareStatement("delete from sspr_audit_rollup_mark")) {
+                forget.executeUpdate();
+            }
+            long deadline = System.currentTimeMillis() + 120_000;
+            List<String> rolled = List.of();
+            while (rolled.isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(2_000);
+                rolled = strings(db, "select entry_count from sspr_audit_daily where realm_id = '" + realm.getId()
+                        + "' and activity = 'reset'");
+            }
+            assertThat(rolled).containsExactly("3");
+            // The raw rows are gone from the report's path: only the daily count can produce the figure now.
+            try (PreparedStatement delete = db.prepareStatement(
+                    "delete from sspr_audit where realm_id = ? and activity = 'reset'")) {
+                delete.setString(1, realm.getId());
+                delete.executeUpdate();
+            }
+        }
+        JsonNode insights = get("insights?from=" + (twoDaysAgo - 3_600_000L - day));
+        String dayName = java.time.LocalDate.ofEpochDay(twoDaysAgo / day).toString();
+        assertThat(insights.at("/resetsPerDay").toString())
+                .isEqualTo("[{\"day\":\"" + dayName + "\",\"success\":3,\"failure\":0}]");
     }
 
     private JsonNode get(String path) throws Exception {

@@ -70,25 +70,46 @@ class AuditScaleBenchmark {
             load(db, now);
             try (Statement analyze = db.createStatement()) {
                 analyze.execute("ANALYZE sspr_audit");
+                // The rows arrived after their days were marked as counted: let the upkeep task count them.
+                analyze.execute("DELETE FROM sspr_audit_rollup_mark");
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long rollupStart = System.nanoTime();
+            awaitRollup(db);
+            double rollupSeconds = (System.nanoTime() - rollupStart) / 1e9;
 
             List<Long> insights30 = timeGets("insights", 5, 30);
             List<Long> insights90 = timeGets("insights?from=" + (now - 90 * DAY), 5, 30);
             List<Long> auditPage = timeGets("audit?max=100", 5, 30);
             List<Long> writes = timeInserts(db, 100, 1000);
-            System.out.printf(Locale.ROOT, "%nAudit at scale (PostgreSQL, %,d rows in one realm over 90 days, loaded in %.0f s):%n"
+            System.out.printf(Locale.ROOT, "%nAudit at scale (PostgreSQL, %,d rows in one realm over 90 days, loaded in %.0f s, rolled up within %.0f s):%n"
                             + "  insights, last 30 days (REST round trip): median %.1f ms, p95 %.1f ms%n"
                             + "  insights, last 90 days (REST round trip): median %.1f ms, p95 %.1f ms%n"
                             + "  audit page of 100 rows (REST round trip): median %.1f ms, p95 %.1f ms%n"
                             + "  one audit row insert (JDBC, autocommit):  median %.3f ms, p95 %.3f ms%n",
-                    ROWS, loadSeconds, ms(insights30, 50), ms(insights30, 95), ms(insights90, 50), ms(insights90, 95),
+                    ROWS, loadSeconds, rollupSeconds, ms(insights30, 50), ms(insights30, 95), ms(insights90, 50), ms(insights90, 95),
                     ms(auditPage, 50), ms(auditPage, 95), ms(writes, 50), ms(writes, 95));
         }
     }
 
+    private void awaitRollup(Connection db) throws Exception {
+        long deadline = System.currentTimeMillis() + 300_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (Statement query = db.createStatement();
+                 java.sql.ResultSet mark = query.executeQuery("SELECT count(*) FROM sspr_audit_rollup_mark")) {
+                mark.next();
+                if (mark.getLong(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("the upkeep task did not roll up within 5 minutes");
+    }
+
     /** COPY is how a million rows arrive in seconds; the rows look like months of real use. */
     private void load(Connection db, long now) throws Exception {
+        String realmId = realm.getId();
         Random random = new Random(42);
         int batch = 100_000;
         for (int done = 0; done < ROWS; done += batch) {
@@ -131,7 +152,7 @@ class AuditScaleBenchmark {
                     step = "added";
                     method = "sspr-mobile-phone";
                 }
-                csv.append(UUID.randomUUID()).append(',').append(realm.getId()).append(',').append(time).append(',')
+                csv.append(UUID.randomUUID()).append(',').append(realmId).append(',').append(time).append(',')
                         .append(user).append(',').append(user).append(',').append(activity).append(',').append(step)
                         .append(',').append(method).append(',').append(outcome).append(',').append(reason)
                         .append(",198.51.100.").append(random.nextInt(250)).append('\n');
@@ -161,6 +182,7 @@ class AuditScaleBenchmark {
 
     /** The INSERT Hibernate issues for one audit row, into the full table with its indexes. */
     private List<Long> timeInserts(Connection db, int warmUp, int runs) throws Exception {
+        String realmId = realm.getId();
         List<Long> times = new ArrayList<>();
         try (PreparedStatement insert = db.prepareStatement("insert into sspr_audit (activity, client_ip, method,"
                 + " outcome, realm_id, reason, step, event_time, user_id, username, id) values (?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -169,7 +191,7 @@ class AuditScaleBenchmark {
                 insert.setString(2, "203.0.113.7");
                 insert.setString(3, "sspr-sms");
                 insert.setString(4, "success");
-                insert.setString(5, realm.getId());
+                insert.setString(5, realmId);
                 insert.setString(6, "method_verified");
                 insert.setString(7, "verify-identity");
                 insert.setLong(8, System.currentTimeMillis());

@@ -3,7 +3,9 @@ package io.github.keycloaksspr.audit.events;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.keycloaksspr.audit.trail.AuditPurgeTask;
+import io.github.keycloaksspr.audit.trail.AuditMaintenanceTask;
+import io.github.keycloaksspr.audit.trail.AuditRollup;
+import io.github.keycloaksspr.audit.trail.AuditTrail;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -19,7 +21,7 @@ import org.keycloak.timer.TimerProvider;
 /**
  * Event listener {@value #PROVIDER_ID}, enabled per realm (Realm settings → Events → Event listeners). Server options
  * ({@code --spi-events-listener--sspr--audit-retention-days=180}) set how long audit rows are kept; a cluster-aware
- * task on Keycloak's timer purges older rows on one node at a time.
+ * task on Keycloak's timer purges older rows and rolls up finished days, on one node at a time.
  */
 public final class SsprEventListenerFactory implements EventListenerProviderFactory {
 
@@ -56,14 +58,14 @@ public final class SsprEventListenerFactory implements EventListenerProviderFact
         try (KeycloakSession session = factory.create()) {
             TimerProvider timer = session.getProvider(TimerProvider.class);
             long interval = purgeInterval.toMillis();
-            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new AuditPurgeTask(retention), interval),
-                    interval, AuditPurgeTask.NAME);
+            timer.schedule(new ClusterAwareScheduledTaskRunner(factory, new AuditMaintenanceTask(retention), interval),
+                    interval, AuditMaintenanceTask.NAME);
         }
         // A deleted realm takes its audit rows with it.
         factory.register(event -> {
             if (event instanceof RealmModel.RealmRemovedEvent removed) {
-                new io.github.keycloaksspr.audit.trail.AuditTrail(removed.getKeycloakSession())
-                        .purgeRealm(removed.getRealm().getId());
+                new AuditTrail(removed.getKeycloakSession()).purgeRealm(removed.getRealm().getId());
+                new AuditRollup(removed.getKeycloakSession()).purgeRealm(removed.getRealm().getId());
             }
         });
         LOG.debugf("SSPR: audit rows kept %d days, purged every %d minutes", retention.toDays(),
@@ -76,7 +78,7 @@ public final class SsprEventListenerFactory implements EventListenerProviderFact
                 .property().name(RETENTION_DAYS).type("int")
                 .helpText("Days an SSPR audit row is kept.").defaultValue(DEFAULT_RETENTION_DAYS).add()
                 .property().name(PURGE_INTERVAL_MINUTES).type("int")
-                .helpText("Minutes between purges of expired SSPR audit rows (one node of the cluster runs it).")
+                .helpText("Minutes between runs of the audit upkeep (purge of expired rows, daily roll-up); one node runs it.")
                 .defaultValue(DEFAULT_PURGE_INTERVAL_MINUTES).add()
                 .build();
     }

@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import jakarta.persistence.EntityManager;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
+import io.github.keycloaksspr.audit.trail.AuditCount;
+import io.github.keycloaksspr.audit.trail.AuditRollup;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.policy.SsprScope;
@@ -19,9 +21,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * Usage and insights of one realm, every figure one aggregate SQL query (no user is loaded): registration coverage
- * (now), and for a time range the resets and unlocks per day, success per method, top failure reasons and counts per
- * activity.
+ * Usage and insights of one realm, from aggregate SQL only (no user or audit row is loaded): registration coverage
+ * (now, one query per figure), and for a time range the resets and unlocks per day, success per method, top failure
+ * reasons and counts per activity, all computed from the range's daily counts ({@link AuditRollup}).
  */
 final class Insights {
 
@@ -32,7 +34,7 @@ final class Insights {
             "not_registered", "guest_account");
     static final int TOP_REASONS = 10;
     static final int TOP_GROUPS = 50;
-    private static final long DAY_MS = 86_400_000L;
+    private static final String SUCCESS = "success";
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -50,11 +52,12 @@ final class Insights {
         report.put("from", range.from());
         report.put("to", range.to());
         report.put("registration", registration());
-        report.put("resetsPerDay", perDay(AuditActivity.RESET, range));
-        report.put("unlocksPerDay", perDay(AuditActivity.UNLOCK, range));
-        report.put("methods", methods(range));
-        report.put("topFailureReasons", topFailureReasons(range));
-        report.put("activities", activities(range));
+        List<AuditCount> counts = new AuditRollup(session).counts(realm.getId(), range.from(), range.to());
+        report.put("resetsPerDay", perDay(counts, AuditActivity.RESET));
+        report.put("unlocksPerDay", perDay(counts, AuditActivity.UNLOCK));
+        report.put("methods", methods(counts));
+        report.put("topFailureReasons", topFailureReasons(counts));
+        report.put("activities", activities(counts));
         return report;
     }
 
@@ -105,62 +108,45 @@ final class Insights {
         return coverage;
     }
 
-    private List<Map<String, Object>> perDay(AuditActivity activity, TimeRange range) {
+    private List<Map<String, Object>> perDay(List<AuditCount> counts, AuditActivity activity) {
         Map<Long, long[]> days = new TreeMap<>();
-        em.createQuery("select a.time / " + DAY_MS + ", a.outcome, count(a) from AuditEntity a"
-                        + " where a.realmId = :realm and a.activity = :activity and a.time >= :from and a.time < :to"
-                        + " group by a.time / " + DAY_MS + ", a.outcome", Object[].class)
-                .setParameter("realm", realm.getId()).setParameter("activity", activity.id())
-                .setParameter("from", range.from()).setParameter("to", range.to())
-                .getResultList().forEach(row -> {
-                    long[] counts = days.computeIfAbsent(((Number) row[0]).longValue(), d -> new long[2]);
-                    counts["success".equals(row[1]) ? 0 : 1] += ((Number) row[2]).longValue();
-                });
+        counts.stream().filter(c -> c.activity().equals(activity.id())).forEach(c ->
+                days.computeIfAbsent(c.day(), d -> new long[2])[SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
         List<Map<String, Object>> result = new ArrayList<>();
-        days.forEach((day, counts) -> result.add(ordered("day", LocalDate.ofEpochDay(day).toString(),
-                "success", counts[0], "failure", counts[1])));
+        days.forEach((day, n) -> result.add(ordered("day", LocalDate.ofEpochDay(day).toString(),
+                "success", n[0], "failure", n[1])));
         return result;
     }
 
-    private List<Map<String, Object>> methods(TimeRange range) {
+    /** Verification outcomes per method; decoy runs (a refused account's answers) are left out. */
+    private List<Map<String, Object>> methods(List<AuditCount> counts) {
         Map<String, long[]> methods = new TreeMap<>();
-        em.createQuery("select a.method, a.outcome, count(a) from AuditEntity a where a.realmId = :realm"
-                        + " and a.activity = :activity and a.step = 'verify-identity' and a.method is not null"
-                        + " and (a.reason is null or a.reason not in :blocking)"
-                        + " and a.time >= :from and a.time < :to group by a.method, a.outcome", Object[].class)
-                .setParameter("realm", realm.getId()).setParameter("activity", AuditActivity.FLOW_PROGRESS.id())
-                .setParameter("blocking", BLOCKING_REASONS)
-                .setParameter("from", range.from()).setParameter("to", range.to())
-                .getResultList().forEach(row -> methods.computeIfAbsent((String) row[0], m -> new long[2])
-                        ["success".equals(row[1]) ? 0 : 1] += ((Number) row[2]).longValue());
+        counts.stream()
+                .filter(c -> c.activity().equals(AuditActivity.FLOW_PROGRESS.id()) && "verify-identity".equals(c.step()))
+                .filter(c -> !c.method().isEmpty() && !BLOCKING_REASONS.contains(c.reason()))
+                .forEach(c -> methods.computeIfAbsent(c.method(), m -> new long[2])
+                        [SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
         List<Map<String, Object>> result = new ArrayList<>();
-        methods.forEach((method, counts) -> result.add(ordered("method", method, "success", counts[0],
-                "failure", counts[1], "successRate",
-                counts[0] + counts[1] == 0 ? 0.0 : (double) counts[0] / (counts[0] + counts[1]))));
+        methods.forEach((method, n) -> result.add(ordered("method", method, "success", n[0], "failure", n[1],
+                "successRate", n[0] + n[1] == 0 ? 0.0 : (double) n[0] / (n[0] + n[1]))));
         return result;
     }
 
-    private List<Map<String, Object>> topFailureReasons(TimeRange range) {
-        List<Map<String, Object>> result = new ArrayList<>();
-        em.createQuery("select a.reason, count(a) from AuditEntity a where a.realmId = :realm"
-                        + " and a.outcome = 'failure' and a.reason is not null and a.time >= :from and a.time < :to"
-                        + " group by a.reason order by count(a) desc, a.reason", Object[].class)
-                .setParameter("realm", realm.getId())
-                .setParameter("from", range.from()).setParameter("to", range.to())
-                .setMaxResults(TOP_REASONS)
-                .getResultList().forEach(row -> result.add(ordered("reason", row[0],
-                        "count", ((Number) row[1]).longValue())));
-        return result;
+    private List<Map<String, Object>> topFailureReasons(List<AuditCount> counts) {
+        Map<String, Long> reasons = new TreeMap<>();
+        counts.stream().filter(c -> !SUCCESS.equals(c.outcome()) && !c.reason().isEmpty())
+                .forEach(c -> reasons.merge(c.reason(), c.count(), Long::sum));
+        return reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(TOP_REASONS)
+                .map(e -> ordered("reason", e.getKey(), "count", e.getValue()))
+                .toList();
     }
 
-    private Map<String, Map<String, Long>> activities(TimeRange range) {
+    private Map<String, Map<String, Long>> activities(List<AuditCount> counts) {
         Map<String, Map<String, Long>> result = new TreeMap<>();
-        em.createQuery("select a.activity, a.outcome, count(a) from AuditEntity a where a.realmId = :realm"
-                        + " and a.time >= :from and a.time < :to group by a.activity, a.outcome", Object[].class)
-                .setParameter("realm", realm.getId())
-                .setParameter("from", range.from()).setParameter("to", range.to())
-                .getResultList().forEach(row -> result.computeIfAbsent((String) row[0], a -> new TreeMap<>())
-                        .put((String) row[1], ((Number) row[2]).longValue()));
+        counts.forEach(c -> result.computeIfAbsent(c.activity(), a -> new TreeMap<>())
+                .merge(c.outcome(), c.count(), Long::sum));
         return result;
     }
 

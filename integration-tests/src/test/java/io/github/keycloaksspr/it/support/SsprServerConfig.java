@@ -25,6 +25,8 @@ public final class SsprServerConfig implements KeycloakServerConfig {
                 .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
                 // The pack's counters on Keycloak's Prometheus endpoint (management port 9000, /metrics).
                 .option("metrics-enabled", "true")
+                // Purge expired audit rows every minute, so that AuditUpkeepIT sees it happen.
+                .spiOption("events-listener", "sspr", "audit-purge-interval-minutes", "1")
                 // Keycloak must trust the test AD's LDAPS certificate, as production trusts the corporate CA.
                 .option("truststore-paths", SambaAd.environment().caPem().toString())
                 // SMS and calls go to the Twilio API stand-in that tests register on the framework's HTTP server.
