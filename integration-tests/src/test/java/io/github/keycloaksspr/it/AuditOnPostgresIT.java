@@ -59,9 +59,11 @@ class AuditOnPostgresIT {
             List<String> historyTables = strings(db, "select table_name from information_schema.tables"
                     + " where table_name like 'databasechangelog_sspr%'");
             assertThat(historyTables).hasSize(1);
-            assertThat(strings(db, "select id from " + historyTables.get(0))).containsExactly("sspr-audit-1");
+            assertThat(strings(db, "select id from " + historyTables.get(0) + " order by orderexecuted"))
+                    .containsExactly("sspr-audit-1", "sspr-audit-2");
             assertThat(strings(db, "select indexname from pg_indexes where tablename = 'sspr_audit' order by indexname"))
-                    .containsExactly("idx_sspr_audit_realm_time", "idx_sspr_audit_realm_user", "pk_sspr_audit");
+                    .containsExactly("idx_sspr_audit_realm_time", "idx_sspr_audit_realm_user", "idx_sspr_audit_time",
+                            "pk_sspr_audit");
 
             // An audited step (an unknown account) lands in the PostgreSQL table...
             new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount("nobody-on-postgres");

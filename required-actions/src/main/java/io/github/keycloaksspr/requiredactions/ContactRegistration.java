@@ -124,6 +124,8 @@ final class ContactRegistration {
                         ? MobilePhoneCredentialModel.createFor(destination)
                         : AlternateEmailCredentialModel.createFor(destination);
                 if (!alreadyRegistered(user, purpose, destination)) {
+                    credential.setUserLabel(SsprCredentials.uniqueLabel(user, credential.getType(),
+                            credential.getUserLabel()));
                     user.credentialManager().createStoredCredential(credential);
                 }
                 event.detail(Details.CREDENTIAL_TYPE, credential.getType()).success();

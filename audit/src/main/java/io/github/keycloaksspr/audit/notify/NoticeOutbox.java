@@ -86,7 +86,7 @@ final class NoticeOutbox extends AbstractKeycloakTransaction {
 
     private static void recordFailure(KeycloakSession session, Notice notice) {
         new AuditTrail(session).record(new AuditEntry(notice.realmId(), Time.currentTimeMillis(),
-                notice.subjectUserId(), null, AuditActivity.FLOW_PROGRESS, "notification", null, AuditEntry.FAILURE,
+                notice.subjectUserId(), notice.subjectName(), AuditActivity.FLOW_PROGRESS, "notification", null, AuditEntry.FAILURE,
                 "mail_failed", null));
     }
 }

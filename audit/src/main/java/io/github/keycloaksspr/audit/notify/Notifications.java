@@ -109,7 +109,7 @@ public final class Notifications {
         String subjectArg = "ssprNoticeAdminResetSubject".equals(subjectKey) ? subject.getUsername()
                 : realm.getDisplayName() != null && !realm.getDisplayName().isBlank() ? realm.getDisplayName()
                 : realm.getName();
-        outbox.add(new Notice(realm.getId(), subject.getId(), recipient.getId(), address, subjectKey,
+        outbox.add(new Notice(realm.getId(), subject.getId(), subject.getUsername(), recipient.getId(), address, subjectKey,
                 List.of(subjectArg), template, attributes, entry.time()));
     }
 

@@ -41,6 +41,22 @@ public final class SsprCredentials {
                 .reduce((older, newer) -> newer);
     }
 
+    /**
+     * {@code label}, or {@code label (2)}, {@code label (3)}... if the user already has a credential of this type with
+     * that label: Keycloak refuses two credentials of one type with the same label, and masked values collide easily
+     * (two addresses starting with the same letter at the same domain).
+     */
+    public static String uniqueLabel(UserModel user, String type, String label) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        user.credentialManager().getStoredCredentialsByTypeStream(type).map(CredentialModel::getUserLabel)
+                .filter(java.util.Objects::nonNull).forEach(taken::add);
+        String candidate = label;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = label + " (" + n + ")";
+        }
+        return candidate;
+    }
+
     private static <T extends CredentialModel> Stream<T> readable(
             UserModel user, String type, Function<CredentialModel, T> reader) {
         return ofType(user, type).flatMap(stored -> {

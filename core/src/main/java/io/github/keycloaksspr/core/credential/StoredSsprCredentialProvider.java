@@ -46,6 +46,9 @@ abstract class StoredSsprCredentialProvider<T extends CredentialModel>
         if (credential.getCreatedDate() == null) {
             credential.setCreatedDate(Time.currentTimeMillis());
         }
+        if (credential.getUserLabel() != null) {
+            credential.setUserLabel(SsprCredentials.uniqueLabel(user, type, credential.getUserLabel()));
+        }
         return user.credentialManager().createStoredCredential(credential);
     }
 
