@@ -15,6 +15,7 @@ import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditFilter;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
+import io.github.keycloaksspr.ldap.WritebackHealth;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
@@ -26,9 +27,9 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * {@code /admin/realms/{realm}/sspr}: usage and insights and the audit trail of one realm. Every call needs the
- * {@code view-events} role of that realm (Keycloak has already checked the admin token); reads of the audit trail
- * are recorded as admin events.
+ * {@code /admin/realms/{realm}/sspr}: usage and insights and the audit trail of one realm (they need the realm's
+ * {@code view-events} role; Keycloak has already checked the admin token; reads of the audit trail are recorded as
+ * admin events), and the LDAP/AD writeback health (needs {@code view-realm}).
  */
 public final class SsprAdminResource {
 
@@ -56,6 +57,15 @@ public final class SsprAdminResource {
         TimeRange range = range(from, to);
         return new Insights(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm)
                 .report(range);
+    }
+
+    /** Whether SSPR resets reach the realm's LDAP/AD providers; needs {@code view-realm} (it shows configuration). */
+    @GET
+    @Path("health")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> health() {
+        auth.realm().requireViewRealm();
+        return new WritebackHealth(session, realm).report();
     }
 
     @GET

@@ -1,5 +1,4 @@
 package io.github.keycloaksspr.authenticators.unlock;
-
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.authenticators.flow.ResetAudience;
@@ -7,6 +6,9 @@ import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.core.directory.DirectoryAccountState;
+import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
@@ -21,9 +23,13 @@ import org.keycloak.services.managers.BruteForceProtector;
 
 /**
  * Before the password form: re-checks on the server that this very user proved enough methods in this flow (no
- * earlier step's note can be reused for another account), then offers "unlock only" to a locked-out user.
+ * earlier step's note can be reused for another account), then offers "unlock only" to a user locked out by Keycloak's
+ * brute-force protection or by their directory (AD {@code lockoutTime}); an account disabled in the directory gets a
+ * clear message instead, and an unreachable directory changes nothing anywhere.
  */
 public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SsprUnlockOrResetAuthenticator.class);
 
     static final String STEP = "unlock-or-reset";
     static final String FIELD_CHOICE = "choice";
@@ -37,7 +43,20 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
         if (policy == null || !provenEnough(context, user, policy)) {
             return;
         }
-        if (policy.unlockAllowed() && isLockedOut(context, user)) {
+        DirectoryAccountState directory;
+        try {
+            directory = directoryState(context, user);
+        } catch (DirectoryUnavailableException e) {
+            directoryUnavailable(context, user, e);
+            return;
+        }
+        if (directory.disabled()) {
+            // An administrator switched the account off in the directory: neither unlock nor reset brings it back.
+            SsprEvents.failure(SsprEvents.step(context.getEvent(), STEP).user(user), "directory_account_disabled");
+            context.forkWithErrorMessage(new FormMessage("ssprDirectoryAccountDisabled"));
+            return;
+        }
+        if (policy.unlockAllowed() && (directory.locked() || isLockedOut(context, user))) {
             context.challenge(SsprPages.unlockOrReset(context.form()));
             return;
         }
@@ -55,11 +74,17 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
         String choice = form.getFirst(FIELD_CHOICE);
         EventBuilder event = SsprEvents.step(context.getEvent(), STEP).user(user);
         if (UNLOCK.equals(choice) && policy.unlockAllowed()) {
+            if (!unlockDirectory(context, user)) {
+                return;
+            }
             unlock(context, user);
             SsprEvents.success(event.detail("sspr_action", UNLOCK), "unlocked");
             context.forkWithSuccessMessage(new FormMessage("ssprUnlockDone"));
         } else if (RESET.equals(choice)) {
             // A new password must also be usable: the lockout goes with the old password.
+            if (!unlockDirectory(context, user)) {
+                return;
+            }
             unlock(context, user);
             SsprEvents.success(event.detail("sspr_action", RESET), "reset_chosen");
             context.success();
@@ -92,6 +117,37 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
             context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
             return null;
         }
+    }
+
+    private static DirectoryAccountState directoryState(AuthenticationFlowContext context, UserModel user) {
+        DirectoryAccounts directory = context.getSession().getProvider(DirectoryAccounts.class);
+        return directory == null ? DirectoryAccountState.NORMAL
+                : directory.stateOf(context.getRealm(), user).orElse(DirectoryAccountState.NORMAL);
+    }
+
+    /** Clears a directory lockout if there is one; false (and the user told) when the directory cannot be reached. */
+    private static boolean unlockDirectory(AuthenticationFlowContext context, UserModel user) {
+        DirectoryAccounts directory = context.getSession().getProvider(DirectoryAccounts.class);
+        if (directory == null) {
+            return true;
+        }
+        try {
+            if (directory.stateOf(context.getRealm(), user).map(DirectoryAccountState::locked).orElse(false)) {
+                directory.unlock(context.getRealm(), user);
+            }
+            return true;
+        } catch (DirectoryUnavailableException e) {
+            directoryUnavailable(context, user, e);
+            return false;
+        }
+    }
+
+    private static void directoryUnavailable(AuthenticationFlowContext context, UserModel user,
+                                             DirectoryUnavailableException e) {
+        LOG.warnf("SSPR: directory of user %s in realm %s unavailable: %s", user.getId(), context.getRealm().getName(),
+                e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        SsprEvents.failure(SsprEvents.step(context.getEvent(), STEP).user(user), "directory_unavailable");
+        context.forkWithErrorMessage(new FormMessage("ssprDirectoryUnavailable"));
     }
 
     private static boolean isLockedOut(AuthenticationFlowContext context, UserModel user) {

@@ -19,9 +19,14 @@ public final class AdFederation {
 
     /** Adds the LDAP provider to the realm and removes it (with its imported users) when the test ends. */
     public static String federate(ManagedRealm realm) {
+        return federate(realm, "active-directory", Map.of());
+    }
+
+    /** Another provider of the same AD under {@code name}, with some settings changed (e.g. the edit mode). */
+    public static String federate(ManagedRealm realm, String name, Map<String, String> overrides) {
         SambaAd.AdEnvironment ad = SambaAd.environment();
         ComponentRepresentation ldap = new ComponentRepresentation();
-        ldap.setName("active-directory");
+        ldap.setName(name);
         ldap.setProviderId("ldap");
         ldap.setProviderType("org.keycloak.storage.UserStorageProvider");
         ldap.setParentId(realm.getId());
@@ -53,6 +58,7 @@ public final class AdFederation {
                 Map.entry("connectionTimeout", "5000"),
                 Map.entry("readTimeout", "10000"))
                 .forEach(config::putSingle);
+        overrides.forEach(config::putSingle);
         ldap.setConfig(config);
 
         try (Response response = realm.admin().components().add(ldap)) {

@@ -84,6 +84,17 @@ public final class SambaAd {
         }
     }
 
+    /** One attribute of the user's entry as the domain administrator reads it, or null. */
+    public String attribute(String samAccountName, String attribute) {
+        try (LDAPConnection admin = adminConnection()) {
+            com.unboundid.ldap.sdk.SearchResultEntry entry = admin.searchForEntry(environment.usersDn(), SearchScope.ONE,
+                    "(sAMAccountName=" + samAccountName + ")", attribute);
+            return entry == null ? null : entry.getAttributeValue(attribute);
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot read AD", e);
+        }
+    }
+
     /** An LDAPS simple bind as the user: what any AD-joined application does to check a password. */
     public boolean passwordWorks(String samAccountName, String password) {
         try (LDAPConnection connection = new LDAPConnection(sslUtil().createSSLSocketFactory(), HOST, LDAPS_PORT)) {

@@ -1,0 +1,107 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AdFederation;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
+import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.SambaAd;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TestAppLogin;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * An account locked in Active Directory (three bad binds: {@code lockoutTime} set) is offered "unlock only" by the
+ * reset flow, and unlocking clears the lockout in AD: the old password binds again.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class AdLockoutIT {
+
+    static final String USERNAME = "ad-lou";
+    static final String AD_PASSWORD = "Initial-Passw0rd!";
+    static final String PHONE = "+4917000000095";
+
+    @InjectRealm(config = LockoutRealm.class)
+    ManagedRealm realm;
+
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    private final SambaAd ad = SambaAd.connect();
+
+    @BeforeEach
+    void createAdUserAndFederate() {
+        ad.deleteUserIfPresent(USERNAME);
+        ad.createUser(USERNAME, AD_PASSWORD, "Lou", "Locked", "lou@example.test");
+        AdFederation.federate(realm);
+    }
+
+    @AfterEach
+    void removeAdUser() {
+        ad.deleteUserIfPresent(USERNAME);
+    }
+
+    @Test
+    void anAccountLockedInAdIsUnlockedThereByTheResetFlow() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            // First sign-in through Keycloak (imports the AD user) registers a mobile phone.
+            FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
+            assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+            browser.submit(Map.of("action", "add-phone", "phone", PHONE));
+            browser.submit(Map.of("action", "verify",
+                    "code", Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body())));
+            browser.submit(Map.of("action", "confirm"));
+            assertThat(TestAppLogin.signedIn(browser)).as(browser.html()).isTrue();
+
+            // Three bad binds against AD lock the account there (Keycloak's own lockout is not involved).
+            for (int i = 0; i < 3; i++) {
+                assertThat(ad.passwordWorks(USERNAME, "Wrong-Passw0rd-" + i)).isFalse();
+            }
+            assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("locked in AD").isFalse();
+            assertThat(ad.attribute(USERNAME, "lockoutTime")).isNotEqualTo("0");
+
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
+                    .selectMethod("sspr-sms");
+            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
+            journey.choose("unlock");
+            assertThat(journey.html()).contains("Your account is unlocked");
+        }
+        assertThat(ad.attribute(USERNAME, "lockoutTime")).isEqualTo("0");
+        assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("the old password binds in AD again").isTrue();
+        assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME,
+                AD_PASSWORD))).as("and signs in through Keycloak").isTrue();
+    }
+
+    public static final class LockoutRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm.name("sspr-ad-lockout"), Map.of(
+                    "sspr.methods", "sspr-sms",
+                    "sspr.methods.required", "1",
+                    "sspr.captcha.difficulty", "1000"));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.keycloaksspr.ldap;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.keycloak.component.ComponentModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.ComponentRepresentation;
+import org.keycloak.representations.idm.TestLdapConnectionRepresentation;
+import org.keycloak.services.managers.LDAPServerCapabilitiesManager;
+import org.keycloak.storage.UserStorageProvider;
+
+/**
+ * The writeback health report of a realm: per LDAP provider its vendor, edit mode, transport, a test bind with the
+ * provider's own connection settings (truststore, stored bind credential, timeout) and its latency, and warnings
+ * where SSPR resets cannot reach the directory.
+ */
+public final class WritebackHealth {
+
+    static final String BIND_FAILED = "bind_failed";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+
+    public WritebackHealth(KeycloakSession session, RealmModel realm) {
+        this.session = session;
+        this.realm = realm;
+    }
+
+    public Map<String, Object> report() {
+        List<Map<String, Object>> providers = new ArrayList<>();
+        boolean ready = true;
+        for (ComponentModel component : ldapProviders()) {
+            Map<String, String> config = new LinkedHashMap<>();
+            component.getConfig().forEach((key, values) -> config.put(key, values.isEmpty() ? null : values.get(0)));
+            WritebackAssessment assessment = WritebackAssessment.of(config);
+            List<String> warnings = new ArrayList<>(assessment.warnings());
+            Map<String, Object> bind = testBind(component, config);
+            if (!Boolean.TRUE.equals(bind.get("ok"))) {
+                warnings.add(BIND_FAILED);
+            }
+            boolean providerReady = assessment.resetsReachDirectory() && Boolean.TRUE.equals(bind.get("ok"));
+            ready &= providerReady;
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", component.getId());
+            entry.put("name", component.getName());
+            entry.put("vendor", assessment.vendor());
+            entry.put("editMode", assessment.editMode());
+            entry.put("connectionUrl", config.get("connectionUrl"));
+            entry.put("encryptedTransport", assessment.encryptedTransport());
+            entry.put("bind", bind);
+            entry.put("ready", providerReady);
+            entry.put("warnings", warnings);
+            providers.add(entry);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("realm", realm.getName());
+        report.put("ready", ready);
+        report.put("providers", providers);
+        return report;
+    }
+
+    private List<ComponentModel> ldapProviders() {
+        return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
+                .filter(c -> "ldap".equals(c.getProviderId()))
+                .toList();
+    }
+
+    /** A bind as the provider's bind DN, with its stored credential, through Keycloak's own LDAP test. */
+    private Map<String, Object> testBind(ComponentModel component, Map<String, String> config) {
+        TestLdapConnectionRepresentation test = new TestLdapConnectionRepresentation();
+        test.setAction(LDAPServerCapabilitiesManager.TEST_AUTHENTICATION);
+        test.setComponentId(component.getId());
+        test.setConnectionUrl(config.get("connectionUrl"));
+        test.setAuthType(config.get("authType"));
+        test.setBindDn(config.get("bindDn"));
+        test.setBindCredential(ComponentRepresentation.SECRET_VALUE);
+        test.setUseTruststoreSpi(config.get("useTruststoreSpi"));
+        test.setConnectionTimeout(config.get("connectionTimeout"));
+        test.setStartTls(config.get("startTls"));
+        Map<String, Object> bind = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        try {
+            LDAPServerCapabilitiesManager.testLDAP(test, session, realm);
+            bind.put("ok", true);
+        } catch (Exception e) {
+            bind.put("ok", false);
+            // Keycloak's error code, never the message: it may carry the bind DN or server details.
+            bind.put("error", LDAPServerCapabilitiesManager.getErrorCode(e));
+        }
+        bind.put("latencyMs", Math.round((System.nanoTime() - start) / 100_000.0) / 10.0);
+        return bind;
+    }
+}
