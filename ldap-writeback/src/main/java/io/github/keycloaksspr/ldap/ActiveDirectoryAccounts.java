@@ -9,7 +9,9 @@ import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderFactory;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.UserStorageProviderFactory;
 import org.keycloak.storage.ldap.LDAPStorageProvider;
 import org.keycloak.storage.ldap.LDAPUtils;
 import org.keycloak.storage.ldap.idm.model.LDAPObject;
@@ -29,6 +31,8 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
     static final int UF_ACCOUNTDISABLE = 0x2;
     static final int UF_LOCKOUT = 0x10;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActiveDirectoryAccounts.class);
+
     private final KeycloakSession session;
 
     ActiveDirectoryAccounts(KeycloakSession session) {
@@ -43,10 +47,12 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
         }
         LDAPObject entry = find(ldap.get(), realm, user);
         if (entry == null) {
+            LOG.debugf("SSPR: user %s not found in its AD provider", user.getId());
             return Optional.empty();
         }
         int computed = parse(entry.getAttributeAsString(UAC_COMPUTED));
         int uac = parse(entry.getAttributeAsString(UAC));
+        LOG.debugf("SSPR: AD account of user %s: %s=%d, %s=%d", user.getId(), UAC_COMPUTED, computed, UAC, uac);
         return Optional.of(new DirectoryAccountState((computed & UF_LOCKOUT) != 0,
                 (uac & UF_ACCOUNTDISABLE) != 0));
     }
@@ -61,9 +67,12 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
         if (entry == null) {
             return;
         }
-        // Only lockoutTime is written: a fresh object with the entry's DN and nothing else.
+        // Only lockoutTime is written: a fresh object with the entry's DN; its RDN attributes are named (so Keycloak
+        // sees no rename) and read-only (so they are not written).
         LDAPObject change = new LDAPObject();
         change.setDn(entry.getDn());
+        change.setRdnAttributeNames(entry.getRdnAttributeNames());
+        entry.getRdnAttributeNames().forEach(change::addReadOnlyAttributeName);
         change.setSingleAttribute(LOCKOUT_TIME, "0");
         try {
             ldap.get().getLdapIdentityStore().update(change);
@@ -76,9 +85,11 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
         String usernameAttribute = ldap.getLdapIdentityStore().getConfig().getUsernameLdapAttribute();
         try (LDAPQuery query = LDAPUtils.createQueryForUserSearch(ldap, realm)) {
             query.addWhereCondition(new LDAPQueryConditionsBuilder().equal(usernameAttribute, user.getUsername()));
-            query.addReturningReadOnlyLdapAttribute(UAC_COMPUTED);
-            query.addReturningReadOnlyLdapAttribute(UAC);
-            query.addReturningReadOnlyLdapAttribute(LOCKOUT_TIME);
+            // Requested (constructed attributes come only when asked for) and marked read-only (never written back).
+            for (String attribute : java.util.List.of(UAC_COMPUTED, UAC, LOCKOUT_TIME)) {
+                query.addReturningLdapAttribute(attribute);
+                query.addReturningReadOnlyLdapAttribute(attribute);
+            }
             return query.getFirstResult();
         } catch (RuntimeException e) {
             throw new DirectoryUnavailableException("could not read the AD account", e);
@@ -93,10 +104,36 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
         ComponentModel component = realm.getComponent(link);
         if (component == null || !"ldap".equals(component.getProviderId())
                 || !"ad".equalsIgnoreCase(component.get("vendor"))) {
+            LOG.debugf("SSPR: user %s is not from an Active Directory provider", user.getId());
             return Optional.empty();
         }
-        UserStorageProvider provider = session.getComponentProvider(UserStorageProvider.class, link);
-        return provider instanceof LDAPStorageProvider ldap ? Optional.of(ldap) : Optional.empty();
+        Object provider = storageProvider(component);
+        if (provider instanceof LDAPStorageProvider ldap) {
+            return Optional.of(ldap);
+        }
+        LOG.debugf("SSPR: provider of user %s is %s, not LDAP", user.getId(),
+                provider == null ? null : provider.getClass().getName());
+        return Optional.empty();
+    }
+
+    /**
+     * The provider instance Keycloak uses for this component in this request, created the way Keycloak's storage
+     * manager does (one per component and session, closed with the session) when none exists yet.
+     */
+    private Object storageProvider(ComponentModel component) {
+        Object existing = session.getAttribute(component.getId());
+        if (existing != null) {
+            return existing;
+        }
+        ProviderFactory<?> factory = session.getKeycloakSessionFactory()
+                .getProviderFactory(UserStorageProvider.class, component.getProviderId());
+        if (!(factory instanceof UserStorageProviderFactory<?> storageFactory)) {
+            return null;
+        }
+        UserStorageProvider created = storageFactory.create(session, component);
+        session.enlistForClose(created);
+        session.setAttribute(component.getId(), created);
+        return created;
     }
 
     private static int parse(String value) {

@@ -19,6 +19,8 @@ public final class SsprServerConfig implements KeycloakServerConfig {
         config.log().handlers(KeycloakServerConfigBuilder.LogHandlers.CONSOLE, KeycloakServerConfigBuilder.LogHandlers.FILE);
         return config
                 .option("log-file", System.getProperty("sspr.serverLog", "target/keycloak-server.log"))
+                // What the pack read from AD, in the server log of a failed run.
+                .option("log-level", "INFO,io.github.keycloaksspr.ldap:debug")
                 .dependency(PROVIDER_GROUP_ID, PROVIDER_ARTIFACT_ID)
                 // The framework's time-offset endpoint. Deployed for every class: it is added only when the server
                 // starts, and the one server is shared, whichever class happens to start it.
