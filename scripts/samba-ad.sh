@@ -4,6 +4,7 @@
 #
 #   install  install the Debian packages (idempotent, no daemons started)
 #   start    provision once (cached snapshot), then restore a clean domain and start it
+#   resume   start again without restoring: the domain as it was when stopped
 #   stop     stop the running instance (idempotent)
 #   status   exit 0 if running, 1 otherwise
 #   env      print shell-sourceable SSPR_AD_* settings
@@ -41,7 +42,7 @@ export PATH=/usr/bin:/usr/sbin:/bin:/sbin:$PATH
 
 say() { echo "samba-ad: $*"; }
 die() { echo "samba-ad: error: $*" >&2; exit 1; }
-usage() { sed -n '2,18s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,19s/^# \{0,1\}//p' "$0"; }
 
 need_root() { [[ $EUID -eq 0 ]] || die "'$1' must run as root (ports 389/636 and apt); try: sudo bash $0 $1"; }
 all_installed() {
@@ -183,7 +184,9 @@ fail_start() {
   exit 1
 }
 
+# $1 = resume: start the domain as it was left (an outage in the middle of a test), without restoring the snapshot.
 cmd_start() {
+  local mode=${1:-fresh}
   need_root start
   all_installed || die "Samba is not installed; run: bash $0 install"
   lock
@@ -200,8 +203,10 @@ cmd_start() {
     provision
   fi
   [[ -s $CA_PEM && -s $TRUSTSTORE && -s $CACHE/server.pem ]] || make_certs
-  rm -rf "$DC"; mkdir -p "$DC"
-  tar -C "$DC" -xf "$SNAPSHOT"
+  if [[ $mode != resume || ! -s $DC/etc/smb.conf ]]; then
+    rm -rf "$DC"; mkdir -p "$DC"
+    tar -C "$DC" -xf "$SNAPSHOT"
+  fi
   write_smbconf
   setsid samba -F --no-process-group -M prefork -s "$DC/etc/smb.conf" --debug-stdout -d1 \
     --maximum-runtime="$MAX_RUNTIME" </dev/null >"$LOG" 2>&1 9>&- &
@@ -260,6 +265,7 @@ EOF
 case ${1:-} in
   install) cmd_install ;;
   start) cmd_start ;;
+  resume) cmd_start resume ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;

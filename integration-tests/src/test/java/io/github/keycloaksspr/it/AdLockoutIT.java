@@ -38,6 +38,7 @@ class AdLockoutIT {
     static final String USERNAME = "ad-lou";
     static final String AD_PASSWORD = "Initial-Passw0rd!";
     static final String PHONE = "+4917000000095";
+    static final String SECOND_PHONE = "+4917000000096";
 
     @InjectRealm(config = LockoutRealm.class)
     ManagedRealm realm;
@@ -66,21 +67,7 @@ class AdLockoutIT {
     void anAccountLockedInAdIsUnlockedThereByTheResetFlow() throws Exception {
         RegistrationAdmin.enableRegistration(realm, Map.of());
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
-            // First sign-in through Keycloak (imports the AD user) registers a mobile phone.
-            FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
-            assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
-            browser.submit(Map.of("action", "add-phone", "phone", PHONE));
-            browser.submit(Map.of("action", "verify",
-                    "code", Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body())));
-            browser.submit(Map.of("action", "confirm"));
-            assertThat(TestAppLogin.signedIn(browser)).as(browser.html()).isTrue();
-
-            // Three bad binds against AD lock the account there (Keycloak's own lockout is not involved).
-            for (int i = 0; i < 3; i++) {
-                assertThat(ad.passwordWorks(USERNAME, "Wrong-Passw0rd-" + i)).isFalse();
-            }
-            assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("locked in AD").isFalse();
-            assertThat(ad.attribute(USERNAME, "lockoutTime")).isNotEqualTo("0");
+            registerPhoneAndLockInAd(twilio, PHONE);
 
             ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
                     .selectMethod("sspr-sms");
@@ -93,6 +80,59 @@ class AdLockoutIT {
         assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("the old password binds in AD again").isTrue();
         assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME,
                 AD_PASSWORD))).as("and signs in through Keycloak").isTrue();
+    }
+
+    @Test
+    void anUnreachableAdChangesNothingAndTheFlowWorksOnceItIsBack() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            registerPhoneAndLockInAd(twilio, SECOND_PHONE);
+            String lockedSince = ad.attribute(USERNAME, "lockoutTime");
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
+                    .selectMethod("sspr-sms");
+            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
+
+            // AD goes down between the page and the answer.
+            ad.stop();
+            try {
+                journey.choose("unlock");
+                assertThat(journey.html()).contains("The company directory cannot be reached right now")
+                        .doesNotContain("Your account is unlocked");
+                assertThat(realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc"))
+                        .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "directory_unavailable"));
+            } finally {
+                ad.resume();
+            }
+            assertThat(ad.attribute(USERNAME, "lockoutTime")).as("nothing changed in AD").isEqualTo(lockedSince);
+
+            // Back up: the same flow works.
+            ResetJourney again = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
+                    .selectMethod("sspr-sms");
+            again.enterCode(Codes.in(twilio.twilio().awaitRequests(3, Duration.ofSeconds(10)).get(2).body()));
+            again.choose("unlock");
+            assertThat(again.html()).contains("Your account is unlocked");
+        }
+        assertThat(ad.attribute(USERNAME, "lockoutTime")).isEqualTo("0");
+        assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).isTrue();
+    }
+
+    /** First sign-in through Keycloak (imports the AD user) registers a mobile phone; then three bad AD binds. */
+    private void registerPhoneAndLockInAd(TwilioAccount.Registration twilio, String phone) throws Exception {
+        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        browser.submit(Map.of("action", "add-phone", "phone", phone));
+        browser.submit(Map.of("action", "verify",
+                "code", Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body())));
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(TestAppLogin.signedIn(browser)).as(browser.html()).isTrue();
+
+        // Keycloak's own lockout is not involved: the binds go straight to AD.
+        for (int i = 0; i < 3; i++) {
+            assertThat(ad.passwordWorks(USERNAME, "Wrong-Passw0rd-" + i)).isFalse();
+        }
+        assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("locked in AD").isFalse();
+        assertThat(ad.attribute(USERNAME, "lockoutTime")).isNotEqualTo("0");
     }
 
     public static final class LockoutRealm implements RealmConfig {

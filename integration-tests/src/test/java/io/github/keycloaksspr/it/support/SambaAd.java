@@ -84,6 +84,32 @@ public final class SambaAd {
         }
     }
 
+    /** An AD outage: the domain controller stops (its data stays as it is). */
+    public void stop() {
+        runScript("stop");
+    }
+
+    /** The end of an outage: the same domain, as it was when stopped, serves again. */
+    public void resume() {
+        runScript("resume");
+    }
+
+    private static void runScript(String command) {
+        String script = System.getProperty("sspr.adScript", "../scripts/samba-ad.sh");
+        try {
+            Process process = new ProcessBuilder("bash", script, command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(90, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(script + " " + command + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One attribute of the user's entry as the domain administrator reads it, or null. */
     public String attribute(String samAccountName, String attribute) {
         try (LDAPConnection admin = adminConnection()) {
