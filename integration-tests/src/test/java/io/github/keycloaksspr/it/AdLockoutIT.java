@@ -2,9 +2,15 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AdFederation;
 import io.github.keycloaksspr.it.support.Codes;
@@ -19,6 +25,7 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -29,8 +36,9 @@ import org.keycloak.testframework.realm.RealmConfig;
 import org.keycloak.testframework.server.KeycloakUrls;
 
 /**
- * An account locked in Active Directory (three bad binds: {@code lockoutTime} set) is offered "unlock only" by the
- * reset flow, and unlocking clears the lockout in AD: the old password binds again.
+ * Self-service reset against the real AD: a reset lands in AD (new password binds, old fails) and is audited as a
+ * writeback; an account locked in AD (three bad binds: {@code lockoutTime} set) is offered "unlock only" and
+ * unlocking clears the lockout in AD; an AD outage at that moment changes nothing and says so.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
 class AdLockoutIT {
@@ -39,6 +47,8 @@ class AdLockoutIT {
     static final String AD_PASSWORD = "Initial-Passw0rd!";
     static final String PHONE = "+4917000000095";
     static final String SECOND_PHONE = "+4917000000096";
+    static final String THIRD_PHONE = "+4917000000097";
+    static final String NEW_PASSWORD = "Brand-new-AD-Passw0rd!";
 
     @InjectRealm(config = LockoutRealm.class)
     ManagedRealm realm;
@@ -48,6 +58,9 @@ class AdLockoutIT {
 
     @InjectKeycloakUrls
     KeycloakUrls urls;
+
+    @InjectAdminClient
+    org.keycloak.admin.client.Keycloak adminClient;
 
     private final SambaAd ad = SambaAd.connect();
 
@@ -117,16 +130,36 @@ class AdLockoutIT {
         assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).isTrue();
     }
 
+    @Test
+    void aSelfServiceResetOfAnAdUserLandsInAdAndIsAuditedAsWriteback() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            registerPhone(twilio, THIRD_PHONE);
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
+                    .selectMethod("sspr-sms");
+            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            journey.setNewPassword(NEW_PASSWORD);
+            assertThat(journey.signedIn()).as(journey.html()).isTrue();
+        }
+        assertThat(ad.passwordWorks(USERNAME, NEW_PASSWORD)).as("the new password binds in AD").isTrue();
+        assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("the old one no longer does").isFalse();
+        assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME,
+                NEW_PASSWORD))).as("the new password signs in through Keycloak").isTrue();
+
+        HttpResponse<String> audit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getBase()
+                        + "/admin/realms/" + realm.getName() + "/sspr/audit?activity=writeback"))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode rows = new ObjectMapper().readTree(audit.body());
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).path("username").asText()).isEqualTo(USERNAME);
+        assertThat(rows.get(0).path("method").asText()).isEqualTo("active-directory");
+        assertThat(rows.get(0).path("outcome").asText()).isEqualTo("success");
+    }
+
     /** First sign-in through Keycloak (imports the AD user) registers a mobile phone; then three bad AD binds. */
     private void registerPhoneAndLockInAd(TwilioAccount.Registration twilio, String phone) throws Exception {
-        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
-        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
-        browser.submit(Map.of("action", "add-phone", "phone", phone));
-        browser.submit(Map.of("action", "verify",
-                "code", Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body())));
-        browser.submit(Map.of("action", "confirm"));
-        assertThat(TestAppLogin.signedIn(browser)).as(browser.html()).isTrue();
-
+        registerPhone(twilio, phone);
         // Keycloak's own lockout is not involved: the binds go straight to AD.
         for (int i = 0; i < 3; i++) {
             assertThat(ad.passwordWorks(USERNAME, "Wrong-Passw0rd-" + i)).isFalse();
@@ -135,13 +168,25 @@ class AdLockoutIT {
         assertThat(ad.attribute(USERNAME, "lockoutTime")).isNotEqualTo("0");
     }
 
+    /** First sign-in through Keycloak (imports the AD user) registers a mobile phone. */
+    private void registerPhone(TwilioAccount.Registration twilio, String phone) throws Exception {
+        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        browser.submit(Map.of("action", "add-phone", "phone", phone));
+        browser.submit(Map.of("action", "verify",
+                "code", Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body())));
+        browser.submit(Map.of("action", "confirm"));
+        assertThat(TestAppLogin.signedIn(browser)).as(browser.html()).isTrue();
+    }
+
     public static final class LockoutRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             return SsprResetRealm.configure(realm.name("sspr-ad-lockout"), Map.of(
                     "sspr.methods", "sspr-sms",
                     "sspr.methods.required", "1",
-                    "sspr.captcha.difficulty", "1000"));
+                    "sspr.captcha.difficulty", "1000"))
+                    .update(rep -> rep.setEventsListeners(java.util.List.of("jboss-logging", "sspr")));
         }
     }
 }

@@ -47,6 +47,7 @@ final class SsprEventListener implements EventListenerProvider {
             return;
         }
         new AuditTrail(session).record(entry.get());
+        writeback(realm, user, entry.get()).ifPresent(new AuditTrail(session)::record);
         count(realm, entry.get());
         if (notifications == null) {
             notifications = new Notifications(session);
@@ -57,6 +58,22 @@ final class SsprEventListener implements EventListenerProvider {
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
         PolicyChanges.classify(session, event).ifPresent(new AuditTrail(session)::record);
+    }
+
+    /**
+     * A reset of a user federated from LDAP/AD was also a directory write: the writeback row names the provider. The
+     * password event comes after the federation provider accepted (or refused) the new password.
+     */
+    private static Optional<AuditEntry> writeback(RealmModel realm, UserModel user, AuditEntry reset) {
+        if (reset.activity() != io.github.keycloaksspr.audit.trail.AuditActivity.RESET || user == null
+                || user.getFederationLink() == null) {
+            return Optional.empty();
+        }
+        org.keycloak.component.ComponentModel provider = realm.getComponent(user.getFederationLink());
+        String name = provider == null ? user.getFederationLink() : provider.getName();
+        return Optional.of(new AuditEntry(reset.realmId(), reset.time(), reset.userId(), reset.username(),
+                io.github.keycloaksspr.audit.trail.AuditActivity.WRITEBACK, "password", name, reset.outcome(),
+                reset.reason(), reset.clientIp()));
     }
 
     /** The methods verified in this request's reset flow for this user: non-empty only at the end of a real reset. */
