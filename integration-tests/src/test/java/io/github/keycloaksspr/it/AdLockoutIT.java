@@ -82,9 +82,7 @@ class AdLockoutIT {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             registerPhoneAndLockInAd(twilio, PHONE);
 
-            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
-                    .selectMethod("sspr-sms");
-            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            ResetJourney journey = verifiedBySms(twilio, 2);
             assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
             journey.choose("unlock");
             assertThat(journey.html()).contains("Your account is unlocked");
@@ -101,9 +99,7 @@ class AdLockoutIT {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             registerPhoneAndLockInAd(twilio, SECOND_PHONE);
             String lockedSince = ad.attribute(USERNAME, "lockoutTime");
-            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
-                    .selectMethod("sspr-sms");
-            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            ResetJourney journey = verifiedBySms(twilio, 2);
             assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
 
             // AD goes down between the page and the answer.
@@ -120,9 +116,7 @@ class AdLockoutIT {
             assertThat(ad.attribute(USERNAME, "lockoutTime")).as("nothing changed in AD").isEqualTo(lockedSince);
 
             // Back up: the same flow works.
-            ResetJourney again = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
-                    .selectMethod("sspr-sms");
-            again.enterCode(Codes.in(twilio.twilio().awaitRequests(3, Duration.ofSeconds(10)).get(2).body()));
+            ResetJourney again = verifiedBySms(twilio, 3);
             again.choose("unlock");
             assertThat(again.html()).contains("Your account is unlocked");
         }
@@ -135,9 +129,7 @@ class AdLockoutIT {
         RegistrationAdmin.enableRegistration(realm, Map.of());
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             registerPhone(twilio, THIRD_PHONE);
-            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
-                    .selectMethod("sspr-sms");
-            journey.enterCode(Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body()));
+            ResetJourney journey = verifiedBySms(twilio, 2);
             journey.setNewPassword(NEW_PASSWORD);
             assertThat(journey.signedIn()).as(journey.html()).isTrue();
         }
@@ -155,6 +147,14 @@ class AdLockoutIT {
         assertThat(rows.get(0).path("username").asText()).isEqualTo(USERNAME);
         assertThat(rows.get(0).path("method").asText()).isEqualTo("active-directory");
         assertThat(rows.get(0).path("outcome").asText()).isEqualTo("success");
+    }
+
+    /** "Forgot password?" for the AD user, proven with the SMS code that is the {@code nth} text of this test. */
+    private ResetJourney verifiedBySms(TwilioAccount.Registration twilio, int nth) throws Exception {
+        ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME)
+                .selectMethod("sspr-sms");
+        return journey.enterCode(Codes.in(twilio.twilio().awaitRequests(nth, Duration.ofSeconds(10)).get(nth - 1)
+                .body()));
     }
 
     /** First sign-in through Keycloak (imports the AD user) registers a mobile phone; then three bad AD binds. */
