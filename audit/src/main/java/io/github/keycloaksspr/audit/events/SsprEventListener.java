@@ -4,10 +4,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.keycloaksspr.audit.notify.Notifications;
+import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
+import org.keycloak.component.ComponentModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -65,14 +67,14 @@ final class SsprEventListener implements EventListenerProvider {
      * password event comes after the federation provider accepted (or refused) the new password.
      */
     private static Optional<AuditEntry> writeback(RealmModel realm, UserModel user, AuditEntry reset) {
-        if (reset.activity() != io.github.keycloaksspr.audit.trail.AuditActivity.RESET || user == null
+        if (reset.activity() != AuditActivity.RESET || user == null
                 || user.getFederationLink() == null) {
             return Optional.empty();
         }
-        org.keycloak.component.ComponentModel provider = realm.getComponent(user.getFederationLink());
+        ComponentModel provider = realm.getComponent(user.getFederationLink());
         String name = provider == null ? user.getFederationLink() : provider.getName();
         return Optional.of(new AuditEntry(reset.realmId(), reset.time(), reset.userId(), reset.username(),
-                io.github.keycloaksspr.audit.trail.AuditActivity.WRITEBACK, "password", name, reset.outcome(),
+                AuditActivity.WRITEBACK, "password", name, reset.outcome(),
                 reset.reason(), reset.clientIp()));
     }
 
