@@ -2,15 +2,10 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AdFederation;
 import io.github.keycloaksspr.it.support.Codes;
@@ -18,6 +13,7 @@ import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SambaAd;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
@@ -138,11 +134,7 @@ class AdLockoutIT {
         assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), USERNAME,
                 NEW_PASSWORD))).as("the new password signs in through Keycloak").isTrue();
 
-        HttpResponse<String> audit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getBase()
-                        + "/admin/realms/" + realm.getName() + "/sspr/audit?activity=writeback"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode rows = new ObjectMapper().readTree(audit.body());
+        JsonNode rows = new SsprAdminApi(urls.getBase(), realm.getName(), adminClient).get("audit?activity=writeback");
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).path("username").asText()).isEqualTo(USERNAME);
         assertThat(rows.get(0).path("method").asText()).isEqualTo("active-directory");

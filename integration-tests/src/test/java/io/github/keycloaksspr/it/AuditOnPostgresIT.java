@@ -2,10 +2,6 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Assumptions;
@@ -130,12 +126,7 @@ class AuditOnPostgresIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/sspr/" + path))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
+        return new SsprAdminApi(urls.getBase(), realm.getName(), adminClient).get(path);
     }
 
     private static List<String> strings(Connection db, String sql) throws Exception {

@@ -2,21 +2,17 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
@@ -62,8 +58,6 @@ class AuditUpkeepIT {
 
     @InjectTimeOffSet
     TimeOffSet timeOffSet;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void aResetWhoseNoticeCannotBeMailedStillSucceedsAndTheFailureIsRecorded() throws Exception {
@@ -134,12 +128,7 @@ class AuditUpkeepIT {
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(urls.getBase() + "/admin/realms/" + REALM + "/sspr/" + path))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
+        return new SsprAdminApi(urls.getBase(), REALM, adminClient).get(path);
     }
 
     public static final class UpkeepRealm implements RealmConfig {

@@ -31,6 +31,7 @@ import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
@@ -177,8 +178,7 @@ class NotificationsAndInsightsIT {
         assertThat(mariasRows).allSatisfy(row -> assertThat(row.get("username").asText()).isEqualTo(MARIA));
         assertThat(mariasRows).extracting(row -> row.path("reason").asText()).contains("wrong_code", "account_chosen");
 
-        HttpResponse<String> csv = http.send(admin("audit?max=1000").header("Accept", "text/csv").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> csv = adminApi().send("audit?max=1000", "text/csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         List<String> lines = Arrays.asList(csv.body().split("\r\n"));
@@ -221,17 +221,16 @@ class NotificationsAndInsightsIT {
     }
 
     private Reply adminGet(String path) throws Exception {
-        HttpResponse<String> response = http.send(admin(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = adminApi().send(path, "application/json");
         return new Reply(response.statusCode(), response.statusCode() == 200 ? json.readTree(response.body()) : null);
     }
 
-    private HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(URI.create(adminUrl(path)))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString());
+    private SsprAdminApi adminApi() {
+        return new SsprAdminApi(urls.getBase(), REALM, adminClient);
     }
 
     private String adminUrl(String path) {
-        return urls.getBase() + "/admin/realms/" + REALM + "/sspr/" + path;
+        return adminApi().url(path);
     }
 
     private String passwordGrantToken(String username) throws Exception {

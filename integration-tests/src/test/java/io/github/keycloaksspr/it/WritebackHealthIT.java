@@ -2,15 +2,11 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.AdFederation;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
@@ -81,12 +77,7 @@ class WritebackHealthIT {
     }
 
     private JsonNode health() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/sspr/health"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
+        return new SsprAdminApi(urls.getBase(), realm.getName(), adminClient).get("health");
     }
 
     public static final class HealthRealm implements RealmConfig {

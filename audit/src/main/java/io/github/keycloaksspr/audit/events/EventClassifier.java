@@ -2,10 +2,10 @@ package io.github.keycloaksspr.audit.events;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
@@ -18,14 +18,6 @@ import org.keycloak.events.EventType;
 final class EventClassifier {
 
     static final String REGISTRATION_ACTION = "sspr-register-security-info";
-
-    /** Refusals before any method is tried: Entra's "blocked from self-service password reset". */
-    private static final Set<String> BLOCKING_REASONS = Set.of("user_not_found", "user_disabled", "out_of_scope",
-            "not_registered", "guest_account");
-
-    /** Credential types that are security info (the pack's, and Keycloak's own that the reset flow accepts). */
-    private static final Set<String> SECURITY_INFO_TYPES = Set.of("sspr-mobile-phone", "sspr-alternate-email",
-            "sspr-security-questions", "otp", "webauthn", "webauthn-passwordless");
 
     private EventClassifier() {
     }
@@ -49,7 +41,7 @@ final class EventClassifier {
                 }
                 String reason = failed ? details.get("sspr_reason") : details.get("sspr_outcome");
                 AuditActivity activity;
-                if (failed && "choose-account".equals(step) && BLOCKING_REASONS.contains(reason)) {
+                if (failed && "choose-account".equals(step) && AuditVocabulary.BLOCKING_REASONS.contains(reason)) {
                     activity = AuditActivity.BLOCKED_FROM_SSPR;
                 } else if (!failed && "unlock".equals(details.get("sspr_action"))) {
                     activity = AuditActivity.UNLOCK;
@@ -66,7 +58,7 @@ final class EventClassifier {
                             outcome, failed ? event.getError() : null))
                             : Optional.empty();
                 }
-                if (credentialType == null || !SECURITY_INFO_TYPES.contains(credentialType)) {
+                if (credentialType == null || !AuditVocabulary.SECURITY_INFO_TYPES.contains(credentialType)) {
                     return Optional.empty();
                 }
                 boolean removal = type == EventType.REMOVE_CREDENTIAL || type == EventType.REMOVE_CREDENTIAL_ERROR;

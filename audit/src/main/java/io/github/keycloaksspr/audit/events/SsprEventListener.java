@@ -48,8 +48,9 @@ final class SsprEventListener implements EventListenerProvider {
         if (entry.isEmpty() || realm == null) {
             return;
         }
-        new AuditTrail(session).record(entry.get());
-        writeback(realm, user, entry.get()).ifPresent(new AuditTrail(session)::record);
+        AuditTrail trail = new AuditTrail(session);
+        trail.record(entry.get());
+        writeback(realm, user, entry.get()).ifPresent(trail::record);
         count(realm, entry.get());
         if (notifications == null) {
             notifications = new Notifications(session);

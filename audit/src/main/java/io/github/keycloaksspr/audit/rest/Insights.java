@@ -11,7 +11,9 @@ import jakarta.persistence.EntityManager;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditCount;
+import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditRollup;
+import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.policy.SsprScope;
@@ -28,13 +30,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class Insights {
 
     static final String CONFIRMED_AT = "sspr.confirmedAt";
-    static final List<String> METHOD_TYPES = List.of("sspr-mobile-phone", "sspr-alternate-email",
-            "sspr-security-questions", "otp", "webauthn-passwordless", "webauthn");
-    static final List<String> BLOCKING_REASONS = List.of("user_not_found", "user_disabled", "out_of_scope",
-            "not_registered", "guest_account");
     static final int TOP_REASONS = 10;
     static final int TOP_GROUPS = 50;
-    private static final String SUCCESS = "success";
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -89,10 +86,10 @@ final class Insights {
         coverage.put("usersInScope", inScope);
         coverage.put("registered", registered);
         Map<String, Long> byMethod = new TreeMap<>();
-        METHOD_TYPES.forEach(t -> byMethod.put(t, 0L));
+        AuditVocabulary.SECURITY_INFO_TYPES.forEach(t -> byMethod.put(t, 0L));
         em.createQuery("select c.type, count(distinct c.user.id) from CredentialEntity c where c.user.realmId = :realm"
                         + " and c.type in :types group by c.type", Object[].class)
-                .setParameter("realm", realm.getId()).setParameter("types", METHOD_TYPES)
+                .setParameter("realm", realm.getId()).setParameter("types", AuditVocabulary.SECURITY_INFO_TYPES)
                 .getResultList().forEach(row -> byMethod.put((String) row[0], ((Number) row[1]).longValue()));
         coverage.put("byMethod", byMethod);
         List<Map<String, Object>> byGroup = new ArrayList<>();
@@ -111,7 +108,7 @@ final class Insights {
     private List<Map<String, Object>> perDay(List<AuditCount> counts, AuditActivity activity) {
         Map<Long, long[]> days = new TreeMap<>();
         counts.stream().filter(c -> c.activity().equals(activity.id())).forEach(c ->
-                days.computeIfAbsent(c.day(), d -> new long[2])[SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
+                days.computeIfAbsent(c.day(), d -> new long[2])[AuditEntry.SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
         List<Map<String, Object>> result = new ArrayList<>();
         days.forEach((day, n) -> result.add(ordered("day", LocalDate.ofEpochDay(day).toString(),
                 "success", n[0], "failure", n[1])));
@@ -123,9 +120,9 @@ final class Insights {
         Map<String, long[]> methods = new TreeMap<>();
         counts.stream()
                 .filter(c -> c.activity().equals(AuditActivity.FLOW_PROGRESS.id()) && "verify-identity".equals(c.step()))
-                .filter(c -> !c.method().isEmpty() && !BLOCKING_REASONS.contains(c.reason()))
+                .filter(c -> !c.method().isEmpty() && !AuditVocabulary.BLOCKING_REASONS.contains(c.reason()))
                 .forEach(c -> methods.computeIfAbsent(c.method(), m -> new long[2])
-                        [SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
+                        [AuditEntry.SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
         List<Map<String, Object>> result = new ArrayList<>();
         methods.forEach((method, n) -> result.add(ordered("method", method, "success", n[0], "failure", n[1],
                 "successRate", n[0] + n[1] == 0 ? 0.0 : (double) n[0] / (n[0] + n[1]))));
@@ -134,7 +131,7 @@ final class Insights {
 
     private List<Map<String, Object>> topFailureReasons(List<AuditCount> counts) {
         Map<String, Long> reasons = new TreeMap<>();
-        counts.stream().filter(c -> !SUCCESS.equals(c.outcome()) && !c.reason().isEmpty())
+        counts.stream().filter(c -> !AuditEntry.SUCCESS.equals(c.outcome()) && !c.reason().isEmpty())
                 .forEach(c -> reasons.merge(c.reason(), c.count(), Long::sum));
         return reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

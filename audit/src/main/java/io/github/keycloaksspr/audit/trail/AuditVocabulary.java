@@ -1,0 +1,23 @@
+package io.github.keycloaksspr.audit.trail;
+
+import java.util.List;
+
+import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+
+/** Values the audit trail classifies by, shared by the rows' writer and the reports. */
+public final class AuditVocabulary {
+
+    /** Refusals before any method is tried: Entra's "blocked from self-service password reset". */
+    public static final List<String> BLOCKING_REASONS = List.of(ResetEligibility.USER_NOT_FOUND,
+            ResetEligibility.USER_DISABLED, ResetEligibility.OUT_OF_SCOPE, ResetEligibility.NOT_REGISTERED,
+            "guest_account");
+
+    /** Credential types that are security info: the pack's, and Keycloak's own that the reset flow accepts. */
+    public static final List<String> SECURITY_INFO_TYPES = List.of(SsprCredentialTypes.MOBILE_PHONE,
+            SsprCredentialTypes.ALTERNATE_EMAIL, SsprCredentialTypes.SECURITY_QUESTIONS, "otp",
+            "webauthn-passwordless", "webauthn");
+
+    private AuditVocabulary() {
+    }
+}
