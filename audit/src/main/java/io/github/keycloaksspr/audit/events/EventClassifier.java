@@ -12,12 +12,13 @@ import org.keycloak.events.EventType;
 
 /**
  * Turns a Keycloak event into the audit row it stands for, or nothing. The pack's steps say what happened in
- * {@code sspr_*} details; a password change counts as a self-service reset only when the caller knows it ran at the
- * end of a verified reset flow.
+ * {@code sspr_*} details; a password change counts as a self-service reset when the pack's password step reports it
+ * or the caller knows it ran at the end of a verified reset flow.
  */
 final class EventClassifier {
 
     static final String REGISTRATION_ACTION = "sspr-register-security-info";
+    static final String NEW_PASSWORD_STEP = "new-password";
 
     private EventClassifier() {
     }
@@ -53,9 +54,14 @@ final class EventClassifier {
             }
             case UPDATE_CREDENTIAL, UPDATE_CREDENTIAL_ERROR, REMOVE_CREDENTIAL, REMOVE_CREDENTIAL_ERROR -> {
                 if ("password".equals(credentialType)) {
-                    return ssprReset && type != EventType.REMOVE_CREDENTIAL && type != EventType.REMOVE_CREDENTIAL_ERROR
-                            ? Optional.of(entry(event, username, AuditActivity.RESET, "new-password", methods,
-                            outcome, failed ? event.getError() : null))
+                    // The pack's own password step says so (it runs only after the proof); Keycloak's does not.
+                    boolean resetStep = NEW_PASSWORD_STEP.equals(details.get("sspr_step"));
+                    String resetMethods = resetStep ? details.get("sspr_method") : methods;
+                    return (ssprReset || resetStep) && type != EventType.REMOVE_CREDENTIAL
+                            && type != EventType.REMOVE_CREDENTIAL_ERROR
+                            ? Optional.of(entry(event, username, AuditActivity.RESET, NEW_PASSWORD_STEP, resetMethods,
+                            outcome, failed ? Optional.ofNullable(details.get("sspr_reason"))
+                                    .orElse(event.getError()) : null))
                             : Optional.empty();
                 }
                 if (credentialType == null || !AuditVocabulary.SECURITY_INFO_TYPES.contains(credentialType)) {

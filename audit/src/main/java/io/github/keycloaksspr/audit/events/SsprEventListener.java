@@ -7,6 +7,7 @@ import io.github.keycloaksspr.audit.notify.Notifications;
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
+import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import org.keycloak.component.ComponentModel;
@@ -65,11 +66,15 @@ final class SsprEventListener implements EventListenerProvider {
 
     /**
      * A reset of a user federated from LDAP/AD was also a directory write: the writeback row names the provider. The
-     * password event comes after the federation provider accepted (or refused) the new password.
+     * password event comes after the federation provider accepted (or refused) the new password; a refusal counts
+     * only when it was the directory's (its rules, its absence), not Keycloak's own policy or a mistyped form.
      */
     private static Optional<AuditEntry> writeback(RealmModel realm, UserModel user, AuditEntry reset) {
         if (reset.activity() != AuditActivity.RESET || user == null
                 || user.getFederationLink() == null) {
+            return Optional.empty();
+        }
+        if (AuditEntry.FAILURE.equals(reset.outcome()) && !AuditVocabulary.isDirectoryRefusal(reset.reason())) {
             return Optional.empty();
         }
         ComponentModel provider = realm.getComponent(user.getFederationLink());

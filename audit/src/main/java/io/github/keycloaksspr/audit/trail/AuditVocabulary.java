@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 
 /** Values the audit trail classifies by, shared by the rows' writer and the reports. */
 public final class AuditVocabulary {
@@ -19,5 +20,11 @@ public final class AuditVocabulary {
             "webauthn-passwordless", "webauthn");
 
     private AuditVocabulary() {
+    }
+
+    /** Whether a failed reset's reason is the user's directory refusing or missing the write (a writeback failure). */
+    public static boolean isDirectoryRefusal(String reason) {
+        return reason != null && java.util.Arrays.stream(DirectoryPasswordRefusal.Reason.values())
+                .anyMatch(known -> known.auditReason().equals(reason));
     }
 }

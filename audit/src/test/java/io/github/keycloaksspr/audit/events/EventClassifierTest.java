@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
@@ -68,6 +69,27 @@ class EventClassifierTest {
         assertThat(reset.activity()).isEqualTo(AuditActivity.RESET);
         assertThat(reset.method()).isEqualTo("sspr-sms+sspr-email");
         assertThat(reset.succeeded()).isTrue();
+    }
+
+    @Test
+    void aRefusedResetRecordsTheDirectorysReasonOverKeycloaksError() {
+        Event refused = event(EventType.UPDATE_CREDENTIAL_ERROR, Map.of("credential_type", "password",
+                "sspr_reason", "ad_password_too_short", "sspr_step", "new-password", "sspr_method", "sspr-sms"));
+        refused.setError("password_rejected");
+        // Error events reach the listener in a session of their own: the step's details alone make it a reset.
+        AuditEntry reset = EventClassifier.classify(refused, "maria", false, null).orElseThrow();
+        assertThat(reset.activity()).isEqualTo(AuditActivity.RESET);
+        assertThat(reset.method()).isEqualTo("sspr-sms");
+        assertThat(reset.succeeded()).isFalse();
+        assertThat(reset.reason()).isEqualTo("ad_password_too_short");
+        Event mistyped = event(EventType.UPDATE_CREDENTIAL_ERROR, Map.of("credential_type", "password"));
+        mistyped.setError("password_confirm_error");
+        assertThat(EventClassifier.classify(mistyped, "maria", true, "sspr-sms").orElseThrow().reason())
+                .isEqualTo("password_confirm_error");
+        assertThat(AuditVocabulary.isDirectoryRefusal("ad_password_too_short")).isTrue();
+        assertThat(AuditVocabulary.isDirectoryRefusal("directory_unavailable")).isTrue();
+        assertThat(AuditVocabulary.isDirectoryRefusal("password_policy")).isFalse();
+        assertThat(AuditVocabulary.isDirectoryRefusal(null)).isFalse();
     }
 
     @Test

@@ -92,7 +92,11 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
             SsprEvents.failure(event.detail(SsprEvents.DECOY, Boolean.toString(policy.enumerationSafe())),
                     refusal.get());
             if (!policy.enumerationSafe()) {
-                context.challenge(page(context, context.form().setError("ssprErrorNotEligible"), policy));
+                // Without enumeration safety the page may say why; a directory-disabled account needs the help desk.
+                boolean directoryDisabled = ResetEligibility.USER_DISABLED.equals(refusal.get())
+                        && ResetEligibility.disabledInDirectory(context.getSession(), context.getRealm(), user);
+                context.challenge(page(context, context.form().setError(directoryDisabled
+                        ? "ssprDirectoryAccountDisabled" : "ssprErrorNotEligible"), policy));
                 return;
             }
             state.startDecoy(refusal.get(), username);

@@ -4,9 +4,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.github.keycloaksspr.core.directory.DirectoryAccountState;
+import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.BruteForceProtector;
 
@@ -41,6 +46,22 @@ public final class ResetEligibility {
             return Optional.of(NOT_REGISTERED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the user's directory has the account disabled (AD's ACCOUNTDISABLE); false when the user is not from a
+     * directory or it cannot be asked.
+     */
+    public static boolean disabledInDirectory(KeycloakSession session, RealmModel realm, UserModel user) {
+        DirectoryAccounts directory = session.getProvider(DirectoryAccounts.class);
+        if (directory == null || user == null) {
+            return false;
+        }
+        try {
+            return directory.stateOf(realm, user).map(DirectoryAccountState::disabled).orElse(false);
+        } catch (DirectoryUnavailableException e) {
+            return false;
+        }
     }
 
     /** A permanent brute-force lockout disables the account; that user may still unlock it through the reset. */

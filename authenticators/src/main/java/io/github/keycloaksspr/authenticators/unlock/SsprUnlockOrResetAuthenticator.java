@@ -1,17 +1,13 @@
 package io.github.keycloaksspr.authenticators.unlock;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.ResetAudience;
-import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
 import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
-import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
-import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -38,11 +34,11 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        SsprPolicy policy = policy(context);
-        if (policy == null || !provenEnough(context, user, policy)) {
+        SsprPolicy policy = VerifiedReset.check(context, STEP);
+        if (policy == null) {
             return;
         }
+        UserModel user = context.getUser();
         DirectoryAccountState directory;
         try {
             directory = directoryState(context, user);
@@ -65,11 +61,11 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        SsprPolicy policy = policy(context);
-        if (policy == null || !provenEnough(context, user, policy)) {
+        SsprPolicy policy = VerifiedReset.check(context, STEP);
+        if (policy == null) {
             return;
         }
+        UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String choice = form.getFirst(FIELD_CHOICE);
         EventBuilder event = SsprEvents.step(context.getEvent(), STEP).user(user);
@@ -90,32 +86,6 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
             context.success();
         } else {
             context.challenge(SsprPages.unlockOrReset(context.form().setError("ssprUnlockChoose")));
-        }
-    }
-
-    private static boolean provenEnough(AuthenticationFlowContext context, UserModel user, SsprPolicy policy) {
-        ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
-        boolean ok = user != null && !state.isDecoy() && state.isFor(user.getId())
-                && state.verifiedFactors(user.getId()).size() >= policy.methodsRequiredFor(
-                        new ResetAudience(context.getSession(), context.getRealm(), policy).isAdministrator(user));
-        if (!ok) {
-            EventBuilder event = SsprEvents.step(context.getEvent(), STEP);
-            if (user != null) {
-                event.user(user);
-            }
-            SsprEvents.failure(event, "identity_not_verified");
-            context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
-        }
-        return ok;
-    }
-
-    private static SsprPolicy policy(AuthenticationFlowContext context) {
-        try {
-            return SsprPolicyLocator.policyOf(context.getRealm(), context.getExecution());
-        } catch (InvalidPolicyException e) {
-            SsprEvents.failure(SsprEvents.step(context.getEvent(), STEP), "invalid_policy");
-            context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
-            return null;
         }
     }
 

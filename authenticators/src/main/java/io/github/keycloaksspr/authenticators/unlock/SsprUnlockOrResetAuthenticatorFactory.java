@@ -4,7 +4,7 @@ import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-/** {@code sspr-unlock-or-reset}: place it after {@code sspr-verify-identity} and before {@code reset-password}. */
+/** {@code sspr-unlock-or-reset}: place it after {@code sspr-verify-identity} and before {@code sspr-new-password}. */
 public final class SsprUnlockOrResetAuthenticatorFactory extends SsprAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "sspr-unlock-or-reset";

@@ -65,6 +65,63 @@ public final class SambaAd {
         }
     }
 
+    /** Replaces one attribute of the user's entry as the domain administrator. */
+    public void setAttribute(String samAccountName, String attribute, String value) {
+        try (LDAPConnection admin = adminConnection()) {
+            admin.modify(userDn(samAccountName), new Modification(ModificationType.REPLACE, attribute, value));
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot set " + attribute + " of " + samAccountName + ": "
+                    + e.getResultCode(), e);
+        }
+    }
+
+    /**
+     * A fine-grained password policy (PSO) for one user, as "New Password Settings" in Active Directory Administrative
+     * Center creates it: here only the minimum length differs from the domain's. Returns its DN for removal.
+     */
+    public String createPasswordSettings(String name, int minimumLength, String appliesToSamAccountName) {
+        String dn = "CN=" + name + ",CN=Password Settings Container,CN=System,"
+                + environment.usersDn().substring(environment.usersDn().indexOf(",DC=") + 1);
+        try (LDAPConnection admin = adminConnection()) {
+            admin.add(dn,
+                    new Attribute("objectClass", "top", "msDS-PasswordSettings"),
+                    new Attribute("msDS-PasswordSettingsPrecedence", "1"),
+                    new Attribute("msDS-PasswordReversibleEncryptionEnabled", "FALSE"),
+                    new Attribute("msDS-PasswordHistoryLength", "0"),
+                    new Attribute("msDS-PasswordComplexityEnabled", "TRUE"),
+                    new Attribute("msDS-MinimumPasswordLength", Integer.toString(minimumLength)),
+                    new Attribute("msDS-MinimumPasswordAge", "0"),
+                    new Attribute("msDS-MaximumPasswordAge", "-36288000000000"),
+                    new Attribute("msDS-LockoutThreshold", "0"),
+                    new Attribute("msDS-LockoutObservationWindow", "-18000000000"),
+                    new Attribute("msDS-LockoutDuration", "-18000000000"),
+                    new Attribute("msDS-PSOAppliesTo", userDn(appliesToSamAccountName)));
+            return dn;
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot create PSO " + name + ": " + e.getResultCode() + " "
+                    + e.getDiagnosticMessage(), e);
+        }
+    }
+
+    public void deleteEntryIfPresent(String dn) {
+        try (LDAPConnection admin = adminConnection()) {
+            admin.delete(dn);
+        } catch (LDAPException e) {
+            if (e.getResultCode() != ResultCode.NO_SUCH_OBJECT) {
+                throw new IllegalStateException("cannot delete " + dn, e);
+            }
+        }
+    }
+
+    /** What "Disable Account" in Active Directory Users and Computers does: ACCOUNTDISABLE in userAccountControl. */
+    public void disableUser(String samAccountName) {
+        try (LDAPConnection admin = adminConnection()) {
+            admin.modify(userDn(samAccountName), new Modification(ModificationType.REPLACE, "userAccountControl", "514"));
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot disable AD user " + samAccountName + ": " + e.getResultCode(), e);
+        }
+    }
+
     public void deleteUserIfPresent(String samAccountName) {
         try (LDAPConnection admin = adminConnection()) {
             admin.delete(userDn(samAccountName));

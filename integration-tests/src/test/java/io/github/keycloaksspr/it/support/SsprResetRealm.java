@@ -13,7 +13,7 @@ import org.keycloak.testframework.realm.RealmBuilder;
 /**
  * A realm whose "Forgot password?" runs the SSPR flow, built the way the README tells admins to: a copy of the reset
  * flow with sspr-choose-account, sspr-verify-identity (its config is the policy), sspr-unlock-or-reset and
- * Keycloak's reset-password, bound as the realm's reset-credentials flow.
+ * sspr-new-password, bound as the realm's reset-credentials flow.
  */
 public final class SsprResetRealm {
 
@@ -59,7 +59,7 @@ public final class SsprResetRealm {
                 execution("sspr-choose-account", 10, null),
                 execution("sspr-verify-identity", 20, POLICY_ALIAS),
                 execution("sspr-unlock-or-reset", 30, null),
-                execution("reset-password", 40, null)));
+                execution("sspr-new-password", 40, null)));
         return flow;
     }
 

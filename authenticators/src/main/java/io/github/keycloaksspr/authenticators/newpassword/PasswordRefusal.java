@@ -1,0 +1,43 @@
+package io.github.keycloaksspr.authenticators.newpassword;
+
+import java.util.Optional;
+
+import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * What the user is told when a new password was not stored, and the reason the audit records: the directory's own
+ * explanation when the user is federated and the directory refused (or could not be reached), else Keycloak's
+ * password-policy message.
+ *
+ * @param reason  audit reason ({@code ad_password_too_short}, {@code directory_unavailable}, ...), null for Keycloak's
+ *                policy (the event's REASON detail names the policy message)
+ * @param message the message shown above the form
+ */
+record PasswordRefusal(String reason, FormMessage message) {
+
+    static PasswordRefusal of(KeycloakSession session, RealmModel realm, UserModel user, String password,
+                              RuntimeException failure) {
+        DirectoryAccounts directory = session.getProvider(DirectoryAccounts.class);
+        Optional<DirectoryPasswordRefusal> explained = directory == null ? Optional.empty()
+                : directory.explainPasswordFailure(realm, user, password, failure);
+        if (explained.isPresent()) {
+            DirectoryPasswordRefusal refusal = explained.get();
+            FormMessage message = refusal.limit() > 0
+                    ? new FormMessage(null, refusal.reason().messageKey(), refusal.limit())
+                    : new FormMessage(null, refusal.reason().messageKey());
+            return new PasswordRefusal(refusal.reason().auditReason(), message);
+        }
+        if (failure instanceof ModelException policy && policy.getMessage() != null) {
+            return new PasswordRefusal("password_policy",
+                    new FormMessage(null, policy.getMessage(), policy.getParameters()));
+        }
+        // Anything else is no message for users (it may name servers or classes).
+        return new PasswordRefusal("password_not_stored", new FormMessage(null, "invalidPasswordGenericMessage"));
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.keycloaksspr.authenticators.newpassword;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
+import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
+import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserCredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.services.validation.Validation;
+
+/**
+ * Sets the new password at the end of a verified reset, on Keycloak's own password page. Unlike Keycloak's
+ * {@code reset-password} (which defers to the generic UPDATE_PASSWORD action) it re-checks the identity proof and,
+ * when the user's directory refuses the password, tells the user which of its rules was broken — or that the directory
+ * is unreachable — with nothing changed in either store. Events are Keycloak's own UPDATE_CREDENTIAL ones, so audit and
+ * reports treat both paths alike.
+ */
+public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
+
+    static final String STEP = "new-password";
+    static final String FIELD_NEW = "password-new";
+    static final String FIELD_CONFIRM = "password-confirm";
+    static final String FIELD_LOGOUT = "logout-sessions";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (VerifiedReset.check(context, STEP) != null) {
+            context.challenge(page(context, context.form()));
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (VerifiedReset.check(context, STEP) == null) {
+            return;
+        }
+        UserModel user = context.getUser();
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        String password = form.getFirst(FIELD_NEW);
+        // The verified methods travel in the event: error events reach listeners in a session of their own.
+        EventBuilder event = SsprEvents.step(context.getEvent(), STEP).event(EventType.UPDATE_CREDENTIAL)
+                .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.PASSWORD).user(user)
+                .detail(SsprEvents.METHOD, String.join("+",
+                        new ResetFlowState(context.getAuthenticationSession()).verifiedMethods(user.getId())));
+
+        if (Validation.isBlank(password)) {
+            refuse(context, event, Errors.PASSWORD_MISSING, null,
+                    new FormMessage(Validation.FIELD_PASSWORD, Messages.MISSING_PASSWORD));
+            return;
+        }
+        if (!password.equals(form.getFirst(FIELD_CONFIRM))) {
+            refuse(context, event, Errors.PASSWORD_CONFIRM_ERROR, null,
+                    new FormMessage(Validation.FIELD_PASSWORD_CONFIRM, Messages.NOTMATCH_PASSWORD));
+            return;
+        }
+        try {
+            user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+        } catch (RuntimeException e) {
+            // ModelException (a policy, AD's answer) or StorageUnavailableException (AD away): nothing was stored.
+            PasswordRefusal refusal = PasswordRefusal.of(context.getSession(), context.getRealm(), user, password, e);
+            refuse(context, event, Errors.PASSWORD_REJECTED, refusal.reason(), refusal.message());
+            return;
+        }
+        if (user.getRequiredActionsStream().anyMatch(UserModel.RequiredAction.UPDATE_PASSWORD.name()::equals)) {
+            user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        }
+        context.getAuthenticationSession().removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        if ("on".equals(form.getFirst(FIELD_LOGOUT))) {
+            OtherSessions.logOut(context);
+        }
+        event.detail(SsprEvents.OUTCOME, "password_set").success();
+        event.clone().event(EventType.UPDATE_PASSWORD).success();
+        context.success();
+    }
+
+    /** The page again with the message; the event says why (audit reason in {@code sspr_reason}). */
+    private static void refuse(AuthenticationFlowContext context, EventBuilder event, String error, String reason,
+                               FormMessage message) {
+        EventBuilder failure = event.clone().event(EventType.UPDATE_CREDENTIAL_ERROR)
+                .detail(SsprEvents.OUTCOME, "failure").detail(Details.REASON, message.getMessage());
+        if (reason != null) {
+            failure.detail(SsprEvents.REASON, reason);
+        }
+        failure.error(error);
+        LoginFormsProvider form = context.form();
+        if (message.getField() == null) {
+            form.setError(message.getMessage(), message.getParameters());
+        } else {
+            form.addError(message);
+        }
+        context.challenge(page(context, form));
+    }
+
+    private static Response page(AuthenticationFlowContext context, LoginFormsProvider form) {
+        return form.setAttribute("username", context.getUser().getUsername())
+                .createResponse(UserModel.RequiredAction.UPDATE_PASSWORD);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.keycloaksspr.ldap;
+
+import java.time.Duration;
+
+/**
+ * The password rules AD applies to one user: the domain's, or a fine-grained password settings object (PSO) that
+ * overrides them.
+ *
+ * @param minimumLength  {@code minPwdLength} / {@code msDS-MinimumPasswordLength}
+ * @param complexity     "must meet complexity requirements"
+ * @param historyLength  how many earlier passwords may not be reused
+ * @param minimumAge     how long a password must be kept before the user may change it
+ * @param source         the DN the rules were read from (domain or PSO), for logs
+ */
+record AdPasswordPolicy(int minimumLength, boolean complexity, int historyLength, Duration minimumAge,
+                        String source) {
+
+    /** AD stores durations as negative counts of 100-nanosecond intervals. */
+    static Duration interval(String value) {
+        long ticks = parseLong(value);
+        if (ticks == Long.MIN_VALUE) {
+            return Duration.ZERO;
+        }
+        ticks = Math.abs(ticks);
+        return Duration.ofSeconds(ticks / 10_000_000L, ticks % 10_000_000L * 100);
+    }
+
+    static long parseLong(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
