@@ -87,6 +87,9 @@ class AdPasswordRulesIT {
             assertThat(journey.html()).contains("it must contain characters from three of these groups")
                     .doesNotContain("at least 7 characters").doesNotContain(GENERIC_KEYCLOAK_MESSAGE);
 
+            assertThat(realm.admin().getEvents(List.of("UPDATE_CREDENTIAL_ERROR"), null, null, null, null, null,
+                    null, null, "asc")).as("Samba's answer, by its codes only")
+                    .allSatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_directory_error", "19/0000052D"));
             assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("AD still accepts the old password").isTrue();
             assertThat(user.signsIn(AD_PASSWORD)).as("and so does Keycloak").isTrue();
 

@@ -287,6 +287,41 @@ class ResetSafeguardsIT {
         assertThat(signIn(ANNA, PASSWORD)).as("old password works after unlock").isTrue();
     }
 
+    @Test
+    void aPermanentlyLockedOutUserGetsTheDecoyNotKeycloaksDisabledPage() throws Exception {
+        // Keycloak's permanent lockout disables the account, and Keycloak refuses any flow step for a disabled user
+        // with its own "Account is disabled" page: telling strangers which accounts exist and are locked.
+        org.keycloak.representations.idm.RealmRepresentation settings = realm.admin().toRepresentation();
+        settings.setPermanentLockout(true);
+        settings.setFailureFactor(3);
+        realm.admin().update(settings);
+        String beaId = realm.admin().users().search(BEA, true).get(0).getId();
+        realm.cleanup().add(r -> {
+            org.keycloak.representations.idm.RealmRepresentation restore = r.toRepresentation();
+            restore.setPermanentLockout(false);
+            restore.setFailureFactor(30);
+            r.update(restore);
+            r.attackDetection().clearBruteForceForUser(beaId);
+            UserRepresentation bea = r.users().get(beaId).toRepresentation();
+            bea.setEnabled(true);
+            r.users().get(beaId).update(bea);
+        });
+        for (int i = 0; i < 3; i++) {
+            signIn(BEA, "wrong-password-" + i);
+        }
+        assertThat(realm.admin().users().get(beaId).toRepresentation().isEnabled()).as("locked for good").isFalse();
+
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(BEA);
+            assertThat(journey.html()).doesNotContain("Account is disabled");
+            assertThat(journey.pageTitle()).isEqualTo("Verify your identity");
+            journey.selectMethod("sspr-sms");
+            assertThat(twilio.twilio().requests()).as("a decoy sends nothing").isEmpty();
+        }
+        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "user_disabled").containsEntry("sspr_decoy", "true"));
+    }
+
     private boolean signIn(String username, String password) throws Exception {
         return TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password));
     }

@@ -120,6 +120,22 @@ class SelfServiceResetIT {
         journey.answer(asked.stream().map(TomAnswers.BY_QUESTION::get).toList());
 
         assertThat(journey.fieldNames()).contains("password-new");
+        // Bad input at the last step: Keycloak's own messages, nothing changed, the page stays for another try.
+        org.keycloak.representations.idm.RealmRepresentation settings = realm.admin().toRepresentation();
+        String policyBefore = settings.getPasswordPolicy();
+        settings.setPasswordPolicy("length(12)");
+        realm.admin().update(settings);
+        realm.cleanup().add(r -> {
+            org.keycloak.representations.idm.RealmRepresentation restore = r.toRepresentation();
+            restore.setPasswordPolicy(policyBefore);
+            r.update(restore);
+        });
+        journey.setNewPassword("Short-1");
+        assertThat(journey.html()).contains("Invalid password: minimum length 12.");
+        journey.submit(java.util.Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD + "x"));
+        assertThat(journey.html()).containsPattern("Passwords don(&#39;|&#x27;|')t match");
+        assertThat(passwordAccepted(TOM, OLD_PASSWORD)).as("nothing changed").isTrue();
+
         journey.setNewPassword(NEW_PASSWORD);
         assertThat(journey.signedIn()).as(journey.url() + "\n" + journey.html()).isTrue();
         // Tom's browser flow asks for his authenticator code after the password: reaching it means the password worked.

@@ -107,10 +107,10 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
                     : Optional.of(DirectoryPasswordRefusal.of(Reason.UNAVAILABLE));
         }
         LOG.debugf("SSPR: AD refused the new password of user %s: %s", user.getId(), error.get().summary());
-        if (!error.get().isPasswordRestriction()) {
-            return Optional.of(DirectoryPasswordRefusal.of(Reason.WRITE_FAILED));
-        }
-        return Optional.of(explainRestriction(ldap.get(), realm, user, attemptedPassword));
+        DirectoryPasswordRefusal refusal = error.get().isPasswordRestriction()
+                ? explainRestriction(ldap.get(), realm, user, attemptedPassword)
+                : DirectoryPasswordRefusal.of(Reason.WRITE_FAILED);
+        return Optional.of(refusal.withDirectoryError(error.get().summary()));
     }
 
     private DirectoryPasswordRefusal explainRestriction(LDAPStorageProvider ldap, RealmModel realm, UserModel user,

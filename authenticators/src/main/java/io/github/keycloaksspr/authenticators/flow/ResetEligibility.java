@@ -13,7 +13,6 @@ import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.managers.BruteForceProtector;
 
 /** Whether a named account may go through the reset, and if not, the reason recorded for the audit trail. */
 public final class ResetEligibility {
@@ -31,7 +30,9 @@ public final class ResetEligibility {
         if (user == null) {
             return Optional.of(USER_NOT_FOUND);
         }
-        if (!user.isEnabled() && !lockedOutByBruteForce(context, user)) {
+        if (!user.isEnabled()) {
+            // Includes Keycloak's permanent brute-force lockout (it disables the account): Keycloak refuses every
+            // flow step for a disabled user with its own page, so only an administrator can lift it.
             return Optional.of(USER_DISABLED);
         }
         SsprPolicy policy = context.policy();
@@ -62,15 +63,5 @@ public final class ResetEligibility {
         } catch (DirectoryUnavailableException e) {
             return false;
         }
-    }
-
-    /** A permanent brute-force lockout disables the account; that user may still unlock it through the reset. */
-    public static boolean lockedOutByBruteForce(MethodContext context, UserModel user) {
-        if (!context.realm().isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = context.session().getProvider(BruteForceProtector.class);
-        return protector.isPermanentlyLockedOut(context.session(), context.realm(), user)
-                || protector.isTemporarilyDisabled(context.session(), context.realm(), user);
     }
 }

@@ -18,8 +18,9 @@ import org.keycloak.models.utils.FormMessage;
  * @param reason  audit reason ({@code ad_password_too_short}, {@code directory_unavailable}, ...), null for Keycloak's
  *                policy (the event's REASON detail names the policy message)
  * @param message the message shown above the form
+ * @param directoryError the directory's error codes (for the event), or null
  */
-record PasswordRefusal(String reason, FormMessage message) {
+record PasswordRefusal(String reason, FormMessage message, String directoryError) {
 
     static PasswordRefusal of(KeycloakSession session, RealmModel realm, UserModel user, String password,
                               RuntimeException failure) {
@@ -31,13 +32,14 @@ record PasswordRefusal(String reason, FormMessage message) {
             FormMessage message = refusal.limit() > 0
                     ? new FormMessage(null, refusal.reason().messageKey(), refusal.limit())
                     : new FormMessage(null, refusal.reason().messageKey());
-            return new PasswordRefusal(refusal.reason().auditReason(), message);
+            return new PasswordRefusal(refusal.reason().auditReason(), message, refusal.directoryError());
         }
         if (failure instanceof ModelException policy && policy.getMessage() != null) {
             return new PasswordRefusal("password_policy",
-                    new FormMessage(null, policy.getMessage(), policy.getParameters()));
+                    new FormMessage(null, policy.getMessage(), policy.getParameters()), null);
         }
         // Anything else is no message for users (it may name servers or classes).
-        return new PasswordRefusal("password_not_stored", new FormMessage(null, "invalidPasswordGenericMessage"));
+        return new PasswordRefusal("password_not_stored", new FormMessage(null, "invalidPasswordGenericMessage"),
+                null);
     }
 }

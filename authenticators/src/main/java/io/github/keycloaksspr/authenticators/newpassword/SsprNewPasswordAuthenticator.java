@@ -33,6 +33,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
     static final String FIELD_NEW = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
     static final String FIELD_LOGOUT = "logout-sessions";
+    static final String DIRECTORY_ERROR = "sspr_directory_error";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -70,6 +71,9 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         } catch (RuntimeException e) {
             // ModelException (a policy, AD's answer) or StorageUnavailableException (AD away): nothing was stored.
             PasswordRefusal refusal = PasswordRefusal.of(context.getSession(), context.getRealm(), user, password, e);
+            if (refusal.directoryError() != null) {
+                event.detail(DIRECTORY_ERROR, refusal.directoryError());
+            }
             refuse(context, event, Errors.PASSWORD_REJECTED, refusal.reason(), refusal.message());
             return;
         }

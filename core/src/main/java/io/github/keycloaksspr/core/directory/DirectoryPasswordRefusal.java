@@ -6,8 +6,10 @@ package io.github.keycloaksspr.core.directory;
  * @param reason what the directory objected to
  * @param limit  the policy value the message names (minimum length, remembered passwords, minimum age in hours);
  *               0 when the reason has none
+ * @param directoryError the directory's error codes for the event log (e.g. {@code 19/0000052D/data 0}), never its
+ *               text; null when there was no answer
  */
-public record DirectoryPasswordRefusal(Reason reason, long limit) {
+public record DirectoryPasswordRefusal(Reason reason, long limit, String directoryError) {
 
     /** The reasons, each with the audit reason recorded and the message key shown. */
     public enum Reason {
@@ -39,7 +41,15 @@ public record DirectoryPasswordRefusal(Reason reason, long limit) {
         }
     }
 
+    public DirectoryPasswordRefusal(Reason reason, long limit) {
+        this(reason, limit, null);
+    }
+
     public static DirectoryPasswordRefusal of(Reason reason) {
         return new DirectoryPasswordRefusal(reason, 0);
+    }
+
+    public DirectoryPasswordRefusal withDirectoryError(String codes) {
+        return new DirectoryPasswordRefusal(reason, limit, codes);
     }
 }
