@@ -14,25 +14,4 @@ import java.time.Duration;
  */
 record AdPasswordPolicy(int minimumLength, boolean complexity, int historyLength, Duration minimumAge,
                         String source) {
-
-    /** AD stores durations as negative counts of 100-nanosecond intervals. */
-    static Duration interval(String value) {
-        long ticks = parseLong(value);
-        if (ticks == Long.MIN_VALUE) {
-            return Duration.ZERO;
-        }
-        ticks = Math.abs(ticks);
-        return Duration.ofSeconds(ticks / 10_000_000L, ticks % 10_000_000L * 100);
-    }
-
-    static long parseLong(String value) {
-        if (value == null || value.isBlank()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

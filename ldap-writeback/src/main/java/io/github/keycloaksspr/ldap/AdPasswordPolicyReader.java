@@ -49,7 +49,7 @@ final class AdPasswordPolicyReader {
                 return new AdPasswordPolicy((int) number(pso, "msDS-MinimumPasswordLength"),
                         "TRUE".equalsIgnoreCase(text(pso, "msDS-PasswordComplexityEnabled")),
                         (int) number(pso, "msDS-PasswordHistoryLength"),
-                        AdPasswordPolicy.interval(text(pso, "msDS-MinimumPasswordAge")), resultantPso);
+                        AdValues.interval(text(pso, "msDS-MinimumPasswordAge")), resultantPso);
             }
         }
         String domain = domainOf(userDn);
@@ -59,7 +59,7 @@ final class AdPasswordPolicyReader {
         }
         return new AdPasswordPolicy((int) number(policy, "minPwdLength"),
                 (number(policy, "pwdProperties") & DOMAIN_PASSWORD_COMPLEX) != 0,
-                (int) number(policy, "pwdHistoryLength"), AdPasswordPolicy.interval(text(policy, "minPwdAge")),
+                (int) number(policy, "pwdHistoryLength"), AdValues.interval(text(policy, "minPwdAge")),
                 domain);
     }
 
@@ -89,6 +89,6 @@ final class AdPasswordPolicyReader {
     }
 
     private static long number(Attributes attributes, String name) throws NamingException {
-        return AdPasswordPolicy.parseLong(text(attributes, name));
+        return AdValues.number(text(attributes, name));
     }
 }

@@ -62,12 +62,12 @@ class AdPasswordRulesTest {
 
     @Test
     void intervalsAndFileTimesFollowAdsEncoding() {
-        assertThat(AdPasswordPolicy.interval("-864000000000")).isEqualTo(Duration.ofDays(1));
-        assertThat(AdPasswordPolicy.interval("0")).isEqualTo(Duration.ZERO);
-        assertThat(AdPasswordPolicy.interval(null)).isEqualTo(Duration.ZERO);
-        assertThat(AdPasswordPolicy.interval("-9223372036854775808")).isEqualTo(Duration.ZERO);
-        assertThat(ActiveDirectoryAccounts.fileTime("116444736000000000")).isEqualTo(Instant.EPOCH);
-        assertThat(ActiveDirectoryAccounts.fileTime("0")).isNull();
+        assertThat(AdValues.interval("-864000000000")).isEqualTo(Duration.ofDays(1));
+        assertThat(AdValues.interval("0")).isEqualTo(Duration.ZERO);
+        assertThat(AdValues.interval(null)).isEqualTo(Duration.ZERO);
+        assertThat(AdValues.interval("-9223372036854775808")).isEqualTo(Duration.ZERO);
+        assertThat(AdValues.fileTime("116444736000000000")).isEqualTo(Instant.EPOCH);
+        assertThat(AdValues.fileTime("0")).isNull();
     }
 
     @Test
