@@ -79,6 +79,23 @@ record AdLdapError(int resultCode, String win32Error, String data) {
         return in(failure).map(error -> UNAVAILABLE_RESULTS.contains(error.resultCode())).orElse(false);
     }
 
+    /**
+     * Whether the request reached the directory but its answer did not come in time (JNDI's read timeout, a plain
+     * NamingException): unlike an unreachable directory, the write may have happened.
+     */
+    static boolean isReadTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NamingException && !(cause instanceof CommunicationException)
+                    && cause.getMessage() != null && cause.getMessage().contains("read timed out")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** The new password broke the directory's password rules (length, complexity, history, age, filters). */
     boolean isPasswordRestriction() {
         return PASSWORD_POLICY_RESULTS.contains(resultCode) && PASSWORD_RESTRICTION.equals(win32Error);

@@ -39,6 +39,9 @@ final class AdPasswordRefusals {
     /** @see io.github.keycloaksspr.core.directory.DirectoryAccounts#explainPasswordFailure */
     Optional<DirectoryPasswordRefusal> explain(LDAPStorageProvider ldap, RealmModel realm, UserModel user,
                                                String attemptedPassword, Throwable failure) {
+        if (AdLdapError.isReadTimeout(failure)) {
+            return Optional.of(DirectoryPasswordRefusal.of(Reason.TIMED_OUT));
+        }
         if (AdLdapError.isUnreachable(failure)) {
             return Optional.of(DirectoryPasswordRefusal.of(Reason.UNAVAILABLE));
         }

@@ -31,7 +31,8 @@ final class AdPasswordRules {
     static DirectoryPasswordRefusal explain(AdPasswordPolicy policy, String password, String accountName,
                                             String displayName, boolean historyAndAgeEnforced, Instant lastSet,
                                             Instant now) {
-        if (password.codePointCount(0, password.length()) < policy.minimumLength()) {
+        // AD counts UTF-16 units (Windows' wide characters), as String.length() does.
+        if (password.length() < policy.minimumLength()) {
             return new DirectoryPasswordRefusal(Reason.TOO_SHORT, policy.minimumLength());
         }
         if (policy.complexity() && !meetsComplexity(password, accountName, displayName)) {

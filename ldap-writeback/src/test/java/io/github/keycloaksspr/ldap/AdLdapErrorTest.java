@@ -58,6 +58,17 @@ class AdLdapErrorTest {
     }
 
     @Test
+    void aReadTimeoutIsNeitherUnreachableNorAnAnswer() {
+        RuntimeException timeout = new RuntimeException("Error updating password.",
+                new NamingException("LDAP response read timed out, timeout used: 10000 ms."));
+        assertThat(AdLdapError.isReadTimeout(timeout)).isTrue();
+        assertThat(AdLdapError.isUnreachable(timeout)).isFalse();
+        assertThat(AdLdapError.in(timeout)).isEmpty();
+        assertThat(AdLdapError.isReadTimeout(new RuntimeException(new CommunicationException("connect timed out"))))
+                .isFalse();
+    }
+
+    @Test
     void summaryHoldsCodesOnly() {
         assertThat(AdLdapError.parse(WINDOWS_CONSTRAINT).orElseThrow().summary()).isEqualTo("19/0000052D/data 0");
         assertThat(AdLdapError.parse(SAMBA_CONSTRAINT).orElseThrow().summary()).isEqualTo("19/0000052D");

@@ -24,6 +24,7 @@ class MessagesTest {
     private static final Path TEMPLATES = Path.of("src/main/resources/theme-resources/templates");
     private static final Path AUTHENTICATORS = Path.of("../authenticators/src/main/java");
     private static final Path REQUIRED_ACTIONS = Path.of("../required-actions/src/main/java");
+    private static final Path CORE = Path.of("../core/src/main/java");
     /** A string literal that is a message key: not a template attribute name (those are set with setAttribute). */
     private static final Pattern KEY_IN_CODE = Pattern.compile("(?<!setAttribute\\()\"(sspr[A-Z][A-Za-z0-9]+)\"");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("msg\\(\"(sspr[A-Z][A-Za-z0-9]+)\"");
@@ -40,11 +41,13 @@ class MessagesTest {
         collect(TEMPLATES, ".ftl", KEY_IN_TEMPLATE, used);
         collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
         collect(REQUIRED_ACTIONS, ".java", KEY_IN_CODE, used);
+        collect(CORE, ".java", KEY_IN_CODE, used);
         // "ssprMethod" is the prefix SsprPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
-        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused");
+        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",
+                "ssprAdPasswordTooShort", "ssprDirectoryTimeout");
         Set<String> english = load("messages_en.properties").stringPropertyNames();
         assertThat(used).allSatisfy(key -> assertThat(english).as("messages_en.properties").contains(key));
     }
@@ -57,6 +60,15 @@ class MessagesTest {
                 new MessageFormat(messages.getProperty(key));
             }
         }
+    }
+
+    @Test
+    void theMinimumAgeSaysHourOrHours() throws IOException {
+        String english = load("messages_en.properties").getProperty("ssprAdPasswordMinimumAge");
+        assertThat(new MessageFormat(english, java.util.Locale.ENGLISH).format(new Object[] {1L})).contains("again 1 hour after");
+        assertThat(new MessageFormat(english, java.util.Locale.ENGLISH).format(new Object[] {24L})).contains("again 24 hours after");
+        String german = load("messages_de.properties").getProperty("ssprAdPasswordMinimumAge");
+        assertThat(new MessageFormat(german, java.util.Locale.GERMAN).format(new Object[] {1L})).contains("erst 1 Stunde nach");
     }
 
     private static void collect(Path root, String suffix, Pattern pattern, Set<String> keys) throws IOException {

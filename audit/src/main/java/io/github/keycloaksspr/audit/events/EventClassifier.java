@@ -19,6 +19,8 @@ final class EventClassifier {
 
     static final String REGISTRATION_ACTION = "sspr-register-security-info";
     static final String NEW_PASSWORD_STEP = "new-password";
+    private static final java.util.Set<String> MISTYPED = java.util.Set.of(org.keycloak.events.Errors.PASSWORD_MISSING,
+            org.keycloak.events.Errors.PASSWORD_CONFIRM_ERROR);
 
     private EventClassifier() {
     }
@@ -56,6 +58,9 @@ final class EventClassifier {
                 if ("password".equals(credentialType)) {
                     // The pack's own password step says so (it runs only after the proof); Keycloak's does not.
                     boolean resetStep = NEW_PASSWORD_STEP.equals(details.get("sspr_step"));
+                    if (failed && MISTYPED.contains(event.getError())) {
+                        return Optional.empty(); // the form was refused before any password was tried
+                    }
                     String resetMethods = resetStep ? details.get("sspr_method") : methods;
                     return (ssprReset || resetStep) && type != EventType.REMOVE_CREDENTIAL
                             && type != EventType.REMOVE_CREDENTIAL_ERROR

@@ -82,10 +82,14 @@ class EventClassifierTest {
         assertThat(reset.method()).isEqualTo("sspr-sms");
         assertThat(reset.succeeded()).isFalse();
         assertThat(reset.reason()).isEqualTo("ad_password_too_short");
-        Event mistyped = event(EventType.UPDATE_CREDENTIAL_ERROR, Map.of("credential_type", "password"));
+        Event policy = event(EventType.UPDATE_CREDENTIAL_ERROR, Map.of("credential_type", "password"));
+        policy.setError("password_rejected");
+        assertThat(EventClassifier.classify(policy, "maria", true, "sspr-sms").orElseThrow().reason())
+                .isEqualTo("password_rejected");
+        Event mistyped = event(EventType.UPDATE_CREDENTIAL_ERROR, Map.of("credential_type", "password",
+                "sspr_step", "new-password"));
         mistyped.setError("password_confirm_error");
-        assertThat(EventClassifier.classify(mistyped, "maria", true, "sspr-sms").orElseThrow().reason())
-                .isEqualTo("password_confirm_error");
+        assertThat(EventClassifier.classify(mistyped, "maria", true, "sspr-sms")).as("no password was tried").isEmpty();
         assertThat(AuditVocabulary.isDirectoryRefusal("ad_password_too_short")).isTrue();
         assertThat(AuditVocabulary.isDirectoryRefusal("directory_unavailable")).isTrue();
         assertThat(AuditVocabulary.isDirectoryRefusal("password_policy")).isFalse();

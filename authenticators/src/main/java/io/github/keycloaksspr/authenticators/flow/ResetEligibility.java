@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
-import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -60,7 +59,8 @@ public final class ResetEligibility {
         }
         try {
             return directory.stateOf(realm, user).map(DirectoryAccountState::disabled).orElse(false);
-        } catch (DirectoryUnavailableException e) {
+        } catch (RuntimeException e) {
+            // Unreachable (DirectoryUnavailableException) or not answerable: the page stays generic.
             return false;
         }
     }

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.authenticators.newpassword;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.Profile;
 import org.keycloak.events.EventType;
@@ -36,7 +37,8 @@ final class OtherSessions {
         for (UserSessionModel other : others) {
             AuthenticationManager.backchannelLogout(session, realm, other, session.getContext().getUri(),
                     context.getConnection(), context.getHttpRequest().getHttpHeaders(), true);
-            context.getEvent().clone().event(EventType.LOGOUT).session(other).user(user).success();
+            context.getEvent().clone().event(EventType.LOGOUT).session(other).user(user)
+                    .detail(SsprEvents.STEP, SsprNewPasswordAuthenticator.STEP).success();
         }
     }
 }

@@ -15,12 +15,14 @@ import org.keycloak.models.utils.FormMessage;
  * explanation when the user is federated and the directory refused (or could not be reached), else Keycloak's
  * password-policy message.
  *
- * @param reason  audit reason ({@code ad_password_too_short}, {@code directory_unavailable}, ...), null for Keycloak's
- *                policy (the event's REASON detail names the policy message)
+ * @param reason  audit reason ({@code ad_password_too_short}, {@code directory_unavailable}, ...; {@code password_policy}
+ *                for Keycloak's own policy, whose message key the event's REASON detail names)
  * @param message the message shown above the form
  * @param directoryError the directory's error codes (for the event), or null
  */
 record PasswordRefusal(String reason, FormMessage message, String directoryError) {
+
+    private static final java.util.regex.Pattern MESSAGE_KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     static PasswordRefusal of(KeycloakSession session, RealmModel realm, UserModel user, String password,
                               RuntimeException failure) {
@@ -34,12 +36,22 @@ record PasswordRefusal(String reason, FormMessage message, String directoryError
                     : new FormMessage(null, refusal.reason().messageKey());
             return new PasswordRefusal(refusal.reason().auditReason(), message, refusal.directoryError());
         }
-        if (failure instanceof ModelException policy && policy.getMessage() != null) {
+        if (failure instanceof ModelException policy && isMessageKey(policy.getMessage())) {
             return new PasswordRefusal("password_policy",
                     new FormMessage(null, policy.getMessage(), policy.getParameters()), null);
         }
-        // Anything else is no message for users (it may name servers or classes).
+        // Anything else is no message for users (it may name servers or classes). For a federated user it is the
+        // federation's write that failed (e.g. "Federated storage is not writable").
+        if (user.getFederationLink() != null) {
+            return new PasswordRefusal(DirectoryPasswordRefusal.Reason.WRITE_FAILED.auditReason(),
+                    new FormMessage(null, DirectoryPasswordRefusal.Reason.WRITE_FAILED.messageKey()), null);
+        }
         return new PasswordRefusal("password_not_stored", new FormMessage(null, "invalidPasswordGenericMessage"),
                 null);
+    }
+
+    /** Keycloak's policies throw message keys ("invalidPasswordMinLengthMessage"); other failures throw prose. */
+    private static boolean isMessageKey(String message) {
+        return message != null && MESSAGE_KEY.matcher(message).matches();
     }
 }

@@ -69,7 +69,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         try {
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (RuntimeException e) {
-            // ModelException (a policy, AD's answer) or StorageUnavailableException (AD away): nothing was stored.
+            // ModelException (a policy, AD's answer), StorageUnavailableException (AD away), a timeout: explained.
             PasswordRefusal refusal = PasswordRefusal.of(context.getSession(), context.getRealm(), user, password, e);
             if (refusal.directoryError() != null) {
                 event.detail(DIRECTORY_ERROR, refusal.directoryError());
@@ -86,7 +86,9 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         }
         event.detail(SsprEvents.OUTCOME, "password_set").success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
-        context.success();
+        // As Keycloak's reset-password: a password credential in this flow makes the final login forget the user's
+        // login failures (a temporary lockout, and the wrong codes of this reset).
+        context.success(PasswordCredentialModel.TYPE);
     }
 
     /** The page again with the message; the event says why (audit reason in {@code sspr_reason}). */
@@ -97,6 +99,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         if (reason != null) {
             failure.detail(SsprEvents.REASON, reason);
         }
+        failure.clone().event(EventType.UPDATE_PASSWORD_ERROR).error(error);
         failure.error(error);
         LoginFormsProvider form = context.form();
         if (message.getField() == null) {

@@ -20,7 +20,7 @@ import org.keycloak.services.managers.BruteForceProtector;
 /**
  * Before the password form: re-checks on the server that this very user proved enough methods in this flow (no
  * earlier step's note can be reused for another account), then offers "unlock only" to a user locked out by Keycloak's
- * brute-force protection or by their directory (AD {@code lockoutTime}); an account disabled in the directory gets a
+ * brute-force protection (temporarily) or by their directory (AD {@code lockoutTime}); an account disabled in the directory gets a
  * clear message instead, and an unreachable directory changes nothing anywhere.
  */
 public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
@@ -124,19 +124,16 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
         if (!context.getRealm().isBruteForceProtected()) {
             return false;
         }
-        BruteForceProtector protector = context.getSession().getProvider(BruteForceProtector.class);
-        return protector.isTemporarilyDisabled(context.getSession(), context.getRealm(), user)
-                || protector.isPermanentlyLockedOut(context.getSession(), context.getRealm(), user);
+        // Only a temporary lockout can get here: a permanent one disables the account, and Keycloak lets no flow
+        // continue for a disabled account (the choose-account step sends it on the decoy run).
+        return context.getSession().getProvider(BruteForceProtector.class)
+                .isTemporarilyDisabled(context.getSession(), context.getRealm(), user);
     }
 
-    /** What the admin console's "unlock" does: forget the failures and lift a permanent lockout. */
+    /** What the admin console's "unlock" does for a temporary lockout: forget the failures. */
     private static void unlock(AuthenticationFlowContext context, UserModel user) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        if (realm.isBruteForceProtected()
-                && session.getProvider(BruteForceProtector.class).isPermanentlyLockedOut(session, realm, user)) {
-            session.getProvider(BruteForceProtector.class).cleanUpPermanentLockout(session, realm, user);
-        }
         if (session.loginFailures().getUserLoginFailure(realm, user.getId()) != null) {
             session.loginFailures().removeUserLoginFailure(realm, user.getId());
         }

@@ -21,6 +21,8 @@ public record DirectoryPasswordRefusal(Reason reason, long limit, String directo
         REJECTED("ad_password_rejected", "ssprAdPasswordRejected"),
         /** The directory refused the write itself (rights, transport): a configuration problem, not the password. */
         WRITE_FAILED("directory_write_failed", "ssprDirectoryWriteFailed"),
+        /** The directory took the write but did not answer in time: whether it was stored is unknown. */
+        TIMED_OUT("directory_timeout", "ssprDirectoryTimeout"),
         /** The directory could not be reached: nothing was written. */
         UNAVAILABLE("directory_unavailable", "ssprDirectoryUnavailable");
 
