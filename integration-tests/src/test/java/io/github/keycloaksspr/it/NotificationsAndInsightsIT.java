@@ -12,14 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -261,43 +260,15 @@ class NotificationsAndInsightsIT {
     }
 
     private List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : mailServer.getReceivedMessages()) {
-            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
-                if (recipient.toString().equals(address)) {
-                    found.add(message);
-                }
-            }
-        }
-        return found;
+        return new Inbox(mailServer).mailsTo(address);
     }
 
     private List<MimeMessage> awaitMailTo(String address, int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        List<MimeMessage> found = mailsTo(address);
-        while (found.size() < count && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            found = mailsTo(address);
-        }
-        assertThat(found).as("mails to " + address).hasSizeGreaterThanOrEqualTo(count);
-        return found;
+        return new Inbox(mailServer).awaitMailTo(address, count);
     }
 
     private MimeMessage awaitMailWithSubject(String address, String subject) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : mailsTo(address)) {
-                if (subject.equals(message.getSubject())) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        List<String> subjects = new ArrayList<>();
-        for (MimeMessage message : mailsTo(address)) {
-            subjects.add(message.getSubject());
-        }
-        throw new AssertionError("no mail '" + subject + "' to " + address + "; got " + subjects);
+        return new Inbox(mailServer).awaitMailWithSubject(address, subject);
     }
 
     public static final class InsightsRealm implements RealmConfig {

@@ -3,11 +3,9 @@ package io.github.keycloaksspr.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -105,32 +104,11 @@ class SecurityInfoNoticeIT {
     }
 
     private MimeMessage awaitNoticeContaining(String address, String text) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage message : mailsTo(address)) {
-                if (SUBJECT.equals(message.getSubject()) && MailContent.text(message).contains(text)) {
-                    return message;
-                }
-            }
-            Thread.sleep(100);
-        }
-        List<String> got = new ArrayList<>();
-        for (MimeMessage message : mailsTo(address)) {
-            got.add(message.getSubject() + ": " + MailContent.text(message));
-        }
-        throw new AssertionError("no '" + SUBJECT + "' containing '" + text + "' to " + address + "; got " + got);
+        return new Inbox(mailServer).awaitMail(address, SUBJECT, text);
     }
 
     private List<MimeMessage> mailsTo(String address) throws Exception {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : mailServer.getReceivedMessages()) {
-            for (var recipient : message.getRecipients(Message.RecipientType.TO)) {
-                if (recipient.toString().equals(address)) {
-                    found.add(message);
-                }
-            }
-        }
-        return found;
+        return new Inbox(mailServer).mailsTo(address);
     }
 
     public static final class NoticeRealm implements RealmConfig {

@@ -57,11 +57,28 @@ public final class ResetAudience {
     }
 
     /**
-     * Everyone {@link #isAdministrator} covers, found through membership queries (holders of realm-management roles
-     * and of the policy's role, directly or through a group, and members of the policy's group), never by loading
-     * all users. Distinct, in no particular order.
+     * Everyone {@link #isAdministrator} covers, found through membership queries, never by loading all users: holders
+     * of the realm-management roles and of the policy's role, directly, through a composite realm role or through a
+     * group (and its subgroups, which inherit its roles), and members of the policy's group and its subgroups. Distinct,
+     * in no particular order.
      */
     public Stream<UserModel> administrators() {
+        List<RoleModel> adminRoles = withCompositesContaining(adminRoles());
+        Stream<GroupModel> groups = adminRoles.stream()
+                .flatMap(role -> session.groups().getGroupsByRoleStream(realm, role, -1, -1));
+        if (policy.adminGroup() != null) {
+            groups = Stream.concat(groups, group(policy.adminGroup()).stream());
+        }
+        Stream<UserModel> direct = adminRoles.stream()
+                .flatMap(role -> session.users().getRoleMembersStream(realm, role));
+        Stream<UserModel> viaGroups = groups.flatMap(ResetAudience::withSubgroups).distinct()
+                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
+        Map<String, UserModel> distinct = new LinkedHashMap<>();
+        Stream.concat(direct, viaGroups).forEach(user -> distinct.putIfAbsent(user.getId(), user));
+        return distinct.values().stream().filter(this::isAdministrator);
+    }
+
+    private List<RoleModel> adminRoles() {
         Stream<RoleModel> roles = Stream.empty();
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         if (realmManagement != null) {
@@ -73,19 +90,18 @@ public final class ResetAudience {
                 roles = Stream.concat(roles, Stream.of(role));
             }
         }
-        List<RoleModel> adminRoles = roles.toList();
-        Stream<GroupModel> groups = adminRoles.stream()
-                .flatMap(role -> session.groups().getGroupsByRoleStream(realm, role, -1, -1));
-        if (policy.adminGroup() != null) {
-            groups = Stream.concat(groups, group(policy.adminGroup()).stream());
-        }
-        Stream<UserModel> direct = adminRoles.stream()
-                .flatMap(role -> session.users().getRoleMembersStream(realm, role));
-        Stream<UserModel> viaGroups = groups.distinct()
-                .flatMap(group -> session.users().getGroupMembersStream(realm, group));
-        Map<String, UserModel> distinct = new LinkedHashMap<>();
-        Stream.concat(direct, viaGroups).forEach(user -> distinct.putIfAbsent(user.getId(), user));
-        return distinct.values().stream();
+        return roles.toList();
+    }
+
+    /** The roles plus every composite realm role that contains one of them (e.g. a "help desk" role). */
+    private List<RoleModel> withCompositesContaining(List<RoleModel> roles) {
+        Stream<RoleModel> composites = realm.getRolesStream().filter(RoleModel::isComposite)
+                .filter(composite -> roles.stream().anyMatch(composite::hasRole));
+        return Stream.concat(roles.stream(), composites).distinct().toList();
+    }
+
+    private static Stream<GroupModel> withSubgroups(GroupModel group) {
+        return Stream.concat(Stream.of(group), group.getSubGroupsStream().flatMap(ResetAudience::withSubgroups));
     }
 
     /**
