@@ -47,6 +47,15 @@ class WritebackHealthIT {
         assertThat(good.at("/bind/ok").asBoolean()).isTrue();
         assertThat(good.at("/bind/latencyMs").asDouble()).isPositive();
         assertThat(good.path("warnings")).isEmpty();
+        // The rules the reset explains AD's refusals with: Samba's defaults, minimum age set to 0 by the test domain.
+        JsonNode policy = good.path("passwordPolicy");
+        assertThat(policy.path("readable").asBoolean()).isTrue();
+        assertThat(policy.path("source").asText()).isEqualTo("DC=example,DC=test");
+        assertThat(policy.path("minLength").asInt()).isEqualTo(7);
+        assertThat(policy.path("complexity").asBoolean()).isTrue();
+        assertThat(policy.path("historyLength").asInt()).isEqualTo(24);
+        assertThat(policy.path("minAgeHours").asInt()).isZero();
+        assertThat(policy.path("policyHints").asBoolean()).isFalse();
         assertThat(healthy.toString()).doesNotContain("Adm1n");
 
         AdFederation.federate(realm, "ad-read-only", Map.of("editMode", "READ_ONLY", "importEnabled", "false",
@@ -64,6 +73,7 @@ class WritebackHealthIT {
         // Samba, like AD with LDAP signing required, refuses a simple bind without transport encryption.
         assertThat(plain.path("warnings").toString()).isEqualTo("[\"unencrypted_transport\",\"bind_failed\"]");
         assertThat(plain.at("/bind/ok").asBoolean()).isFalse();
+        assertThat(plain.has("passwordPolicy")).as("not read without a working bind").isFalse();
         assertThat(provider(report, "active-directory").path("ready").asBoolean()).isTrue();
     }
 

@@ -33,13 +33,16 @@ final class ActiveDirectoryProviders {
             LOG.debugf("SSPR: user %s is not from an Active Directory provider", user.getId());
             return Optional.empty();
         }
-        Object provider = storageProvider(component);
-        if (provider instanceof LDAPStorageProvider ldap) {
-            return Optional.of(ldap);
+        Optional<LDAPStorageProvider> ldap = of(component);
+        if (ldap.isEmpty()) {
+            LOG.debugf("SSPR: provider of user %s is not an LDAP provider instance", user.getId());
         }
-        LOG.debugf("SSPR: provider of user %s is %s, not LDAP", user.getId(),
-                provider == null ? null : provider.getClass().getName());
-        return Optional.empty();
+        return ldap;
+    }
+
+    /** The LDAP provider instance of a user-storage component, as Keycloak would use it in this request. */
+    Optional<LDAPStorageProvider> of(ComponentModel component) {
+        return storageProvider(component) instanceof LDAPStorageProvider ldap ? Optional.of(ldap) : Optional.empty();
     }
 
     /**

@@ -67,7 +67,7 @@ final class AdPasswordRefusals {
             }
             AdPasswordPolicy policy = new AdPasswordPolicyReader(session, ldap)
                     .read(entry.getDn().toString(), entry.getAttributeAsString(AdPasswordPolicyReader.RESULTANT_PSO));
-            boolean hints = policyHintsSent(realm, ldap);
+            boolean hints = policyHintsSent(realm, ldap.getModel().getId());
             LOG.debugf("SSPR: AD password policy for user %s from %s: min length %d, complexity %s, history %d, "
                             + "min age %s, policy hints %s", user.getId(), policy.source(), policy.minimumLength(),
                     policy.complexity(), policy.historyLength(), policy.minimumAge(), hints);
@@ -90,8 +90,8 @@ final class AdPasswordRefusals {
     }
 
     /** History and minimum age count only when the write asked AD to apply them (Keycloak's MSAD mapper option). */
-    private static boolean policyHintsSent(RealmModel realm, LDAPStorageProvider ldap) {
-        return realm.getComponentsStream(ldap.getModel().getId(), LDAPStorageMapper.class.getName())
+    static boolean policyHintsSent(RealmModel realm, String ldapComponentId) {
+        return realm.getComponentsStream(ldapComponentId, LDAPStorageMapper.class.getName())
                 .anyMatch(mapper -> MSAD_MAPPER.equals(mapper.getProviderId())
                         && Boolean.parseBoolean(mapper.get(POLICY_HINTS)));
     }

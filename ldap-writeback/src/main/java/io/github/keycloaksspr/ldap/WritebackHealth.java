@@ -12,6 +12,7 @@ import org.keycloak.representations.idm.ComponentRepresentation;
 import org.keycloak.representations.idm.TestLdapConnectionRepresentation;
 import org.keycloak.services.managers.LDAPServerCapabilitiesManager;
 import org.keycloak.storage.UserStorageProvider;
+import org.keycloak.storage.ldap.LDAPStorageProvider;
 
 /**
  * The writeback health report of a realm: per LDAP provider its vendor, edit mode, transport, a test bind with the
@@ -21,6 +22,8 @@ import org.keycloak.storage.UserStorageProvider;
 public final class WritebackHealth {
 
     static final String BIND_FAILED = "bind_failed";
+    /** Resets still work, but AD's refusals can only be explained generically. */
+    static final String PASSWORD_POLICY_UNREADABLE = "password_policy_unreadable";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -42,6 +45,13 @@ public final class WritebackHealth {
             if (!Boolean.TRUE.equals(bind.get("ok"))) {
                 warnings.add(BIND_FAILED);
             }
+            Map<String, Object> passwordPolicy = null;
+            if ("ad".equalsIgnoreCase(assessment.vendor()) && Boolean.TRUE.equals(bind.get("ok"))) {
+                passwordPolicy = passwordPolicy(component, config);
+                if (!Boolean.TRUE.equals(passwordPolicy.get("readable"))) {
+                    warnings.add(PASSWORD_POLICY_UNREADABLE);
+                }
+            }
             boolean providerReady = assessment.resetsReachDirectory() && Boolean.TRUE.equals(bind.get("ok"));
             ready &= providerReady;
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -52,6 +62,9 @@ public final class WritebackHealth {
             entry.put("connectionUrl", config.get("connectionUrl"));
             entry.put("encryptedTransport", assessment.encryptedTransport());
             entry.put("bind", bind);
+            if (passwordPolicy != null) {
+                entry.put("passwordPolicy", passwordPolicy);
+            }
             entry.put("ready", providerReady);
             entry.put("warnings", warnings);
             providers.add(entry);
@@ -67,6 +80,28 @@ public final class WritebackHealth {
         return realm.getComponentsStream(realm.getId(), UserStorageProvider.class.getName())
                 .filter(c -> "ldap".equals(c.getProviderId()))
                 .toList();
+    }
+
+    /**
+     * The domain's password rules as the reset explains AD's refusals with them (read with the provider's bind
+     * account), and whether AD applies history and minimum age to SSPR resets (the MSAD mapper's policy hints).
+     */
+    private Map<String, Object> passwordPolicy(ComponentModel component, Map<String, String> config) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        try {
+            LDAPStorageProvider ldap = new ActiveDirectoryProviders(session).of(component).orElseThrow();
+            AdPasswordPolicy rules = new AdPasswordPolicyReader(session, ldap).read(config.get("usersDn"), null);
+            policy.put("readable", true);
+            policy.put("source", rules.source());
+            policy.put("minLength", rules.minimumLength());
+            policy.put("complexity", rules.complexity());
+            policy.put("historyLength", rules.historyLength());
+            policy.put("minAgeHours", rules.minimumAge().toHours());
+        } catch (Exception e) {
+            policy.put("readable", false);
+        }
+        policy.put("policyHints", AdPasswordRefusals.policyHintsSent(realm, component.getId()));
+        return policy;
     }
 
     /** A bind as the provider's bind DN, with its stored credential, through Keycloak's own LDAP test. */
