@@ -40,17 +40,20 @@ final class AdPasswordPolicyReader {
     /**
      * @param userDn      the user's entry
      * @param resultantPso the user's {@code msDS-ResultantPSO}, or null
-     * @throws NamingException when the directory cannot be read
+     * @throws NamingException when the directory cannot be read, or the user's PSO is not readable (then the domain's
+     *                         rules would explain the wrong policy)
      */
     AdPasswordPolicy read(String userDn, String resultantPso) throws NamingException {
         if (resultantPso != null && !resultantPso.isBlank()) {
             Attributes pso = attributesOf(resultantPso, PSO_ATTRIBUTES);
-            if (pso != null) {
-                return new AdPasswordPolicy((int) number(pso, "msDS-MinimumPasswordLength"),
-                        "TRUE".equalsIgnoreCase(text(pso, "msDS-PasswordComplexityEnabled")),
-                        (int) number(pso, "msDS-PasswordHistoryLength"),
-                        AdValues.interval(text(pso, "msDS-MinimumPasswordAge")), resultantPso);
+            if (pso == null) {
+                // AD hides objects the bind account may not read: the domain's rules are not the user's.
+                throw new NamingException("the user's password settings object is not readable");
             }
+            return new AdPasswordPolicy((int) number(pso, "msDS-MinimumPasswordLength"),
+                    "TRUE".equalsIgnoreCase(text(pso, "msDS-PasswordComplexityEnabled")),
+                    (int) number(pso, "msDS-PasswordHistoryLength"),
+                    AdValues.interval(text(pso, "msDS-MinimumPasswordAge")), resultantPso);
         }
         String domain = domainOf(userDn);
         Attributes policy = attributesOf(domain, DOMAIN_ATTRIBUTES);
