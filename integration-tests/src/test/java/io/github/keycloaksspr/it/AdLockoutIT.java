@@ -6,7 +6,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.github.keycloaksspr.it.support.AdFederation;
 import io.github.keycloaksspr.it.support.AdSelfService;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -16,7 +15,6 @@ import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.ComponentRepresentation;
@@ -62,16 +60,8 @@ class AdLockoutIT {
     private AdSelfService user;
 
     @BeforeEach
-    void createAdUserAndFederate() {
-        ad.deleteUserIfPresent(USERNAME);
-        ad.createUser(USERNAME, AD_PASSWORD, "Lou", "Locked", "lou@example.test");
-        AdFederation.federate(realm);
-        user = new AdSelfService(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
-    }
-
-    @AfterEach
-    void removeAdUser() {
-        ad.deleteUserIfPresent(USERNAME);
+    void newAdUserFederated() {
+        user = AdSelfService.newAdUser(ad, realm, urls.getBase(), USERNAME, AD_PASSWORD, "Lou", "Locked");
     }
 
     @Test
@@ -208,11 +198,7 @@ class AdLockoutIT {
     public static final class LockoutRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprResetRealm.configure(realm.name("sspr-ad-lockout"), Map.of(
-                    "sspr.methods", "sspr-sms",
-                    "sspr.methods.required", "1",
-                    "sspr.captcha.difficulty", "1000"))
-                    .update(rep -> rep.setEventsListeners(java.util.List.of("jboss-logging", "sspr")));
+            return SsprResetRealm.smsOnlyAudited(realm, "sspr-ad-lockout");
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import io.github.keycloaksspr.it.support.AdFederation;
 import io.github.keycloaksspr.it.support.AdSelfService;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -16,7 +15,6 @@ import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -58,17 +56,9 @@ class AdPasswordRulesIT {
     private AdSelfService user;
 
     @BeforeEach
-    void createAdUserAndFederate() {
-        ad.deleteUserIfPresent(USERNAME);
-        ad.createUser(USERNAME, AD_PASSWORD, "Rita", "Rules", "rita@example.test");
-        AdFederation.federate(realm);
-        user = new AdSelfService(urls.getBase(), realm.getName(), USERNAME, AD_PASSWORD);
+    void newAdUserFederated() {
+        user = AdSelfService.newAdUser(ad, realm, urls.getBase(), USERNAME, AD_PASSWORD, "Rita", "Rules");
         RegistrationAdmin.enableRegistration(realm, Map.of());
-    }
-
-    @AfterEach
-    void removeAdUser() {
-        ad.deleteUserIfPresent(USERNAME);
     }
 
     @Test
@@ -182,11 +172,7 @@ class AdPasswordRulesIT {
     public static final class RulesRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprResetRealm.configure(realm.name("sspr-ad-rules"), Map.of(
-                    "sspr.methods", "sspr-sms",
-                    "sspr.methods.required", "1",
-                    "sspr.captcha.difficulty", "1000"))
-                    .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")));
+            return SsprResetRealm.smsOnlyAudited(realm, "sspr-ad-rules");
         }
     }
 }

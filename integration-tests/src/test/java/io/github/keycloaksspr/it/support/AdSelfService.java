@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import org.keycloak.testframework.realm.ManagedRealm;
+
 /**
  * What an AD user does in these tests: signs in through Keycloak once (which imports the account and asks for security
  * info: a mobile phone, proven by the SMS code) and later goes through "Forgot password?" proving that phone.
@@ -15,6 +17,19 @@ public final class AdSelfService {
     private final String realm;
     private final String username;
     private final String adPassword;
+
+    /**
+     * A fresh AD account (an old one of that name is deleted first), the realm federated with the AD, and both undone
+     * when the test ends.
+     */
+    public static AdSelfService newAdUser(SambaAd ad, ManagedRealm realm, String keycloakBaseUrl, String username,
+                                          String adPassword, String firstName, String lastName) {
+        ad.deleteUserIfPresent(username);
+        ad.createUser(username, adPassword, firstName, lastName, firstName.toLowerCase() + "@example.test");
+        realm.cleanup().add(r -> ad.deleteUserIfPresent(username));
+        AdFederation.federate(realm);
+        return new AdSelfService(keycloakBaseUrl, realm.getName(), username, adPassword);
+    }
 
     public AdSelfService(String keycloakBaseUrl, String realm, String username, String adPassword) {
         this.keycloakBaseUrl = keycloakBaseUrl;

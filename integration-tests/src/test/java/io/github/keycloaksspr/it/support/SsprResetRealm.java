@@ -25,6 +25,15 @@ public final class SsprResetRealm {
     private SsprResetRealm() {
     }
 
+    /** A reset realm whose users prove one registered mobile phone, with the pack's event listener on. */
+    public static RealmBuilder smsOnlyAudited(RealmBuilder realm, String name) {
+        return configure(realm.name(name), Map.of(
+                "sspr.methods", "sspr-sms",
+                "sspr.methods.required", "1",
+                "sspr.captcha.difficulty", "1000"))
+                .update(rep -> rep.setEventsListeners(java.util.List.of("jboss-logging", "sspr")));
+    }
+
     public static RealmBuilder configure(RealmBuilder realm, Map<String, String> policy) {
         return realm.resetPasswordAllowed(true).eventsEnabled(true).update(rep -> {
             rep.setBruteForceProtected(true);
