@@ -1,32 +1,13 @@
 package io.github.keycloaksspr.core.directory;
 
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
-import org.keycloak.provider.Spi;
+import io.github.keycloaksspr.core.spi.SsprSpi;
 
 /** SPI {@value #NAME}: lockout and disabled state kept by the user's directory. */
-public final class DirectoryAccountsSpi implements Spi {
+public final class DirectoryAccountsSpi extends SsprSpi {
 
     public static final String NAME = "sspr-directory-accounts";
 
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public Class<? extends Provider> getProviderClass() {
-        return DirectoryAccounts.class;
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return DirectoryAccountsFactory.class;
+    public DirectoryAccountsSpi() {
+        super(NAME, DirectoryAccounts.class, DirectoryAccountsFactory.class);
     }
 }
