@@ -10,6 +10,7 @@ import java.util.Map;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.ResetPolicy;
 import io.github.keycloaksspr.it.support.SeededCredentials;

@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
-import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;

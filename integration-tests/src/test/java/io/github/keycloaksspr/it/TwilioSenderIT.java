@@ -13,6 +13,7 @@ import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import io.github.keycloaksspr.core.phone.TwilioPhoneSender;
 import io.github.keycloaksspr.core.phone.TwilioSettings;
 import io.github.keycloaksspr.core.phone.VoiceTwiml;
+import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.testsinks.LoopbackServer;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
@@ -72,7 +73,7 @@ class TwilioSenderIT {
 
     @Test
     void callsThePhoneAndSpeaksTheCodeTwice() throws Exception {
-        String twiml = VoiceTwiml.speakDigitsTwice("482913", "en-US");
+        String twiml = VoiceTwiml.of(SpokenMessage.codeReadTwice("482913", "en-US"));
 
         sender.placeCall(TO, twiml);
 

@@ -1,12 +1,14 @@
 package io.github.keycloaksspr.ldap;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -27,12 +29,14 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
     static final int UF_ACCOUNTDISABLE = 0x2;
     static final int UF_LOCKOUT = 0x10;
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActiveDirectoryAccounts.class);
+    private static final Logger LOG = Logger.getLogger(ActiveDirectoryAccounts.class);
 
+    private final KeycloakSession session;
     private final ActiveDirectoryProviders providers;
     private final AdPasswordRefusals passwordRefusals;
 
     ActiveDirectoryAccounts(KeycloakSession session) {
+        this.session = session;
         this.providers = new ActiveDirectoryProviders(session);
         this.passwordRefusals = new AdPasswordRefusals(session);
     }
@@ -84,5 +88,10 @@ final class ActiveDirectoryAccounts implements DirectoryAccounts {
                                                                     String attemptedPassword, Throwable failure) {
         return providers.of(realm, user)
                 .flatMap(ldap -> passwordRefusals.explain(ldap, realm, user, attemptedPassword, failure));
+    }
+
+    @Override
+    public Map<String, Object> writebackHealth(RealmModel realm) {
+        return new WritebackHealth(session, realm).report();
     }
 }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.naming.CommunicationException;
 import javax.naming.NamingException;
 import javax.naming.ServiceUnavailableException;

@@ -2,7 +2,6 @@ package io.github.keycloaksspr.ldap;
 
 import java.util.List;
 import java.util.Locale;
-
 import javax.naming.NamingException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;

@@ -3,11 +3,10 @@ package io.github.keycloaksspr.ldap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import javax.naming.NamingException;
 
-import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal.Reason;
+import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal.Reason;
+import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 
 /**
  * Explains an AD "password restriction" (0000052D) refusal. AD's error names no rule, so the refused password is

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal.Reason;
+import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import org.junit.jupiter.api.Test;
 
 class AdPasswordRulesTest {

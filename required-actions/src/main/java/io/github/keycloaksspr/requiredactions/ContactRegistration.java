@@ -1,19 +1,18 @@
 package io.github.keycloaksspr.requiredactions;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import io.github.keycloaksspr.authenticators.methods.CodeChallenges;
-import io.github.keycloaksspr.authenticators.methods.Masking;
-import io.github.keycloaksspr.authenticators.methods.SmsCodeMethod;
-import io.github.keycloaksspr.authenticators.methods.ThemeMessages;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
 import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
 import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
+import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
 import io.github.keycloaksspr.core.email.EmailAddresses;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -21,7 +20,6 @@ import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -58,8 +56,8 @@ final class ContactRegistration {
             return null;
         }
         return PURPOSE_SMS.equals(purpose)
-                ? new Pending("sms", Masking.phone(destination))
-                : new Pending("email", Masking.email(destination));
+                ? new Pending("sms", SmsCodeDelivery.INSTANCE.masked(destination))
+                : new Pending("email", EmailCodeDelivery.INSTANCE.masked(destination));
     }
 
     static boolean phoneAvailable(MethodContext methods) {
@@ -67,15 +65,11 @@ final class ContactRegistration {
         if (!enabled.contains(SsprMethodIds.SMS) && !enabled.contains(SsprMethodIds.VOICE)) {
             return false;
         }
-        PhoneGateway gateway = methods.session().getProvider(PhoneGateway.class);
-        return gateway != null && gateway.isConfigured();
+        return PhoneGateway.configured(methods.session()).isPresent();
     }
 
     static void addPhone(RegistrationStep step, String input) {
-        String number = input == null ? "" : input.replaceAll("[\\s()./-]", "");
-        if (number.startsWith("00")) {
-            number = "+" + number.substring(2);
-        }
+        String number = PhoneNumbers.clean(input);
         if (!phoneAvailable(step.methods())) {
             step.page().error(FIELD_PHONE, "ssprRegisterPhoneUnavailable").show();
             return;
@@ -85,11 +79,7 @@ final class ContactRegistration {
             step.page().error(FIELD_PHONE, key).show();
             return;
         }
-        String destination = number;
-        MethodContext methods = step.methods();
-        startChallenge(step, PURPOSE_SMS, destination, "ssprRegisterSmsSent", Masking.phone(destination),
-                code -> methods.session().getProvider(PhoneGateway.class).sendSms(destination,
-                        ThemeMessages.format(methods, "ssprSmsCodeText", SmsCodeMethod.realmName(methods), code)));
+        startChallenge(step, PURPOSE_SMS, number, "ssprRegisterSmsSent", SmsCodeDelivery.INSTANCE);
     }
 
     static void addEmail(RegistrationStep step, String input) {
@@ -102,8 +92,7 @@ final class ContactRegistration {
             return;
         }
         String address = EmailAddresses.normalize(input.trim());
-        startChallenge(step, PURPOSE_EMAIL, address, "ssprRegisterEmailSent", Masking.email(address),
-                code -> sendEmail(step.methods(), step.user(), address, code));
+        startChallenge(step, PURPOSE_EMAIL, address, "ssprRegisterEmailSent", EmailCodeDelivery.INSTANCE);
     }
 
     static void verify(RegistrationStep step, String code) {
@@ -116,7 +105,7 @@ final class ContactRegistration {
         }
         MethodOutcome outcome = CodeChallenges.verify(step.methods(), purpose, code == null ? "" : code.trim());
         EventBuilder event = step.event(EventType.UPDATE_CREDENTIAL)
-                .detail("sspr_purpose", purpose).detail("sspr_reason", outcome.reason());
+                .detail(SsprEvents.PURPOSE, purpose).detail(SsprEvents.REASON, outcome.reason());
         switch (outcome.status()) {
             case VERIFIED -> {
                 UserModel user = step.user();
@@ -150,18 +139,18 @@ final class ContactRegistration {
     }
 
     private static void startChallenge(RegistrationStep step, String purpose, String destination,
-                                       String instructionKey, String hint, CodeChallenges.CodeSender sender) {
+                                       String instructionKey, CodeDelivery delivery) {
         AuthenticationSessionModel authSession = step.authSession();
         if (!destination.equals(authSession.getAuthNote(NOTE_PENDING_DESTINATION))) {
             // A live code belongs to the destination it was sent to: a new destination needs its own code.
             OneTimeCodes.of(step.context().getSession(), authSession).discard(purpose);
         }
         MethodChallenge challenge = CodeChallenges.challenge(step.methods(), step.user(), purpose, destination,
-                instructionKey, hint, sender);
+                instructionKey, delivery);
         EventBuilder event = step.event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail("sspr_step", "code-sent").detail("sspr_purpose", purpose);
+                .detail(SsprEvents.STEP, RegistrationEvents.CODE_SENT).detail(SsprEvents.PURPOSE, purpose);
         if (!challenge.started()) {
-            event.detail("sspr_reason", challenge.reason()).error("sspr_send_refused");
+            event.detail(SsprEvents.REASON, challenge.reason()).error(RegistrationEvents.SEND_REFUSED);
             clearPending(step);
             step.page().error(null, challenge.errorKey()).show();
             return;
@@ -176,18 +165,5 @@ final class ContactRegistration {
         return PURPOSE_SMS.equals(purpose)
                 ? SsprCredentials.mobilePhones(user).anyMatch(p -> p.number().equals(destination))
                 : SsprCredentials.alternateEmails(user).anyMatch(e -> e.email().equals(destination));
-    }
-
-    private static void sendEmail(MethodContext methods, UserModel user, String address, String code)
-            throws Exception {
-        // Keycloak adds its own entries (user, realm, locale...) to both collections: they must be mutable.
-        List<Object> subjectArgs = new ArrayList<>(List.of(SmsCodeMethod.realmName(methods)));
-        Map<String, Object> body = new HashMap<>(Map.of("code", code, "ttlMinutes",
-                methods.policy().codeLifetime().toMinutes()));
-        methods.session().getProvider(EmailTemplateProvider.class)
-                .setRealm(methods.realm())
-                .setUser(user)
-                .setAuthenticationSession(methods.authSession())
-                .send("ssprEmailCodeSubject", subjectArgs, "sspr-code.ftl", body, address);
     }
 }

@@ -1,11 +1,12 @@
 package io.github.keycloaksspr.requiredactions;
 
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
+import java.util.Optional;
+
 import io.github.keycloaksspr.core.guard.RemovalGuard;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.policy.InvalidPolicyException;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -16,8 +17,6 @@ import org.keycloak.models.UserModel;
  */
 final class MinimumMethodsRemovalGuard implements RemovalGuard {
 
-    private static final Logger LOG = Logger.getLogger(MinimumMethodsRemovalGuard.class);
-
     private final KeycloakSession session;
 
     MinimumMethodsRemovalGuard(KeycloakSession session) {
@@ -26,23 +25,20 @@ final class MinimumMethodsRemovalGuard implements RemovalGuard {
 
     @Override
     public boolean mayRemoveLast(UserModel user, String credentialType) {
-        String factor = SecurityInfo.factorOfCredentialType(credentialType);
+        Optional<Factor> factor = Factor.ofPackCredentialType(credentialType);
         RealmModel realm = session.getContext().getRealm();
-        if (factor == null || realm == null) {
+        if (factor.isEmpty() || realm == null) {
             return true;
         }
-        SsprPolicy policy;
-        try {
-            policy = SsprPolicyLocator.policyOfRealm(realm);
-        } catch (InvalidPolicyException e) {
-            // Without a readable policy the minimum is unknown: keep the method rather than guess.
-            LOG.warnf("SSPR: reset policy of realm %s is unusable (%s); refusing to remove a last %s", realm.getName(),
-                    e.key(), credentialType);
+        // Without a readable policy the minimum is unknown: keep the method rather than guess.
+        Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm,
+                "removing a last " + credentialType + " is refused");
+        if (policy.isEmpty()) {
             return false;
         }
         String clientIp = session.getContext().getConnection() == null ? null
                 : session.getContext().getConnection().getRemoteAddr();
-        MethodContext methods = new MethodContext(session, realm, null, policy, clientIp, null);
-        return !SecurityInfo.of(methods, user).removalLeavesTooFew(factor);
+        MethodContext methods = new MethodContext(session, realm, null, policy.get(), clientIp, null);
+        return !SecurityInfo.of(methods, user).removalLeavesTooFew(factor.get());
     }
 }

@@ -6,11 +6,13 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.methods.ThemeMessages;
 import io.github.keycloaksspr.core.credential.PredefinedQuestions;
 import io.github.keycloaksspr.core.credential.SecurityAnswer;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialProviderFactory;
+import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Details;
@@ -56,7 +58,7 @@ final class QuestionsRegistration {
         if (problem.isPresent()) {
             step.event(EventType.UPDATE_CREDENTIAL)
                     .detail(Details.CREDENTIAL_TYPE, SecurityQuestionsCredentialModel.TYPE)
-                    .detail("sspr_reason", problem.get().reason()).error("sspr_questions_refused");
+                    .detail(SsprEvents.REASON, problem.get().reason()).error(RegistrationEvents.QUESTIONS_REFUSED);
             step.page().questionsForm(questions).error(problem.get().field(), problem.get().messageKey()).show();
             return;
         }

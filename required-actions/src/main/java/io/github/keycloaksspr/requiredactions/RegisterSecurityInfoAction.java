@@ -5,12 +5,16 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
-import io.github.keycloaksspr.authenticators.methods.CodeChallenges;
 import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -20,6 +24,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -33,7 +38,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  */
 public final class RegisterSecurityInfoAction implements RequiredActionProvider {
 
-    public static final String PROVIDER_ID = "sspr-register-security-info";
+    public static final String PROVIDER_ID = RegistrationEvents.ACTION_ID;
     /** Epoch seconds (server time, so the test framework's offset applies) of the last "Looks good". */
     public static final String CONFIRMED_AT_ATTRIBUTE = "sspr.confirmedAt";
     /** Epoch seconds of the first prompt since the last confirmation: the grace period counts from here. */
@@ -134,7 +139,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         SecurityInfo info = step.securityInfo();
         if (info.missing()) {
             step.event(EventType.CUSTOM_REQUIRED_ACTION)
-                    .detail("sspr_reason", "below_required").error("sspr_confirm_refused");
+                    .detail(SsprEvents.REASON, SsprReasons.BELOW_REQUIRED).error(RegistrationEvents.CONFIRM_REFUSED);
             step.page().error(null, "ssprRegisterBelowRequired").show();
             return;
         }
@@ -143,8 +148,8 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         UserModel user = step.user();
         user.setSingleAttribute(CONFIRMED_AT_ATTRIBUTE, Long.toString(Time.currentTime()));
         user.removeAttribute(PROMPTED_AT_ATTRIBUTE);
-        step.event(EventType.CUSTOM_REQUIRED_ACTION).detail("sspr_step", "confirmed")
-                .detail("sspr_registered", Integer.toString(info.registered())).success();
+        step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.CONFIRMED)
+                .detail(SsprEvents.REGISTERED, Integer.toString(info.registered())).success();
         step.context().success();
     }
 
@@ -152,14 +157,14 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     private void skip(RegistrationStep step) {
         if (!maySkip(step)) {
             step.event(EventType.CUSTOM_REQUIRED_ACTION)
-                    .detail("sspr_reason", "grace_period_over").error("sspr_skip_refused");
+                    .detail(SsprEvents.REASON, SsprReasons.GRACE_PERIOD_OVER).error(RegistrationEvents.SKIP_REFUSED);
             step.page().error(null, "ssprRegisterSkipRefused").show();
             return;
         }
         ContactRegistration.clearPending(step);
         step.authSession().removeAuthNote(SetupHandOff.NOTE_RETURN);
         step.authSession().setAuthNote(NOTE_SKIPPED, "true");
-        step.event(EventType.CUSTOM_REQUIRED_ACTION).detail("sspr_step", "skipped").success();
+        step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.SKIPPED).success();
         step.context().success();
     }
 
@@ -172,15 +177,16 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         UserModel user = step.user();
         CredentialModel credential = credentialId == null ? null
                 : user.credentialManager().getStoredCredentialById(credentialId);
-        String factor = credential == null ? null : SecurityInfo.factorOfCredentialType(credential.getType());
-        if (factor == null) {
+        Optional<Factor> factor = credential == null ? Optional.empty()
+                : Factor.ofPackCredentialType(credential.getType());
+        if (factor.isEmpty()) {
             step.page().error(null, "ssprRegisterRemoveUnknown").show();
             return;
         }
         boolean lastOfType = SsprCredentials.ofType(user, credential.getType()).count() <= 1;
-        if (lastOfType && step.securityInfo().removalLeavesTooFew(factor)) {
+        if (lastOfType && step.securityInfo().removalLeavesTooFew(factor.get())) {
             step.event(EventType.REMOVE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, credential.getType())
-                    .detail("sspr_reason", "below_required").error("sspr_remove_refused");
+                    .detail(SsprEvents.REASON, SsprReasons.BELOW_REQUIRED).error(RegistrationEvents.REMOVE_REFUSED);
             step.page().error(null, "ssprRegisterRemoveRefused").show();
             return;
         }
@@ -192,7 +198,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     private static boolean isAppInitiated(RequiredActionContext context) {
         return PROVIDER_ID.equals(context.getAuthenticationSession()
-                .getClientNote(org.keycloak.models.Constants.KC_ACTION_EXECUTING));
+                .getClientNote(Constants.KC_ACTION_EXECUTING));
     }
 
     private static boolean isBlank(String value) {
@@ -229,12 +235,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     }
 
     private static Optional<SsprPolicy> policy(RequiredActionContext context) {
-        try {
-            return Optional.of(SsprPolicyLocator.policyOfRealm(context.getRealm()));
-        } catch (InvalidPolicyException e) {
-            LOG.warnf("SSPR: reset policy of realm %s is unusable: %s", context.getRealm().getName(), e.getMessage());
-            return Optional.empty();
-        }
+        return ResetPolicyResolver.forRealm(context.getRealm(), "security info is not asked for at sign-in");
     }
 
     private static MethodContext methodContext(RequiredActionContext context, SsprPolicy policy) {

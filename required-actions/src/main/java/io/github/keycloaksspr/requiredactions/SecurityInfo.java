@@ -4,9 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.keycloaksspr.authenticators.flow.MethodCatalogue;
-import io.github.keycloaksspr.authenticators.flow.ResetAudience;
-import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.models.UserModel;
@@ -19,27 +19,17 @@ final class SecurityInfo {
 
     private final boolean inScope;
     private final int required;
-    private final Set<String> factors;
+    private final Set<Factor> factors;
 
-    private SecurityInfo(boolean inScope, int required, Set<String> factors) {
+    private SecurityInfo(boolean inScope, int required, Set<Factor> factors) {
         this.inScope = inScope;
         this.required = required;
         this.factors = factors;
     }
 
     /** For tests: a user in scope with these registered factors against {@code required}. */
-    static SecurityInfo inScope(int required, Set<String> factors) {
+    static SecurityInfo inScope(int required, Set<Factor> factors) {
         return new SecurityInfo(true, required, new LinkedHashSet<>(factors));
-    }
-
-    /** The factor a credential of the pack counts for, or null for types this page does not manage. */
-    static String factorOfCredentialType(String credentialType) {
-        return switch (credentialType) {
-            case SsprCredentialTypes.MOBILE_PHONE -> "mobile-phone";
-            case SsprCredentialTypes.ALTERNATE_EMAIL -> "alternate-email";
-            case SsprCredentialTypes.SECURITY_QUESTIONS -> "security-questions";
-            default -> null;
-        };
     }
 
     static SecurityInfo of(MethodContext context, UserModel user) {
@@ -49,7 +39,7 @@ final class SecurityInfo {
         }
         boolean administrator = audience.isAdministrator(user);
         List<SsprMethod> usable = MethodCatalogue.of().usableFor(context, user, administrator);
-        Set<String> factors = new LinkedHashSet<>();
+        Set<Factor> factors = new LinkedHashSet<>();
         usable.forEach(m -> factors.add(m.factor()));
         return new SecurityInfo(true, context.policy().methodsRequiredFor(administrator), factors);
     }
@@ -62,7 +52,7 @@ final class SecurityInfo {
         return required;
     }
 
-    Set<String> factors() {
+    Set<Factor> factors() {
         return Set.copyOf(factors);
     }
 
@@ -76,7 +66,7 @@ final class SecurityInfo {
     }
 
     /** Whether removing the last credential behind {@code factor} would leave the user below the required count. */
-    boolean removalLeavesTooFew(String factor) {
+    boolean removalLeavesTooFew(Factor factor) {
         int after = factors.contains(factor) ? factors.size() - 1 : factors.size();
         return inScope && after < required;
     }

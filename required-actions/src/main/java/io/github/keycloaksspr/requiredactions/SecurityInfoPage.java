@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.github.keycloaksspr.authenticators.methods.Masking;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.masking.Masking;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
@@ -19,10 +20,10 @@ import org.keycloak.models.utils.FormMessage;
 final class SecurityInfoPage {
 
     /** Factors shown by name only (set up and removed elsewhere); their message keys. */
-    private static final Map<String, String> OTHER_FACTOR_KEYS = Map.of(
-            "authenticator-app", "ssprRegisterFactorAuthenticatorApp",
-            "passkey", "ssprRegisterFactorPasskey",
-            "office-phone", "ssprRegisterFactorOfficePhone");
+    private static final Map<Factor, String> OTHER_FACTOR_KEYS = Map.of(
+            Factor.AUTHENTICATOR_APP, "ssprRegisterFactorAuthenticatorApp",
+            Factor.PASSKEY, "ssprRegisterFactorPasskey",
+            Factor.OFFICE_PHONE, "ssprRegisterFactorOfficePhone");
 
     private final RegistrationStep step;
     private FormMessage error;

@@ -2,7 +2,11 @@ package io.github.keycloaksspr.requiredactions;
 
 import java.util.Arrays;
 
+import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.events.EventType;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -14,8 +18,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 enum SetupHandOff {
 
     AUTHENTICATOR_APP("setup-totp", UserModel.RequiredAction.CONFIGURE_TOTP.name(), SsprMethodIds.TOTP,
-            "authenticator-app", "ssprRegisterTotpUnavailable"),
-    PASSKEY("setup-passkey", "webauthn-register-passwordless", SsprMethodIds.PASSKEY, "passkey",
+            Factor.AUTHENTICATOR_APP, "ssprRegisterTotpUnavailable"),
+    PASSKEY("setup-passkey", "webauthn-register-passwordless", SsprMethodIds.PASSKEY, Factor.PASSKEY,
             "ssprRegisterPasskeyUnavailable");
 
     /** Set while Keycloak's own setup action runs, so the page comes back afterwards. */
@@ -24,10 +28,10 @@ enum SetupHandOff {
     private final String formAction;
     private final String requiredAction;
     private final String methodId;
-    private final String factor;
+    private final Factor factor;
     private final String unavailableKey;
 
-    SetupHandOff(String formAction, String requiredAction, String methodId, String factor, String unavailableKey) {
+    SetupHandOff(String formAction, String requiredAction, String methodId, Factor factor, String unavailableKey) {
         this.formAction = formAction;
         this.requiredAction = requiredAction;
         this.methodId = methodId;
@@ -67,8 +71,8 @@ enum SetupHandOff {
         ContactRegistration.clearPending(step);
         step.authSession().addRequiredAction(requiredAction);
         step.authSession().setAuthNote(NOTE_RETURN, name());
-        step.event(org.keycloak.events.EventType.CUSTOM_REQUIRED_ACTION)
-                .detail("sspr_step", "hand-off").detail("sspr_setup", requiredAction).success();
+        step.event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail(SsprEvents.STEP, RegistrationEvents.HAND_OFF).detail(SsprEvents.SETUP, requiredAction).success();
         step.context().success();
     }
 }

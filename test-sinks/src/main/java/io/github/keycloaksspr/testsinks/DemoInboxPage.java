@@ -1,9 +1,5 @@
 package io.github.keycloaksspr.testsinks;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 
 /** A read-only HTML page with every mail and every SMS or call the demo sinks received, newest first. */
 final class DemoInboxPage implements HttpHandler {

@@ -1,7 +1,5 @@
 package io.github.keycloaksspr.testsinks;
 
-import com.sun.net.httpserver.HttpExchange;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import com.sun.net.httpserver.HttpExchange;
 
 /** The parts of a form POST the stand-in looks at: Basic-auth credentials and the URL-encoded form. */
 record FormRequest(String basicAuthUser, String basicAuthPassword, Map<String, List<String>> form) {

@@ -1,5 +1,11 @@
 package io.github.keycloaksspr.testsinks;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.stream.Collectors;
+
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message.RecipientType;
@@ -7,12 +13,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
-import java.io.IOException;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Date;
-import java.util.stream.Collectors;
 
 /**
  * The parts of a received mail a person checks in the demo: who, what, when, and the text

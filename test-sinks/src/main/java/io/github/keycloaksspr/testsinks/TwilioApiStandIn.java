@@ -1,9 +1,5 @@
 package io.github.keycloaksspr.testsinks;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,6 +20,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
 
 /**
  * Answers the part of Twilio's REST API that the Twilio SDK uses to send an SMS or place a call,

@@ -2,11 +2,19 @@ package io.github.keycloaksspr.audit.events;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
+import io.github.keycloaksspr.core.audience.Ineligibility;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.ResetAction;
+import io.github.keycloaksspr.core.events.ResetStep;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
 import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 
@@ -17,10 +25,10 @@ import org.keycloak.events.EventType;
  */
 final class EventClassifier {
 
-    static final String REGISTRATION_ACTION = "sspr-register-security-info";
-    static final String NEW_PASSWORD_STEP = "new-password";
-    private static final java.util.Set<String> MISTYPED = java.util.Set.of(org.keycloak.events.Errors.PASSWORD_MISSING,
-            org.keycloak.events.Errors.PASSWORD_CONFIRM_ERROR);
+    /** The audit's name for a registration put off ("Not now", or refused once the grace period is over). */
+    static final String POSTPONED = "postponed";
+
+    private static final Set<String> MISTYPED = Set.of(Errors.PASSWORD_MISSING, Errors.PASSWORD_CONFIRM_ERROR);
 
     private EventClassifier() {
     }
@@ -38,34 +46,35 @@ final class EventClassifier {
         String credentialType = details.get(Details.CREDENTIAL_TYPE);
         switch (type) {
             case RESET_PASSWORD, RESET_PASSWORD_ERROR -> {
-                String step = details.get("sspr_step");
+                String step = details.get(SsprEvents.STEP);
                 if (step == null) {
                     return Optional.empty();
                 }
-                String reason = failed ? details.get("sspr_reason") : details.get("sspr_outcome");
+                String reason = failed ? details.get(SsprEvents.REASON) : details.get(SsprEvents.OUTCOME);
                 AuditActivity activity;
-                if (failed && "choose-account".equals(step) && AuditVocabulary.BLOCKING_REASONS.contains(reason)) {
+                if (failed && ResetStep.of(step).orElse(null) == ResetStep.CHOOSE_ACCOUNT
+                        && Ineligibility.isReason(reason)) {
                     activity = AuditActivity.BLOCKED_FROM_SSPR;
-                } else if (!failed && "unlock".equals(details.get("sspr_action"))) {
+                } else if (!failed && ResetAction.UNLOCK.id().equals(details.get(SsprEvents.ACTION))) {
                     activity = AuditActivity.UNLOCK;
                 } else {
                     activity = AuditActivity.FLOW_PROGRESS;
                 }
-                return Optional.of(entry(event, username, activity, step, details.get("sspr_method"), outcome,
+                return Optional.of(entry(event, username, activity, step, details.get(SsprEvents.METHOD), outcome,
                         reason));
             }
             case UPDATE_CREDENTIAL, UPDATE_CREDENTIAL_ERROR, REMOVE_CREDENTIAL, REMOVE_CREDENTIAL_ERROR -> {
                 if ("password".equals(credentialType)) {
                     // The pack's own password step says so (it runs only after the proof); Keycloak's does not.
-                    boolean resetStep = NEW_PASSWORD_STEP.equals(details.get("sspr_step"));
+                    boolean resetStep = ResetStep.NEW_PASSWORD.id().equals(details.get(SsprEvents.STEP));
                     if (failed && MISTYPED.contains(event.getError())) {
                         return Optional.empty(); // the form was refused before any password was tried
                     }
-                    String resetMethods = resetStep ? details.get("sspr_method") : methods;
+                    String resetMethods = resetStep ? details.get(SsprEvents.METHOD) : methods;
                     return (ssprReset || resetStep) && type != EventType.REMOVE_CREDENTIAL
                             && type != EventType.REMOVE_CREDENTIAL_ERROR
-                            ? Optional.of(entry(event, username, AuditActivity.RESET, NEW_PASSWORD_STEP, resetMethods,
-                            outcome, failed ? Optional.ofNullable(details.get("sspr_reason"))
+                            ? Optional.of(entry(event, username, AuditActivity.RESET, ResetStep.NEW_PASSWORD.id(),
+                            resetMethods, outcome, failed ? Optional.ofNullable(details.get(SsprEvents.REASON))
                                     .orElse(event.getError()) : null))
                             : Optional.empty();
                 }
@@ -73,23 +82,24 @@ final class EventClassifier {
                     return Optional.empty();
                 }
                 boolean removal = type == EventType.REMOVE_CREDENTIAL || type == EventType.REMOVE_CREDENTIAL_ERROR;
-                String reason = failed ? Optional.ofNullable(details.get("sspr_reason")).orElse(event.getError())
+                String reason = failed ? Optional.ofNullable(details.get(SsprEvents.REASON)).orElse(event.getError())
                         : null;
                 return Optional.of(entry(event, username, AuditActivity.SECURITY_INFO_CHANGED,
                         removal ? "removed" : "added", credentialType, outcome, reason));
             }
             case CUSTOM_REQUIRED_ACTION, CUSTOM_REQUIRED_ACTION_ERROR -> {
-                if (!REGISTRATION_ACTION.equals(details.get(Details.CUSTOM_REQUIRED_ACTION))) {
+                if (!RegistrationEvents.ACTION_ID.equals(details.get(Details.CUSTOM_REQUIRED_ACTION))) {
                     return Optional.empty();
                 }
-                String step = details.get("sspr_step");
-                if ("confirmed".equals(step) || failed && "below_required".equals(details.get("sspr_reason"))) {
-                    return Optional.of(entry(event, username, AuditActivity.REGISTERED, "confirmed", null, outcome,
-                            failed ? "below_required" : null));
+                String step = details.get(SsprEvents.STEP);
+                String reason = details.get(SsprEvents.REASON);
+                if (RegistrationEvents.CONFIRMED.equals(step) || failed && SsprReasons.BELOW_REQUIRED.equals(reason)) {
+                    return Optional.of(entry(event, username, AuditActivity.REGISTERED, RegistrationEvents.CONFIRMED,
+                            null, outcome, failed ? SsprReasons.BELOW_REQUIRED : null));
                 }
-                if ("skipped".equals(step) || failed && "grace_period_over".equals(details.get("sspr_reason"))) {
-                    return Optional.of(entry(event, username, AuditActivity.REGISTERED, "postponed", null,
-                            AuditEntry.FAILURE, failed ? "grace_period_over" : "postponed"));
+                if (RegistrationEvents.SKIPPED.equals(step) || failed && SsprReasons.GRACE_PERIOD_OVER.equals(reason)) {
+                    return Optional.of(entry(event, username, AuditActivity.REGISTERED, POSTPONED, null,
+                            AuditEntry.FAILURE, failed ? SsprReasons.GRACE_PERIOD_OVER : POSTPONED));
                 }
                 return Optional.empty();
             }

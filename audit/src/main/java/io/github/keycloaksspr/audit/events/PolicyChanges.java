@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -22,7 +23,7 @@ final class PolicyChanges {
     private static final Pattern EXECUTION_CONFIG = Pattern.compile("^authentication/executions/([^/]+)/config$");
     private static final Pattern CONFIG = Pattern.compile("^authentication/config/([^/]+)$");
     private static final Pattern REGISTRATION = Pattern.compile(
-            "^authentication/required-actions/" + EventClassifier.REGISTRATION_ACTION + "(/config)?$");
+            "^authentication/required-actions/" + RegistrationEvents.ACTION_ID + "(/config)?$");
 
     private PolicyChanges() {
     }

@@ -8,7 +8,7 @@ import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
-import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
+import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.events.Details;

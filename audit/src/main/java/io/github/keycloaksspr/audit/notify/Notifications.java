@@ -4,19 +4,19 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
-import io.github.keycloaksspr.authenticators.flow.ResetAudience;
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
+import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
-import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.NotificationSettings;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -28,9 +28,9 @@ import org.keycloak.models.UserModel;
  */
 public final class Notifications {
 
-    private static final Logger LOG = Logger.getLogger(Notifications.class);
     /** A realm with more administrators than this has a bigger problem than a missed notice. */
     static final int MAX_ADMIN_RECIPIENTS = 500;
+    private static final String NO_NOTICE = "no notification is sent";
 
     private static final Map<String, String> METHOD_KEYS = Map.of(
             "sspr-mobile-phone", "ssprRegisterFactorPhone",
@@ -61,15 +61,13 @@ public final class Notifications {
         if (activity != AuditActivity.RESET && activity != AuditActivity.UNLOCK) {
             return;
         }
-        NotificationSettings settings;
-        SsprPolicy policy;
-        try {
-            settings = NotificationSettings.from(SsprPolicyLocator.configOfRealm(realm));
-            policy = SsprPolicyLocator.policyOfRealm(realm);
-        } catch (InvalidPolicyException e) {
-            LOG.warnf("SSPR: reset policy of realm %s is unusable (%s): no notification sent", realm.getName(), e.key());
+        Optional<NotificationSettings> maybeSettings = ResetPolicyResolver.notificationsOf(realm, NO_NOTICE);
+        Optional<SsprPolicy> maybePolicy = ResetPolicyResolver.forRealm(realm, NO_NOTICE);
+        if (maybeSettings.isEmpty() || maybePolicy.isEmpty()) {
             return;
         }
+        NotificationSettings settings = maybeSettings.get();
+        SsprPolicy policy = maybePolicy.get();
         String kind = activity == AuditActivity.UNLOCK ? "unlock" : "reset";
         if (settings.notifyUser()) {
             Set<String> addresses = new LinkedHashSet<>();

@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditCount;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditRollup;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.policy.SsprScope;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.ErrorResponse;
 
 /**
  * Usage and insights of one realm, from aggregate SQL only (no user or audit row is loaded): registration coverage
@@ -59,7 +61,9 @@ final class Insights {
     }
 
     private Map<String, Object> registration() {
-        SsprPolicy policy = SsprPolicyLocator.policyOfRealm(realm);
+        SsprPolicy policy = ResetPolicyResolver.forRealm(realm, "insights are refused").orElseThrow(() ->
+                ErrorResponse.error("the reset policy of this realm is invalid; the server log names the setting",
+                        Response.Status.CONFLICT));
         Map<String, Object> coverage = new LinkedHashMap<>();
         coverage.put("scope", policy.scope().name());
         String groupId = null;

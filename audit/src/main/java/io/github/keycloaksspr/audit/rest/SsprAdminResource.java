@@ -15,7 +15,7 @@ import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditFilter;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
-import io.github.keycloaksspr.ldap.WritebackHealth;
+import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
@@ -65,7 +65,8 @@ public final class SsprAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> health() {
         auth.realm().requireViewRealm();
-        return new WritebackHealth(session, realm).report();
+        DirectoryAccounts directories = session.getProvider(DirectoryAccounts.class);
+        return directories == null ? DirectoryAccounts.withoutDirectories(realm) : directories.writebackHealth(realm);
     }
 
     @GET

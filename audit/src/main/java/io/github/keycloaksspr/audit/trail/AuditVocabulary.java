@@ -1,8 +1,9 @@
 package io.github.keycloaksspr.audit.trail;
 
+import java.util.Arrays;
 import java.util.List;
 
-import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
+import io.github.keycloaksspr.core.audience.Ineligibility;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 
@@ -10,9 +11,8 @@ import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 public final class AuditVocabulary {
 
     /** Refusals before any method is tried: Entra's "blocked from self-service password reset". */
-    public static final List<String> BLOCKING_REASONS = List.of(ResetEligibility.USER_NOT_FOUND,
-            ResetEligibility.USER_DISABLED, ResetEligibility.OUT_OF_SCOPE, ResetEligibility.NOT_REGISTERED,
-            "guest_account");
+    public static final List<String> BLOCKING_REASONS = Arrays.stream(Ineligibility.values())
+            .map(Ineligibility::reason).toList();
 
     /** Credential types that are security info: the pack's, and Keycloak's own that the reset flow accepts. */
     public static final List<String> SECURITY_INFO_TYPES = List.of(SsprCredentialTypes.MOBILE_PHONE,
@@ -24,7 +24,7 @@ public final class AuditVocabulary {
 
     /** Whether a failed reset's reason is the user's directory refusing or missing the write (a writeback failure). */
     public static boolean isDirectoryRefusal(String reason) {
-        return reason != null && java.util.Arrays.stream(DirectoryPasswordRefusal.Reason.values())
+        return reason != null && Arrays.stream(DirectoryPasswordRefusal.Reason.values())
                 .anyMatch(known -> known.auditReason().equals(reason));
     }
 }

@@ -2,18 +2,19 @@ package io.github.keycloaksspr.authenticators.captcha;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-import org.altcha.altcha.Altcha;
+import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.time.ServerClock;
 import org.altcha.altcha.Altcha.Algorithm;
+import org.altcha.altcha.Altcha;
 import org.json.JSONObject;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -26,23 +27,23 @@ public final class AltchaCaptcha {
 
     /** Name of the form field the widget fills (the {@code name} attribute that {@code sspr-captcha.ftl} renders). */
     public static final String FORM_FIELD = "sspr-captcha";
-    /** The widget tries half of this many SHA-256 hashes on average: well under a second in a current browser. */
-    public static final long DEFAULT_MAX_NUMBER = 100_000;
-    /** Beyond this a slow phone works for many seconds, towards the widget's 90 s timeout. */
-    public static final long MAX_NUMBER_LIMIT = 10_000_000;
     public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
 
+    /** Used solutions live in the cluster-wide single-use store, beside Keycloak's own entries and the pack's others. */
+    static final String SLOT_PREFIX = "sspr:altcha:";
     /** Keeps a used solution past its expiry, so that a node whose clock runs behind cannot accept it again. */
     private static final long CLOCK_SKEW_SECONDS = 60;
     private static final Algorithm ALGORITHM = Algorithm.SHA256;
-    /** Keycloak's time, including the offset tests and the admin API can set. */
-    private static final InstantSource KEYCLOAK_TIME = () -> Instant.ofEpochMilli(Time.currentTimeMillis());
 
     private final String hmacKey;
-    private final UsedSolutions usedSolutions;
-    private final InstantSource clock;
+    private final ClusterSlots usedSolutions;
+    private final Clock clock;
 
-    public AltchaCaptcha(byte[] hmacKey, UsedSolutions usedSolutions, InstantSource clock) {
+    /**
+     * @param usedSolutions where accepted solutions are recorded: ALTCHA itself would accept one again
+     * @param clock         Keycloak's time in production, so that the test framework's offset applies
+     */
+    public AltchaCaptcha(byte[] hmacKey, ClusterSlots usedSolutions, Clock clock) {
         if (hmacKey.length < 32) {
             throw new IllegalArgumentException("ALTCHA key needs at least 256 bits");
         }
@@ -54,11 +55,7 @@ public final class AltchaCaptcha {
 
     /** Keyed by the realm's active HMAC key; used solutions recorded cluster-wide. */
     public static AltchaCaptcha forRealm(KeycloakSession session, RealmModel realm) {
-        return new AltchaCaptcha(RealmCaptchaKey.of(session, realm), UsedSolutions.of(session), KEYCLOAK_TIME);
-    }
-
-    public String createChallengeJson() {
-        return createChallengeJson(DEFAULT_MAX_NUMBER);
+        return new AltchaCaptcha(RealmCaptchaKey.of(session, realm), ClusterSlots.of(session), new ServerClock());
     }
 
     /**
@@ -66,8 +63,9 @@ public final class AltchaCaptcha {
      * challenge, never the key), valid for {@link #CHALLENGE_LIFETIME}.
      */
     public String createChallengeJson(long maxNumber) {
-        if (maxNumber < 1 || maxNumber > MAX_NUMBER_LIMIT) {
-            throw new IllegalArgumentException("maxNumber must be between 1 and " + MAX_NUMBER_LIMIT + ": " + maxNumber);
+        if (maxNumber < 1 || maxNumber > SsprPolicy.MAX_CAPTCHA_DIFFICULTY) {
+            throw new IllegalArgumentException("maxNumber must be between 1 and " + SsprPolicy.MAX_CAPTCHA_DIFFICULTY
+                    + ": " + maxNumber);
         }
         long expiresAt = clock.instant().getEpochSecond() + CHALLENGE_LIFETIME.toSeconds();
         Altcha.Challenge challenge;
@@ -111,7 +109,8 @@ public final class AltchaCaptcha {
         }
         long lifespan = Math.min(expiresAt.getAsLong() - now, CHALLENGE_LIFETIME.toSeconds()) + CLOCK_SKEW_SECONDS;
         // The signature is unique per issued challenge, and a challenge has exactly one solution.
-        return usedSolutions.markUsed(solution.signature(), lifespan) ? CaptchaCheck.VALID : CaptchaCheck.REPLAYED;
+        return usedSolutions.claim(SLOT_PREFIX + solution.signature(), lifespan)
+                ? CaptchaCheck.VALID : CaptchaCheck.REPLAYED;
     }
 
     private boolean isSolvedAndSigned(PostedSolution solution) {

@@ -2,7 +2,6 @@ package io.github.keycloaksspr.authenticators.captcha;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,22 +1,24 @@
 package io.github.keycloaksspr.authenticators.chooseaccount;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.authenticators.captcha.AltchaCaptcha;
 import io.github.keycloaksspr.authenticators.captcha.CaptchaCheck;
-import io.github.keycloaksspr.authenticators.flow.MethodCatalogue;
-import io.github.keycloaksspr.authenticators.flow.ResetAudience;
-import io.github.keycloaksspr.authenticators.flow.ResetEligibility;
-import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
-import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.authenticators.flow.FlowPolicy;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
-import io.github.keycloaksspr.authenticators.verify.SsprVerifyIdentityAuthenticator;
+import io.github.keycloaksspr.core.audience.Ineligibility;
+import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.audience.ResetEligibility;
+import io.github.keycloaksspr.core.events.ResetStep;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -34,17 +36,17 @@ import org.keycloak.models.utils.FormMessage;
  */
 public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
 
-    static final String STEP = "choose-account";
+    static final ResetStep STEP = ResetStep.CHOOSE_ACCOUNT;
     static final String FIELD_USERNAME = "username";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        policy(context).ifPresent(policy -> context.challenge(page(context, context.form(), policy)));
+        FlowPolicy.of(context, STEP).ifPresent(policy -> context.challenge(page(context, context.form(), policy)));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        Optional<SsprPolicy> maybePolicy = policy(context);
+        Optional<SsprPolicy> maybePolicy = FlowPolicy.of(context, STEP);
         if (maybePolicy.isEmpty()) {
             return;
         }
@@ -56,7 +58,7 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
             CaptchaCheck captcha = AltchaCaptcha.forRealm(context.getSession(), context.getRealm())
                     .verify(form.getFirst(AltchaCaptcha.FORM_FIELD));
             if (!captcha.isValid()) {
-                SsprEvents.failure(event, "captcha_" + captcha.name().toLowerCase(java.util.Locale.ROOT));
+                SsprEvents.failure(event, "captcha_" + captcha.name().toLowerCase(Locale.ROOT));
                 context.challenge(page(context, context.form().setError(captchaMessage(captcha)), policy));
                 return;
             }
@@ -81,25 +83,25 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
             Optional<String> home = new ResetAudience(context.getSession(), context.getRealm(), policy)
                     .guestHomeProvider(user);
             if (home.isPresent()) {
-                SsprEvents.failure(event, "guest_account");
+                SsprEvents.failure(event, Ineligibility.GUEST_ACCOUNT.reason());
                 context.challenge(SsprPages.guest(context.form(), home.get()));
                 return;
             }
         }
-        Optional<String> refusal = ResetEligibility.refusal(methods, user, MethodCatalogue.of());
+        Optional<Ineligibility> refusal = ResetEligibility.refusal(methods, user, MethodCatalogue.of());
         ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
         if (refusal.isPresent()) {
             SsprEvents.failure(event.detail(SsprEvents.DECOY, Boolean.toString(policy.enumerationSafe())),
-                    refusal.get());
+                    refusal.get().reason());
             if (!policy.enumerationSafe()) {
                 // Without enumeration safety the page may say why; a directory-disabled account needs the help desk.
-                boolean directoryDisabled = ResetEligibility.USER_DISABLED.equals(refusal.get())
+                boolean directoryDisabled = refusal.get() == Ineligibility.USER_DISABLED
                         && ResetEligibility.disabledInDirectory(context.getSession(), context.getRealm(), user);
                 context.challenge(page(context, context.form().setError(directoryDisabled
                         ? "ssprDirectoryAccountDisabled" : "ssprErrorNotEligible"), policy));
                 return;
             }
-            state.startDecoy(refusal.get(), username);
+            state.startDecoy(refusal.get().reason());
             context.clearUser();
             context.success();
             return;
@@ -127,22 +129,12 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
         return user;
     }
 
-    private static jakarta.ws.rs.core.Response page(AuthenticationFlowContext context, LoginFormsProvider form,
-                                                    SsprPolicy policy) {
+    private static Response page(AuthenticationFlowContext context, LoginFormsProvider form,
+                             SsprPolicy policy) {
         String challenge = policy.captchaEnabled()
                 ? AltchaCaptcha.forRealm(context.getSession(), context.getRealm())
                         .createChallengeJson(policy.captchaDifficulty())
                 : null;
         return SsprPages.chooseAccount(form, challenge);
-    }
-
-    private static Optional<SsprPolicy> policy(AuthenticationFlowContext context) {
-        try {
-            return Optional.of(SsprPolicyLocator.policyOf(context.getRealm(), context.getExecution()));
-        } catch (InvalidPolicyException e) {
-            SsprEvents.failure(SsprEvents.step(context.getEvent(), STEP), "invalid_policy");
-            context.forkWithErrorMessage(new FormMessage(SsprVerifyIdentityAuthenticator.NOT_VERIFIED));
-            return Optional.empty();
-        }
     }
 }

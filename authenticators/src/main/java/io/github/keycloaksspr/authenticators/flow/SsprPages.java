@@ -21,6 +21,9 @@ public final class SsprPages {
     public static final String UNLOCK_OR_RESET = "sspr-unlock-or-reset.ftl";
     public static final String GUEST = "sspr-guest.ftl";
 
+    /** The one message every unsuccessful ending shows, real or decoy. */
+    public static final String NOT_VERIFIED = "ssprEndNotVerified";
+
     /** One line of the method list. */
     public record MethodChoice(String id, String labelKey, String hint) {
 

@@ -1,22 +1,20 @@
 package io.github.keycloaksspr.authenticators.methods;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
+import io.github.keycloaksspr.core.masking.Masking;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
@@ -31,8 +29,8 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     }
 
     @Override
-    public String factor() {
-        return "alternate-email";
+    public Factor factor() {
+        return Factor.ALTERNATE_EMAIL;
     }
 
     @Override
@@ -52,21 +50,8 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
 
     @Override
     public MethodChallenge challenge(MethodContext context, UserModel user) {
-        String address = address(user).orElseThrow();
-        return CodeChallenges.challenge(context, user, id(), address, INSTRUCTION, Masking.email(address),
-                code -> send(context, user, address, code));
-    }
-
-    private static void send(MethodContext context, UserModel user, String address, String code) throws Exception {
-        // Keycloak adds its own entries (user, realm, locale...) to both collections: they must be mutable.
-        List<Object> subjectArgs = new ArrayList<>(List.of(SmsCodeMethod.realmName(context)));
-        Map<String, Object> body = new HashMap<>(Map.of("code", code, "ttlMinutes",
-                context.policy().codeLifetime().toMinutes()));
-        context.session().getProvider(EmailTemplateProvider.class)
-                .setRealm(context.realm())
-                .setUser(user)
-                .setAuthenticationSession(context.authSession())
-                .send("ssprEmailCodeSubject", subjectArgs, "sspr-code.ftl", body, address);
+        return CodeChallenges.challenge(context, user, id(), address(user).orElseThrow(), INSTRUCTION,
+                EmailCodeDelivery.INSTANCE);
     }
 
     @Override
@@ -80,7 +65,7 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     }
 
     private static Optional<String> address(UserModel user) {
-        return SsprCredentials.alternateEmails(user).map(AlternateEmailCredentialModel::email).findFirst();
+        return SsprCredentials.alternateEmail(user);
     }
 
     public static final class Factory implements SsprMethodFactory {

@@ -2,6 +2,8 @@ package io.github.keycloaksspr.authenticators.methods;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -25,8 +27,8 @@ public final class AuthenticatorAppMethod implements SsprMethod {
     }
 
     @Override
-    public String factor() {
-        return "authenticator-app";
+    public Factor factor() {
+        return Factor.AUTHENTICATOR_APP;
     }
 
     @Override

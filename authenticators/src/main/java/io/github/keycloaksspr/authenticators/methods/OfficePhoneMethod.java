@@ -3,12 +3,13 @@ package io.github.keycloaksspr.authenticators.methods;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
-import io.github.keycloaksspr.core.phone.VoiceTwiml;
-import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -39,8 +40,8 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
     }
 
     @Override
-    public String factor() {
-        return "office-phone";
+    public Factor factor() {
+        return Factor.OFFICE_PHONE;
     }
 
     @Override
@@ -77,13 +78,13 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
     @Override
     Optional<String> number(MethodContext context, UserModel user) {
         return Optional.ofNullable(user.getFirstAttribute(attribute))
-                .map(n -> n.replaceAll("[\\s()./-]", ""))
+                .map(PhoneNumbers::clean)
                 .filter(PhoneNumbers::isE164);
     }
 
     @Override
-    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
-        gateway.placeCall(number, VoiceTwiml.speakDigitsTwice(code, VoiceCodeMethod.spokenLanguage(context)));
+    CodeDelivery delivery() {
+        return VoiceCodeDelivery.INSTANCE;
     }
 
     /** Option {@code --spi-sspr-method--sspr-office-phone--attribute} names the user attribute. */

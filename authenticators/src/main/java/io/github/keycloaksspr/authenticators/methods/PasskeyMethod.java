@@ -13,6 +13,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.util.exception.WebAuthnException;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -51,8 +52,8 @@ public final class PasskeyMethod implements SsprMethod {
     }
 
     @Override
-    public String factor() {
-        return "passkey";
+    public Factor factor() {
+        return Factor.PASSKEY;
     }
 
     @Override

@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -19,8 +22,7 @@ abstract class PhoneCodeMethod implements SsprMethod {
     /** The number this method reaches, if the user has one. */
     abstract Optional<String> number(MethodContext context, UserModel user);
 
-    /** Sends the code; the code must reach only the phone, never a log. */
-    abstract void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception;
+    abstract CodeDelivery delivery();
 
     abstract String instructionKey();
 
@@ -31,7 +33,7 @@ abstract class PhoneCodeMethod implements SsprMethod {
 
     @Override
     public boolean isAvailable(MethodContext context) {
-        return PhoneNumberLookup.gatewayConfigured(context.session());
+        return PhoneGateway.configured(context.session()).isPresent();
     }
 
     @Override
@@ -46,9 +48,8 @@ abstract class PhoneCodeMethod implements SsprMethod {
 
     @Override
     public MethodChallenge challenge(MethodContext context, UserModel user) {
-        String number = number(context, user).orElseThrow();
-        return CodeChallenges.challenge(context, user, id(), number, instructionKey(), Masking.phone(number),
-                code -> deliver(context, PhoneNumberLookup.gateway(context.session()), number, code));
+        return CodeChallenges.challenge(context, user, id(), number(context, user).orElseThrow(), instructionKey(),
+                delivery());
     }
 
     @Override

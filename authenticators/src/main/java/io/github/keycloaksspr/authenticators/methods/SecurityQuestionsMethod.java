@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -39,8 +40,8 @@ public final class SecurityQuestionsMethod implements SsprMethod {
     }
 
     @Override
-    public String factor() {
-        return "security-questions";
+    public Factor factor() {
+        return Factor.SECURITY_QUESTIONS;
     }
 
     @Override

@@ -2,10 +2,13 @@ package io.github.keycloaksspr.authenticators.methods;
 
 import java.util.Optional;
 
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
-import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -19,8 +22,8 @@ public final class SmsCodeMethod extends PhoneCodeMethod {
     }
 
     @Override
-    public String factor() {
-        return "mobile-phone";
+    public Factor factor() {
+        return Factor.MOBILE_PHONE;
     }
 
     @Override
@@ -30,17 +33,12 @@ public final class SmsCodeMethod extends PhoneCodeMethod {
 
     @Override
     Optional<String> number(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user);
+        return SsprCredentials.mobileNumber(user);
     }
 
     @Override
-    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
-        gateway.sendSms(number, ThemeMessages.format(context, "ssprSmsCodeText", realmName(context), code));
-    }
-
-    public static String realmName(MethodContext context) {
-        String display = context.realm().getDisplayName();
-        return display == null || display.isBlank() ? context.realm().getName() : display;
+    CodeDelivery delivery() {
+        return SmsCodeDelivery.INSTANCE;
     }
 
     public static final class Factory implements SsprMethodFactory {

@@ -2,11 +2,13 @@ package io.github.keycloaksspr.authenticators.methods;
 
 import java.util.Optional;
 
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
-import io.github.keycloaksspr.core.phone.VoiceTwiml;
-import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
@@ -20,8 +22,8 @@ public final class VoiceCodeMethod extends PhoneCodeMethod {
     }
 
     @Override
-    public String factor() {
-        return "mobile-phone";
+    public Factor factor() {
+        return Factor.MOBILE_PHONE;
     }
 
     @Override
@@ -31,16 +33,12 @@ public final class VoiceCodeMethod extends PhoneCodeMethod {
 
     @Override
     Optional<String> number(MethodContext context, UserModel user) {
-        return PhoneNumberLookup.mobileNumber(user);
+        return SsprCredentials.mobileNumber(user);
     }
 
     @Override
-    void deliver(MethodContext context, PhoneGateway gateway, String number, String code) throws Exception {
-        gateway.placeCall(number, VoiceTwiml.speakDigitsTwice(code, spokenLanguage(context)));
-    }
-
-    public static String spokenLanguage(MethodContext context) {
-        return context.locale() == null ? "en-US" : context.locale().toLanguageTag();
+    CodeDelivery delivery() {
+        return VoiceCodeDelivery.INSTANCE;
     }
 
     public static final class Factory implements SsprMethodFactory {

@@ -1,21 +1,13 @@
 package io.github.keycloaksspr.authenticators.mfa;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-import io.github.keycloaksspr.authenticators.methods.Masking;
-import io.github.keycloaksspr.authenticators.methods.SmsCodeMethod;
-import io.github.keycloaksspr.authenticators.methods.ThemeMessages;
-import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
-import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
-import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
-import org.keycloak.email.EmailTemplateProvider;
+import io.github.keycloaksspr.core.delivery.CodeDelivery;
+import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
+import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
 import org.keycloak.models.UserModel;
 
 /**
@@ -24,51 +16,11 @@ import org.keycloak.models.UserModel;
  */
 enum MfaChannel {
 
-    SMS("sspr-sms-otp", SsprCredentialTypes.MOBILE_PHONE, "mfa-sms", "ssprMfaSmsTitle", "ssprMethodSmsInstruction") {
-        @Override
-        Optional<String> destination(UserModel user) {
-            return SsprCredentials.mobilePhones(user).map(MobilePhoneCredentialModel::number).findFirst();
-        }
+    SMS("sspr-sms-otp", SsprCredentialTypes.MOBILE_PHONE, "mfa-sms", "ssprMfaSmsTitle", "ssprMethodSmsInstruction",
+            SsprCredentials::mobileNumber, SmsCodeDelivery.INSTANCE),
 
-        @Override
-        String mask(String destination) {
-            return Masking.phone(destination);
-        }
-
-        @Override
-        void send(MethodContext context, UserModel user, String number, String code) throws Exception {
-            PhoneGateway gateway = context.session().getProvider(PhoneGateway.class);
-            if (gateway == null || !gateway.isConfigured()) {
-                throw new IllegalStateException("the phone gateway is not configured");
-            }
-            gateway.sendSms(number, ThemeMessages.format(context, "ssprSmsCodeText", SmsCodeMethod.realmName(context), code));
-        }
-    },
-
-    EMAIL("sspr-email-otp", SsprCredentialTypes.ALTERNATE_EMAIL, "mfa-email", "ssprMfaEmailTitle", "ssprMethodEmailInstruction") {
-        @Override
-        Optional<String> destination(UserModel user) {
-            return SsprCredentials.alternateEmails(user).map(AlternateEmailCredentialModel::email).findFirst();
-        }
-
-        @Override
-        String mask(String destination) {
-            return Masking.email(destination);
-        }
-
-        @Override
-        void send(MethodContext context, UserModel user, String address, String code) throws Exception {
-            // Keycloak adds its own entries (user, realm, locale...) to both collections: they must be mutable.
-            List<Object> subjectArgs = new ArrayList<>(List.of(SmsCodeMethod.realmName(context)));
-            Map<String, Object> body = new HashMap<>(Map.of("code", code, "ttlMinutes",
-                    context.policy().codeLifetime().toMinutes()));
-            context.session().getProvider(EmailTemplateProvider.class)
-                    .setRealm(context.realm())
-                    .setUser(user)
-                    .setAuthenticationSession(context.authSession())
-                    .send("ssprEmailCodeSubject", subjectArgs, "sspr-code.ftl", body, address);
-        }
-    };
+    EMAIL("sspr-email-otp", SsprCredentialTypes.ALTERNATE_EMAIL, "mfa-email", "ssprMfaEmailTitle",
+            "ssprMethodEmailInstruction", SsprCredentials::alternateEmail, EmailCodeDelivery.INSTANCE);
 
     final String providerId;
     /** The credential type a user must have: it also picks the entry on Keycloak's "try another way" page. */
@@ -77,20 +29,22 @@ enum MfaChannel {
     final String purpose;
     final String titleKey;
     final String instructionKey;
+    private final Function<UserModel, Optional<String>> destination;
+    final CodeDelivery delivery;
 
-    MfaChannel(String providerId, String credentialType, String purpose, String titleKey, String instructionKey) {
+    MfaChannel(String providerId, String credentialType, String purpose, String titleKey, String instructionKey,
+               Function<UserModel, Optional<String>> destination, CodeDelivery delivery) {
         this.providerId = providerId;
         this.credentialType = credentialType;
         this.purpose = purpose;
         this.titleKey = titleKey;
         this.instructionKey = instructionKey;
+        this.destination = destination;
+        this.delivery = delivery;
     }
 
     /** The user's registered destination (oldest credential first), if any. */
-    abstract Optional<String> destination(UserModel user);
-
-    abstract String mask(String destination);
-
-    /** Sends the code; it must reach only the destination, never a log. */
-    abstract void send(MethodContext context, UserModel user, String destination, String code) throws Exception;
+    Optional<String> destination(UserModel user) {
+        return destination.apply(user);
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.SsprEvents;
-import io.github.keycloaksspr.authenticators.methods.CodeChallenges;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -69,7 +69,7 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
             case WRONG -> {
                 failure(context, user, outcome.reason());
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        page(context, channel.mask(destination.get()), false)
+                        page(context, channel.delivery.masked(destination.get()), false)
                                 .addError(new FormMessage(CodeChallenges.CODE_FIELD, outcome.errorKey()))
                                 .createForm(TEMPLATE));
             }
@@ -78,7 +78,7 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
                 String key = "too_many_wrong_codes".equals(outcome.reason())
                         ? "ssprMfaErrorTooManyWrongCodes" : "ssprMfaErrorCodeExpired";
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        page(context, channel.mask(destination.get()), true).setError(key).createForm(TEMPLATE));
+                        page(context, channel.delivery.masked(destination.get()), true).setError(key).createForm(TEMPLATE));
             }
         }
     }
@@ -92,10 +92,9 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
             context.failure(AuthenticationFlowError.INVALID_USER);
             return;
         }
-        String hint = channel.mask(destination.get());
-        MethodContext method = methodContext(context);
-        MethodChallenge challenge = CodeChallenges.challenge(method, user, channel.purpose, destination.get(),
-                channel.instructionKey, hint, code -> channel.send(method, user, destination.get(), code));
+        String hint = channel.delivery.masked(destination.get());
+        MethodChallenge challenge = CodeChallenges.challenge(methodContext(context), user, channel.purpose,
+                destination.get(), channel.instructionKey, channel.delivery);
         if (challenge.started()) {
             context.challenge(page(context, hint, false).createForm(TEMPLATE));
         } else {

@@ -3,7 +3,7 @@ package io.github.keycloaksspr.authenticators.newpassword;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.keycloaksspr.authenticators.flow.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.Profile;
 import org.keycloak.events.EventType;
@@ -38,7 +38,7 @@ final class OtherSessions {
             AuthenticationManager.backchannelLogout(session, realm, other, session.getContext().getUri(),
                     context.getConnection(), context.getHttpRequest().getHttpHeaders(), true);
             context.getEvent().clone().event(EventType.LOGOUT).session(other).user(user)
-                    .detail(SsprEvents.STEP, SsprNewPasswordAuthenticator.STEP).success();
+                    .detail(SsprEvents.STEP, SsprNewPasswordAuthenticator.STEP.id()).success();
         }
     }
 }

@@ -3,10 +3,11 @@ package io.github.keycloaksspr.authenticators.newpassword;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import io.github.keycloaksspr.authenticators.flow.ResetFlowState;
-import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
+import io.github.keycloaksspr.core.events.ResetStep;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.flow.ResetFlowState;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -29,22 +30,21 @@ import org.keycloak.services.validation.Validation;
  */
 public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
 
-    static final String STEP = "new-password";
+    static final ResetStep STEP = ResetStep.NEW_PASSWORD;
     static final String FIELD_NEW = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
     static final String FIELD_LOGOUT = "logout-sessions";
-    static final String DIRECTORY_ERROR = "sspr_directory_error";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (VerifiedReset.check(context, STEP) != null) {
+        if (VerifiedReset.check(context, STEP).isPresent()) {
             context.challenge(page(context, context.form()));
         }
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (VerifiedReset.check(context, STEP) == null) {
+        if (VerifiedReset.check(context, STEP).isEmpty()) {
             return;
         }
         UserModel user = context.getUser();
@@ -72,7 +72,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
             // ModelException (a policy, AD's answer), StorageUnavailableException (AD away), a timeout: explained.
             PasswordRefusal refusal = PasswordRefusal.of(context.getSession(), context.getRealm(), user, password, e);
             if (refusal.directoryError() != null) {
-                event.detail(DIRECTORY_ERROR, refusal.directoryError());
+                event.detail(SsprEvents.DIRECTORY_ERROR, refusal.directoryError());
             }
             refuse(context, event, Errors.PASSWORD_REJECTED, refusal.reason(), refusal.message());
             return;
@@ -95,7 +95,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
     private static void refuse(AuthenticationFlowContext context, EventBuilder event, String error, String reason,
                                FormMessage message) {
         EventBuilder failure = event.clone().event(EventType.UPDATE_CREDENTIAL_ERROR)
-                .detail(SsprEvents.OUTCOME, "failure").detail(Details.REASON, message.getMessage());
+                .detail(SsprEvents.OUTCOME, SsprEvents.OUTCOME_FAILURE).detail(Details.REASON, message.getMessage());
         if (reason != null) {
             failure.detail(SsprEvents.REASON, reason);
         }

@@ -1,14 +1,20 @@
 package io.github.keycloaksspr.authenticators.unlock;
+
+import java.util.Optional;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.SsprEvents;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
+import io.github.keycloaksspr.core.events.ResetAction;
+import io.github.keycloaksspr.core.events.ResetStep;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -20,22 +26,20 @@ import org.keycloak.services.managers.BruteForceProtector;
 /**
  * Before the password form: re-checks on the server that this very user proved enough methods in this flow (no
  * earlier step's note can be reused for another account), then offers "unlock only" to a user locked out by Keycloak's
- * brute-force protection (temporarily) or by their directory (AD {@code lockoutTime}); an account disabled in the directory gets a
- * clear message instead, and an unreachable directory changes nothing anywhere.
+ * brute-force protection (temporarily) or by their directory (AD {@code lockoutTime}); an account disabled in the
+ * directory gets a clear message instead, and an unreachable directory changes nothing anywhere.
  */
 public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SsprUnlockOrResetAuthenticator.class);
+    private static final Logger LOG = Logger.getLogger(SsprUnlockOrResetAuthenticator.class);
 
-    static final String STEP = "unlock-or-reset";
+    static final ResetStep STEP = ResetStep.UNLOCK_OR_RESET;
     static final String FIELD_CHOICE = "choice";
-    static final String UNLOCK = "unlock";
-    static final String RESET = "reset";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        SsprPolicy policy = VerifiedReset.check(context, STEP);
-        if (policy == null) {
+        Optional<SsprPolicy> policy = VerifiedReset.check(context, STEP);
+        if (policy.isEmpty()) {
             return;
         }
         UserModel user = context.getUser();
@@ -52,7 +56,7 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
             context.forkWithErrorMessage(new FormMessage("ssprDirectoryAccountDisabled"));
             return;
         }
-        if (policy.unlockAllowed() && (directory.locked() || isLockedOut(context, user))) {
+        if (policy.get().unlockAllowed() && (directory.locked() || isLockedOut(context, user))) {
             context.challenge(SsprPages.unlockOrReset(context.form()));
             return;
         }
@@ -61,28 +65,28 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        SsprPolicy policy = VerifiedReset.check(context, STEP);
-        if (policy == null) {
+        Optional<SsprPolicy> policy = VerifiedReset.check(context, STEP);
+        if (policy.isEmpty()) {
             return;
         }
         UserModel user = context.getUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String choice = form.getFirst(FIELD_CHOICE);
         EventBuilder event = SsprEvents.step(context.getEvent(), STEP).user(user);
-        if (UNLOCK.equals(choice) && policy.unlockAllowed()) {
+        if (ResetAction.UNLOCK.id().equals(choice) && policy.get().unlockAllowed()) {
             if (!unlockDirectory(context, user)) {
                 return;
             }
             unlock(context, user);
-            SsprEvents.success(event.detail("sspr_action", UNLOCK), "unlocked");
+            SsprEvents.success(event.detail(SsprEvents.ACTION, ResetAction.UNLOCK.id()), "unlocked");
             context.forkWithSuccessMessage(new FormMessage("ssprUnlockDone"));
-        } else if (RESET.equals(choice)) {
+        } else if (ResetAction.RESET.id().equals(choice)) {
             // A new password must also be usable: the lockout goes with the old password.
             if (!unlockDirectory(context, user)) {
                 return;
             }
             unlock(context, user);
-            SsprEvents.success(event.detail("sspr_action", RESET), "reset_chosen");
+            SsprEvents.success(event.detail(SsprEvents.ACTION, ResetAction.RESET.id()), "reset_chosen");
             context.success();
         } else {
             context.challenge(SsprPages.unlockOrReset(context.form().setError("ssprUnlockChoose")));

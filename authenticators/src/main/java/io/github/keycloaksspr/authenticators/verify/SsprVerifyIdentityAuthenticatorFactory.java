@@ -1,15 +1,12 @@
 package io.github.keycloaksspr.authenticators.verify;
 
-import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.*;
-
 import java.util.List;
+import java.util.Set;
 
 import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
-import io.github.keycloaksspr.authenticators.flow.SsprPolicyLocator;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
-import io.github.keycloaksspr.core.policy.NotificationSettings;
-import io.github.keycloaksspr.core.policy.SsprMethodIds;
-import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.policy.SsprPolicyLocator;
+import io.github.keycloaksspr.core.policy.SsprPolicyProperties;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -25,7 +22,6 @@ public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthentica
     public static final String PROVIDER_ID = SsprPolicyLocator.VERIFY_IDENTITY_PROVIDER_ID;
 
     private static final SsprVerifyIdentityAuthenticator SINGLETON = new SsprVerifyIdentityAuthenticator();
-    private static final SsprPolicy D = SsprPolicy.DEFAULTS;
 
     @Override
     public Authenticator create(KeycloakSession session) {
@@ -55,8 +51,8 @@ public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthentica
     }
 
     @Override
-    public java.util.Set<String> getOptionalReferenceCategories(KeycloakSession session) {
-        return java.util.Set.of(SsprCredentialTypes.MOBILE_PHONE, SsprCredentialTypes.ALTERNATE_EMAIL,
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(SsprCredentialTypes.MOBILE_PHONE, SsprCredentialTypes.ALTERNATE_EMAIL,
                 SsprCredentialTypes.SECURITY_QUESTIONS);
     }
 
@@ -67,75 +63,6 @@ public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthentica
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return ProviderConfigurationBuilder.create()
-                .property().name(SCOPE).label("Self service password reset enabled for")
-                .helpText("NONE: nobody; GROUP: members of the group below (and its subgroups); ALL: every user.")
-                .type(ProviderConfigProperty.LIST_TYPE).options("ALL", "GROUP", "NONE")
-                .defaultValue(D.scope().name()).add()
-                .property().name(SCOPE_GROUP).label("Group").helpText("The group when the scope is GROUP.")
-                .type(ProviderConfigProperty.GROUP_TYPE).add()
-                .property().name(METHODS).label("Methods available to users")
-                .helpText("Methods a user may prove identity with. Administrators never use security questions.")
-                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options(SsprMethodIds.ALL)
-                .defaultValue(String.join(LIST_SEPARATOR, D.methods())).add()
-                .property().name(METHODS_REQUIRED).label("Number of methods required to reset")
-                .helpText("Users prove 1 or 2 distinct methods; administrators always 2.")
-                .type(ProviderConfigProperty.LIST_TYPE).options("1", "2")
-                .defaultValue(Integer.toString(D.methodsRequired())).add()
-                .property().name(ADMIN_ROLE).label("Also administrators: role")
-                .helpText("Holders of any realm-management role are administrators; add a role here to include more.")
-                .type(ProviderConfigProperty.ROLE_TYPE).add()
-                .property().name(ADMIN_GROUP).label("Also administrators: group")
-                .helpText("Members of this group are treated as administrators too.")
-                .type(ProviderConfigProperty.GROUP_TYPE).add()
-                .property().name(CODE_LENGTH).label("Code length").helpText("Digits of emailed, texted and spoken codes.")
-                .type(ProviderConfigProperty.LIST_TYPE).options("6", "7", "8")
-                .defaultValue(Integer.toString(D.codeLength())).add()
-                .property().name(CODE_LIFETIME_MINUTES).label("Code lifetime (minutes)")
-                .helpText("How long a sent code is valid; at most 10 minutes.")
-                .type(ProviderConfigProperty.LIST_TYPE).options(range(1, SsprPolicy.MAX_CODE_LIFETIME_MINUTES))
-                .defaultValue(Long.toString(D.codeLifetime().toMinutes())).add()
-                .property().name(SENDS_PER_USER).label("Codes sent per user per window")
-                .type(ProviderConfigProperty.LIST_TYPE).options("1", "2", "3", "5", "10", "20", "50", "100")
-                .defaultValue(Integer.toString(D.sendsPerUser())).add()
-                .property().name(SENDS_PER_CLIENT_IP).label("Codes sent per client address per window")
-                .type(ProviderConfigProperty.LIST_TYPE).options("1", "5", "10", "20", "50", "100")
-                .defaultValue(Integer.toString(D.sendsPerClientIp())).add()
-                .property().name(SENDS_PER_DESTINATION).label("Codes sent per phone number or address per window")
-                .type(ProviderConfigProperty.LIST_TYPE).options("1", "2", "3", "5", "10", "20")
-                .defaultValue(Integer.toString(D.sendsPerDestination())).add()
-                .property().name(BUDGET_WINDOW_MINUTES).label("Send budget window (minutes)")
-                .type(ProviderConfigProperty.LIST_TYPE).options("5", "15", "30", "60", "240", "1440")
-                .defaultValue(Long.toString(D.budgetWindow().toMinutes())).add()
-                .property().name(CAPTCHA_ENABLED).label("CAPTCHA on 'Forgot password?'")
-                .helpText("A self-hosted proof-of-work CAPTCHA (ALTCHA) before anything else happens.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(Boolean.toString(D.captchaEnabled())).add()
-                .property().name(CAPTCHA_DIFFICULTY).label("CAPTCHA difficulty")
-                .helpText("Upper bound of the proof-of-work search; higher costs bots (and browsers) more time.")
-                .type(ProviderConfigProperty.LIST_TYPE).options("1000", "10000", "50000", "100000", "500000", "1000000")
-                .defaultValue(Integer.toString(D.captchaDifficulty())).add()
-                .property().name(UNLOCK_ALLOWED).label("Allow unlocking without resetting")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(Boolean.toString(D.unlockAllowed())).add()
-                .property().name(ENUMERATION_SAFE).label("Hide whether an account exists")
-                .helpText("Unknown, disabled, out-of-scope and unregistered accounts get the same pages as real "
-                        + "ones and one generic message at the end.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(Boolean.toString(D.enumerationSafe())).add()
-                .property().name(QUESTIONS_TO_ANSWER).label("Security questions to answer")
-                .type(ProviderConfigProperty.LIST_TYPE).options("3", "4", "5")
-                .defaultValue(Integer.toString(D.questionsToAnswer())).add()
-                .property().name(NotificationSettings.NOTIFY_USER).label("Notify users of resets")
-                .helpText("Email the user at the account and the alternate addresses after every self-service "
-                        + "reset or unlock. Needs the event listener 'sspr' (Realm settings → Events).")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE)
-                .defaultValue(Boolean.toString(NotificationSettings.DEFAULTS.notifyUser())).add()
-                .property().name(NotificationSettings.NOTIFY_ADMINS).label("Notify all admins of admin resets")
-                .helpText("Email every administrator when an administrator resets their password.")
-                .type(ProviderConfigProperty.BOOLEAN_TYPE)
-                .defaultValue(Boolean.toString(NotificationSettings.DEFAULTS.notifyAdmins())).add()
-                .build();
-    }
-
-    private static List<String> range(int from, int to) {
-        return java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString).toList();
+        return SsprPolicyProperties.CONSOLE;
     }
 }

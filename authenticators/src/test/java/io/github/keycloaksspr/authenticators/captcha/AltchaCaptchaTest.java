@@ -14,6 +14,9 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.testing.InMemorySlots;
+import io.github.keycloaksspr.core.testing.MutableClock;
 import org.altcha.altcha.Altcha;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Nested;
@@ -30,8 +33,8 @@ class AltchaCaptchaTest {
     private static final byte[] KEY = RealmCaptchaKey.derive(REALM_SECRET);
 
     /** In the past on purpose: any expiry check that reads the JVM clock instead of ours makes the tests fail. */
-    private final SettableClock clock = new SettableClock(Instant.parse("2021-03-04T05:06:07Z"));
-    private final InMemoryUsedSolutions usedSolutions = new InMemoryUsedSolutions();
+    private final MutableClock clock = new MutableClock(Instant.parse("2021-03-04T05:06:07Z"));
+    private final InMemorySlots usedSolutions = new InMemorySlots();
     private final AltchaCaptcha captcha = new AltchaCaptcha(KEY, usedSolutions, clock);
 
     private static byte[] bytes(int fill) {
@@ -60,7 +63,7 @@ class AltchaCaptchaTest {
             assertThat(captcha.verify(payload)).isEqualTo(CaptchaCheck.VALID);
             assertThat(captcha.verify(payload)).isEqualTo(CaptchaCheck.REPLAYED);
         }
-        assertThat(usedSolutions.lifespans()).hasSize(20);
+        assertThat(usedSolutions.claimed()).hasSize(20);
     }
 
     @Nested
@@ -91,8 +94,8 @@ class AltchaCaptchaTest {
             clock.advance(Duration.ofMinutes(2));
 
             assertThat(captcha.verify(solved.payload())).isEqualTo(CaptchaCheck.VALID);
-            assertThat(usedSolutions.lifespans()).containsOnlyKeys(solved.signature());
-            assertThat(usedSolutions.lifespans().get(solved.signature()))
+            assertThat(usedSolutions.claimed()).containsOnlyKeys(AltchaCaptcha.SLOT_PREFIX + solved.signature());
+            assertThat(usedSolutions.claimed().get(AltchaCaptcha.SLOT_PREFIX + solved.signature()))
                     .isGreaterThanOrEqualTo(Duration.ofMinutes(3).toSeconds())
                     .isLessThanOrEqualTo(AltchaCaptcha.CHALLENGE_LIFETIME.toSeconds() + 60);
         }
@@ -104,7 +107,7 @@ class AltchaCaptchaTest {
 
             assertThat(captcha.verify(solved.withNumber(solved.number() + 1).payload())).isEqualTo(CaptchaCheck.INVALID);
             assertThat(captcha.verify(solved.payload())).isEqualTo(CaptchaCheck.EXPIRED);
-            assertThat(usedSolutions.lifespans()).isEmpty();
+            assertThat(usedSolutions.claimed()).isEmpty();
         }
     }
 
@@ -283,12 +286,12 @@ class AltchaCaptchaTest {
 
         @Test
         void hasExactlyTheFieldsTheWidgetReadsAndNoKeyMaterial() {
-            String json = captcha.createChallengeJson();
+            String json = captcha.createChallengeJson(SsprPolicy.DEFAULTS.captchaDifficulty());
             JSONObject challenge = new JSONObject(json);
 
             assertThat(challenge.keySet()).containsExactlyInAnyOrder("algorithm", "challenge", "maxnumber", "salt", "signature");
             assertThat(challenge.getString("algorithm")).isEqualTo("SHA-256");
-            assertThat(challenge.getLong("maxnumber")).isEqualTo(AltchaCaptcha.DEFAULT_MAX_NUMBER);
+            assertThat(challenge.getLong("maxnumber")).isEqualTo(SsprPolicy.DEFAULTS.captchaDifficulty());
             for (byte[] secret : new byte[][] {KEY, REALM_SECRET}) {
                 assertThat(json.toLowerCase())
                         .doesNotContain(HexFormat.of().formatHex(secret))
@@ -301,8 +304,8 @@ class AltchaCaptchaTest {
 
         @Test
         void differsEveryTime() {
-            JSONObject first = new JSONObject(captcha.createChallengeJson());
-            JSONObject second = new JSONObject(captcha.createChallengeJson());
+            JSONObject first = new JSONObject(captcha.createChallengeJson(SsprPolicy.DEFAULTS.captchaDifficulty()));
+            JSONObject second = new JSONObject(captcha.createChallengeJson(SsprPolicy.DEFAULTS.captchaDifficulty()));
 
             assertThat(first.getString("salt")).isNotEqualTo(second.getString("salt"));
             assertThat(first.getString("signature")).isNotEqualTo(second.getString("signature"));
@@ -321,7 +324,7 @@ class AltchaCaptchaTest {
         @Test
         void refusesDifficultiesOutsideTheSupportedRange() {
             assertThatThrownBy(() -> captcha.createChallengeJson(0)).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> captcha.createChallengeJson(AltchaCaptcha.MAX_NUMBER_LIMIT + 1))
+            assertThatThrownBy(() -> captcha.createChallengeJson(SsprPolicy.MAX_CAPTCHA_DIFFICULTY + 1))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 

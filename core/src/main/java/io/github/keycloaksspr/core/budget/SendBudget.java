@@ -4,10 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-import org.keycloak.models.KeycloakSession;
-
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
 import io.github.keycloaksspr.core.time.ServerClock;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * A cluster-wide "at most N per window" budget. Time is cut into fixed windows; each window has N

@@ -11,16 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.time.ServerClock;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import io.github.keycloaksspr.core.cluster.ClusterSlots;
-import io.github.keycloaksspr.core.time.ServerClock;
 
 /**
  * One-time codes sent by SMS, voice or email, kept in the authentication session: every cluster node

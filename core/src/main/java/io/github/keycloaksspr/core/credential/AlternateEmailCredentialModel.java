@@ -1,11 +1,10 @@
 package io.github.keycloaksspr.core.credential;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.keycloaksspr.core.email.EmailAddresses;
+import io.github.keycloaksspr.core.masking.Masking;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-import io.github.keycloaksspr.core.email.EmailAddresses;
 
 /**
  * An email address other than the account's own, verified by a code, that may receive reset codes.
@@ -30,7 +29,7 @@ public final class AlternateEmailCredentialModel extends CredentialModel {
         model.setCredentialData(CredentialJson.write(new Data(email)));
         model.setSecretData(CredentialJson.NO_SECRET);
         model.setCreatedDate(Time.currentTimeMillis());
-        model.setUserLabel(EmailAddresses.mask(email));
+        model.setUserLabel(Masking.email(email));
         return model;
     }
 
@@ -50,7 +49,7 @@ public final class AlternateEmailCredentialModel extends CredentialModel {
         return model;
     }
 
-    /** The address. Personal data: show {@link EmailAddresses#mask(String)} unless the user is verified. */
+    /** The address. Personal data: show {@link Masking#email(String)} unless the user is verified. */
     public String email() {
         return email;
     }

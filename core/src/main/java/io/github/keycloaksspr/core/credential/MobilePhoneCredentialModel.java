@@ -1,11 +1,10 @@
 package io.github.keycloaksspr.core.credential;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.keycloaksspr.core.masking.Masking;
+import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-
-import io.github.keycloaksspr.core.phone.PhoneNumbers;
 
 /**
  * A mobile phone number that received and returned a code, so it may receive reset codes by SMS or
@@ -31,7 +30,7 @@ public final class MobilePhoneCredentialModel extends CredentialModel {
         model.setSecretData(CredentialJson.NO_SECRET);
         model.setCreatedDate(Time.currentTimeMillis());
         // The Account Console lists credentials by label: the masked number tells them apart without showing it whole.
-        model.setUserLabel(PhoneNumbers.mask(number));
+        model.setUserLabel(Masking.phone(number));
         return model;
     }
 
@@ -48,7 +47,7 @@ public final class MobilePhoneCredentialModel extends CredentialModel {
         return model;
     }
 
-    /** The number in E.164 form. Personal data: show {@link PhoneNumbers#mask(String)} unless the user is verified. */
+    /** The number in E.164 form. Personal data: show {@link Masking#phone(String)} unless the user is verified. */
     public String number() {
         return number;
     }

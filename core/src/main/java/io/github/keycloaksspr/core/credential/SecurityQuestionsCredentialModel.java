@@ -7,11 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
-
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * A user's security questions with their hashed answers: one credential holds the whole set.

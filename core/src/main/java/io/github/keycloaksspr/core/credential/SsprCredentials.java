@@ -1,7 +1,10 @@
 package io.github.keycloaksspr.core.credential;
 
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,6 +38,16 @@ public final class SsprCredentials {
         return readable(user, SsprCredentialTypes.ALTERNATE_EMAIL, AlternateEmailCredentialModel::createFromCredentialModel);
     }
 
+    /** Where a code to the user's phone goes: the oldest registered mobile number. */
+    public static Optional<String> mobileNumber(UserModel user) {
+        return mobilePhones(user).map(MobilePhoneCredentialModel::number).findFirst();
+    }
+
+    /** Where a code by email goes: the oldest registered alternate address. */
+    public static Optional<String> alternateEmail(UserModel user) {
+        return alternateEmails(user).map(AlternateEmailCredentialModel::email).findFirst();
+    }
+
     /** The user's set of security questions; the provider keeps at most one, the newest wins otherwise. */
     public static Optional<SecurityQuestionsCredentialModel> securityQuestions(UserModel user) {
         return readable(user, SsprCredentialTypes.SECURITY_QUESTIONS, SecurityQuestionsCredentialModel::createFromCredentialModel)
@@ -47,9 +60,9 @@ public final class SsprCredentials {
      * (two addresses starting with the same letter at the same domain).
      */
     public static String uniqueLabel(UserModel user, String type, String label) {
-        java.util.Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         user.credentialManager().getStoredCredentialsByTypeStream(type).map(CredentialModel::getUserLabel)
-                .filter(java.util.Objects::nonNull).forEach(taken::add);
+                .filter(Objects::nonNull).forEach(taken::add);
         String candidate = label;
         for (int n = 2; taken.contains(candidate); n++) {
             candidate = label + " (" + n + ")";

@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.core.directory;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.keycloak.models.RealmModel;
@@ -34,10 +36,22 @@ public interface DirectoryAccounts extends Provider {
      *
      * @param attemptedPassword the refused password, only compared against the policy here, never kept
      */
-    default java.util.Optional<DirectoryPasswordRefusal> explainPasswordFailure(RealmModel realm, UserModel user,
-                                                                               String attemptedPassword,
-                                                                               Throwable failure) {
-        return java.util.Optional.empty();
+    default Optional<DirectoryPasswordRefusal> explainPasswordFailure(RealmModel realm, UserModel user,
+                                                                     String attemptedPassword, Throwable failure) {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether SSPR resets reach the realm's directories: per directory its settings, a test bind and warnings, and
+     * {@code ready} for the whole realm. The admin REST API serves it as JSON.
+     */
+    default Map<String, Object> writebackHealth(RealmModel realm) {
+        return withoutDirectories(realm);
+    }
+
+    /** The health of a realm whose resets write to no directory: nothing to be unready. */
+    static Map<String, Object> withoutDirectories(RealmModel realm) {
+        return Map.of("realm", realm.getName(), "ready", true, "providers", List.of());
     }
 
     @Override

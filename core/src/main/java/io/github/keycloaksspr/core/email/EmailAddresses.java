@@ -54,21 +54,6 @@ public final class EmailAddresses {
         }
     }
 
-    /**
-     * Returns a form that lets the owner recognise the address without disclosing it, e.g.
-     * {@code j***@example.com}. Logs and screens shown before the user is verified get this form.
-     */
-    public static String mask(String address) {
-        if (!isValid(address)) {
-            return "<not an email address>";
-        }
-        String normalized = normalize(address);
-        int at = normalized.lastIndexOf('@');
-        return normalized.codePoints().limit(1)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                + "***" + normalized.substring(at);
-    }
-
     private static boolean isPlainAddress(String address) {
         if (address.length() > MAX_LENGTH || FORBIDDEN.matcher(address).find()) {
             return false;

@@ -14,11 +14,8 @@ public interface SsprMethod extends Provider {
     /** The provider id, e.g. {@code sspr-sms}. */
     String id();
 
-    /**
-     * What is proven. Two methods with the same factor (SMS and voice call to the same phone) count once: a second
-     * method must prove something else.
-     */
-    String factor();
+    /** What is proven: two methods with the same factor count once. */
+    Factor factor();
 
     /** Whether administrators may use it (questions are too weak for them, as in Entra). */
     boolean allowedForAdmins();

@@ -1,5 +1,23 @@
 package io.github.keycloaksspr.core.phone;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
 import com.twilio.Twilio;
 import com.twilio.constant.EnumConstants;
 import com.twilio.http.HttpClient;
@@ -9,24 +27,6 @@ import com.twilio.http.Response;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
-
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The Twilio SDK's transport, on {@code java.net.http}.

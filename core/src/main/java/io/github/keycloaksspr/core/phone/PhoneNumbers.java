@@ -2,14 +2,11 @@ package io.github.keycloaksspr.core.phone;
 
 import java.util.regex.Pattern;
 
-/** Checks and masks phone numbers in E.164 form ({@code +} and up to 15 digits). */
+/** Phone numbers in E.164 form ({@code +} and up to 15 digits): checked, and cleaned up from what people type. */
 public final class PhoneNumbers {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
-
-    /** Digits kept visible at each end: enough for a user or an operator to recognise the number. */
-    private static final int VISIBLE_PREFIX_DIGITS = 2;
-    private static final int VISIBLE_SUFFIX_DIGITS = 2;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s()./-]");
 
     private PhoneNumbers() {
     }
@@ -19,20 +16,11 @@ public final class PhoneNumbers {
     }
 
     /**
-     * Returns the number with its middle digits replaced by {@code *}, e.g. {@code +49*********67}.
-     * Phone numbers are personal data: logs and screens get this form, never the full number.
+     * What a person typed or a directory holds ({@code 0049 (151) 123-45}), without separators and with the
+     * international {@code 00} prefix as {@code +}; not checked, see {@link #isE164}.
      */
-    public static String mask(String number) {
-        if (!isE164(number)) {
-            return "<not an E.164 number>";
-        }
-        String digits = number.substring(1);
-        int hidden = digits.length() - VISIBLE_PREFIX_DIGITS - VISIBLE_SUFFIX_DIGITS;
-        if (hidden < 2) {
-            return "+" + "*".repeat(digits.length());
-        }
-        return "+" + digits.substring(0, VISIBLE_PREFIX_DIGITS)
-                + "*".repeat(hidden)
-                + digits.substring(digits.length() - VISIBLE_SUFFIX_DIGITS);
+    public static String clean(String typed) {
+        String number = typed == null ? "" : SEPARATORS.matcher(typed).replaceAll("");
+        return number.startsWith("00") ? "+" + number.substring(2) : number;
     }
 }

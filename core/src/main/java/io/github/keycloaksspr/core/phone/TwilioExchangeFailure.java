@@ -1,12 +1,12 @@
 package io.github.keycloaksspr.core.phone;
 
+import java.io.IOException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.twilio.exception.TwilioException;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
-
-import java.io.IOException;
 
 /**
  * Thrown by {@link BoundedTwilioHttpClient} from inside the SDK's call stack and turned into a

@@ -1,15 +1,16 @@
 package io.github.keycloaksspr.core.phone;
 
+import java.util.function.Supplier;
+
 import com.twilio.exception.TwilioException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Call;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
+import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
 import org.jboss.logging.Logger;
-
-import java.util.function.Supplier;
 
 /**
  * Sends SMS and places voice calls through Twilio's REST API with the official SDK.
@@ -60,7 +61,7 @@ public final class TwilioPhoneSender {
 
     private static PhoneDelivery deliver(String channel, String toE164, Supplier<PhoneDelivery> send)
             throws PhoneDeliveryException {
-        String maskedTo = PhoneNumbers.mask(toE164);
+        String maskedTo = Masking.phone(toE164);
         try {
             PhoneDelivery delivery = send.get();
             LOG.debugf("Twilio accepted %s to %s: %s, %s", channel, maskedTo, delivery.providerSid(), delivery.status());

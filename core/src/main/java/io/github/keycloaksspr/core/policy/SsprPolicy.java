@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.keycloaksspr.core.code.OneTimeCodes;
+
 /**
  * The reset policy: one immutable, validated value read once per request. Every component asks it; none parses the
  * config map itself. Defaults follow Entra's recommendations (two methods, notifications on, no questions for admins).
@@ -33,9 +35,11 @@ public record SsprPolicy(
 
     /** Administrators always prove two methods, like Entra's fixed administrator policy. */
     public static final int ADMIN_METHODS_REQUIRED = 2;
-    public static final int MAX_CODE_LIFETIME_MINUTES = 10;
     /** Budgets are slots in the cluster cache; beyond this a limit is no limit. */
     public static final int MAX_SENDS = 100;
+    /** Below this the proof of work stops nothing; above it a slow phone works towards the widget's 90 s timeout. */
+    public static final int MIN_CAPTCHA_DIFFICULTY = 1_000;
+    public static final int MAX_CAPTCHA_DIFFICULTY = 10_000_000;
 
     public static final SsprPolicy DEFAULTS = new SsprPolicy(SsprScope.ALL, null,
             List.of(SsprMethodIds.EMAIL, SsprMethodIds.SMS, SsprMethodIds.TOTP), 2, null, null,
@@ -50,18 +54,18 @@ public record SsprPolicy(
         require(methods.stream().distinct().count() == methods.size(), METHODS, "a method is listed twice");
         require(methodsRequired == 1 || methodsRequired == 2, METHODS_REQUIRED, "must be 1 or 2");
         require(methods.size() >= methodsRequired, METHODS_REQUIRED, "more methods required than available");
-        require(codeLength >= 6 && codeLength <= 8, CODE_LENGTH, "must be 6, 7 or 8 digits");
-        require(!codeLifetime.isNegative() && !codeLifetime.isZero()
-                && codeLifetime.compareTo(Duration.ofMinutes(MAX_CODE_LIFETIME_MINUTES)) <= 0,
-                CODE_LIFETIME_MINUTES, "must be 1 to " + MAX_CODE_LIFETIME_MINUTES + " minutes");
+        require(codeLength >= OneTimeCodes.MIN_LENGTH && codeLength <= OneTimeCodes.MAX_LENGTH, CODE_LENGTH,
+                "must be " + OneTimeCodes.MIN_LENGTH + " to " + OneTimeCodes.MAX_LENGTH + " digits");
+        require(!codeLifetime.isNegative() && !codeLifetime.isZero() && codeLifetime.compareTo(OneTimeCodes.MAX_TTL) <= 0,
+                CODE_LIFETIME_MINUTES, "must be 1 to " + OneTimeCodes.MAX_TTL_MINUTES + " minutes");
         require(sendsPerUser >= 1 && sendsPerUser <= MAX_SENDS, SENDS_PER_USER, "must be 1 to " + MAX_SENDS);
         require(sendsPerClientIp >= 1 && sendsPerClientIp <= MAX_SENDS, SENDS_PER_CLIENT_IP, "must be 1 to " + MAX_SENDS);
         require(sendsPerDestination >= 1 && sendsPerDestination <= MAX_SENDS, SENDS_PER_DESTINATION,
                 "must be 1 to " + MAX_SENDS);
         require(budgetWindow.toMinutes() >= 1 && budgetWindow.toHours() <= 24, BUDGET_WINDOW_MINUTES,
                 "must be 1 minute to 24 hours");
-        require(captchaDifficulty >= 1_000 && captchaDifficulty <= 10_000_000, CAPTCHA_DIFFICULTY,
-                "must be 1000 to 10000000");
+        require(captchaDifficulty >= MIN_CAPTCHA_DIFFICULTY && captchaDifficulty <= MAX_CAPTCHA_DIFFICULTY,
+                CAPTCHA_DIFFICULTY, "must be " + MIN_CAPTCHA_DIFFICULTY + " to " + MAX_CAPTCHA_DIFFICULTY);
         require(questionsToAnswer >= 3 && questionsToAnswer <= 5, QUESTIONS_TO_ANSWER, "must be 3 to 5");
     }
 

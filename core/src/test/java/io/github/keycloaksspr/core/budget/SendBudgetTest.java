@@ -1,16 +1,15 @@
 package io.github.keycloaksspr.core.budget;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
 
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
 import io.github.keycloaksspr.core.testing.InMemorySlots;
 import io.github.keycloaksspr.core.testing.MutableClock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class SendBudgetTest {
 

@@ -1,14 +1,13 @@
 package io.github.keycloaksspr.core.budget;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.Test;
-
 import io.github.keycloaksspr.core.testing.InMemorySlots;
 import io.github.keycloaksspr.core.testing.MutableClock;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SendBudgetsTest {
 

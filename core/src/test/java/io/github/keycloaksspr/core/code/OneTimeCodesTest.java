@@ -1,19 +1,18 @@
 package io.github.keycloaksspr.core.code;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.keycloaksspr.core.testing.InMemorySlots;
+import io.github.keycloaksspr.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.github.keycloaksspr.core.testing.InMemorySlots;
-import io.github.keycloaksspr.core.testing.MutableClock;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OneTimeCodesTest {
 

@@ -1,10 +1,10 @@
 package io.github.keycloaksspr.core.credential;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.credential.CredentialModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
 
 class AlternateEmailCredentialModelTest {
 
@@ -16,7 +16,7 @@ class AlternateEmailCredentialModelTest {
         assertThat(model.email()).isEqualTo("Jane.Doe@example.com");
         assertThat(model.getCredentialData()).isEqualTo("{\"email\":\"Jane.Doe@example.com\"}");
         assertThat(model.getSecretData()).isEqualTo("{}");
-        assertThat(model.getUserLabel()).isEqualTo("J***@example.com");
+        assertThat(model.getUserLabel()).isEqualTo("J\u2022\u2022\u2022@example.com");
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.github.keycloaksspr.core.credential;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.credential.CredentialModel;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
 
 class MobilePhoneCredentialModelTest {
 
@@ -16,7 +16,7 @@ class MobilePhoneCredentialModelTest {
         assertThat(model.getCredentialData()).isEqualTo("{\"number\":\"+4915112345678\"}");
         assertThat(model.getSecretData()).isEqualTo("{}");
         assertThat(model.getCreatedDate()).isNotNull();
-        assertThat(model.getUserLabel()).isEqualTo("+49*********78");
+        assertThat(model.getUserLabel()).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78");
         assertThat(model.number()).isEqualTo("+4915112345678");
     }
 

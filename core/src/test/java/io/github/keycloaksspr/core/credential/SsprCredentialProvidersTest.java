@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.core.credential;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import io.github.keycloaksspr.core.testing.Proxies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,10 +30,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
-
-import io.github.keycloaksspr.core.testing.Proxies;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class SsprCredentialProvidersTest {
 

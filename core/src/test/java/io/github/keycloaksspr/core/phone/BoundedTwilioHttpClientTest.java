@@ -1,5 +1,14 @@
 package io.github.keycloaksspr.core.phone;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+
 import com.twilio.http.HttpMethod;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -7,15 +16,6 @@ import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
 import io.github.keycloaksspr.testsinks.LoopbackServer;
 import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
 import org.junit.jupiter.api.Test;
-
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class BoundedTwilioHttpClientTest {
 

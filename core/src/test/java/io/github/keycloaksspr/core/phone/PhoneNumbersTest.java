@@ -1,8 +1,8 @@
 package io.github.keycloaksspr.core.phone;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class PhoneNumbersTest {
 
@@ -17,9 +17,10 @@ class PhoneNumbersTest {
     }
 
     @Test
-    void masksAllButTheEnds() {
-        assertThat(PhoneNumbers.mask("+4915112345678")).isEqualTo("+49*********78");
-        assertThat(PhoneNumbers.mask("+12345")).isEqualTo("+*****");
-        assertThat(PhoneNumbers.mask("not a number")).doesNotContain("not a number");
+    void cleansWhatPeopleTypeWithoutJudgingIt() {
+        assertThat(PhoneNumbers.clean("0049 (151) 123-45.678")).isEqualTo("+4915112345678");
+        assertThat(PhoneNumbers.clean("+49/151 12345678")).isEqualTo("+4915112345678");
+        assertThat(PhoneNumbers.clean("0151 12345678")).isEqualTo("015112345678");
+        assertThat(PhoneNumbers.clean(null)).isEmpty();
     }
 }

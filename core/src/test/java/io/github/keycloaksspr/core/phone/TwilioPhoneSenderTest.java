@@ -1,17 +1,8 @@
 package io.github.keycloaksspr.core.phone;
 
-import com.sun.net.httpserver.HttpServer;
-import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
-import io.github.keycloaksspr.testsinks.LoopbackServer;
-import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
-import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
-import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +16,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
+import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import io.github.keycloaksspr.testsinks.LoopbackServer;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
+import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real Twilio SDK, through our transport, against the Twilio API stand-in on a loopback port. */
 class TwilioPhoneSenderTest {
@@ -75,7 +75,7 @@ class TwilioPhoneSenderTest {
 
     @Test
     void placesACallThatSpeaksTheTwiml() throws Exception {
-        String twiml = VoiceTwiml.speakDigitsTwice("864209", "de-DE");
+        String twiml = VoiceTwiml.of(SpokenMessage.codeReadTwice("864209", "de-DE"));
 
         PhoneDelivery delivery = sender.placeCall(TO, twiml);
 

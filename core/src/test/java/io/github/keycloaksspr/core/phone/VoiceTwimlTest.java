@@ -1,15 +1,20 @@
 package io.github.keycloaksspr.core.phone;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import org.junit.jupiter.api.Test;
+
 class VoiceTwimlTest {
+
+    private static String twiml(String code, String language) {
+        return VoiceTwiml.of(SpokenMessage.codeReadTwice(code, language));
+    }
 
     @Test
     void speaksEachDigitSeparatelyTwiceWithAPauseBetween() {
-        assertThat(VoiceTwiml.speakDigitsTwice("123456", "en-US")).isEqualTo(
+        assertThat(twiml("123456", "en-US")).isEqualTo(
                 "<Response>"
                         + "<Say language=\"en-US\">1, 2, 3, 4, 5, 6.</Say>"
                         + "<Pause length=\"1\"/>"
@@ -19,12 +24,12 @@ class VoiceTwimlTest {
 
     @Test
     void dropsWhitespaceInsideTheCode() {
-        assertThat(VoiceTwiml.speakDigitsTwice(" 12 34 ", "de-DE")).contains(">1, 2, 3, 4.</Say>");
+        assertThat(twiml(" 12 34 ", "de-DE")).contains(">1, 2, 3, 4.</Say>");
     }
 
     @Test
     void escapesMarkupInCodeAndLanguage() {
-        String twiml = VoiceTwiml.speakDigitsTwice("1<&>", "en\"><Play>http://evil</Play><Say x=\"");
+        String twiml = twiml("1<&>", "en\"><Play>http://evil</Play><Say x=\"");
 
         assertThat(twiml)
                 .contains(">1, &lt;, &amp;, &gt;.</Say>")
@@ -34,8 +39,8 @@ class VoiceTwimlTest {
 
     @Test
     void refusesBlankInput() {
-        assertThatIllegalArgumentException().isThrownBy(() -> VoiceTwiml.speakDigitsTwice(" ", "en-US"));
-        assertThatIllegalArgumentException().isThrownBy(() -> VoiceTwiml.speakDigitsTwice("1234", ""));
-        assertThatIllegalArgumentException().isThrownBy(() -> VoiceTwiml.speakDigitsTwice(null, "en-US"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SpokenMessage.codeReadTwice(" ", "en-US"));
+        assertThatIllegalArgumentException().isThrownBy(() -> SpokenMessage.codeReadTwice("1234", ""));
+        assertThatIllegalArgumentException().isThrownBy(() -> SpokenMessage.codeReadTwice(null, "en-US"));
     }
 }

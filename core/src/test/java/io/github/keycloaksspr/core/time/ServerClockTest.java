@@ -1,10 +1,10 @@
 package io.github.keycloaksspr.core.time;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ServerClockTest {
 

@@ -5,7 +5,6 @@ import java.security.spec.KeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 

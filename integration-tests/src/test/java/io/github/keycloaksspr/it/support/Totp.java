@@ -2,7 +2,6 @@ package io.github.keycloaksspr.it.support;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

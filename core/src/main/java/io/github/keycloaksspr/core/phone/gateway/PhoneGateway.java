@@ -1,7 +1,10 @@
 package io.github.keycloaksspr.core.phone.gateway;
 
+import java.util.Optional;
+
 import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.Provider;
 
 /** Sends a text or places a call that speaks a message; one per request, backed by the factory's shared client. */
@@ -10,9 +13,15 @@ public interface PhoneGateway extends Provider {
     /** False when the operator has not configured the gateway: phone methods are then unavailable, not broken. */
     boolean isConfigured();
 
+    /** The server's gateway when the operator configured one. */
+    static Optional<PhoneGateway> configured(KeycloakSession session) {
+        return Optional.ofNullable(session.getProvider(PhoneGateway.class)).filter(PhoneGateway::isConfigured);
+    }
+
     PhoneDelivery sendSms(String toE164, String body) throws PhoneDeliveryException;
 
-    PhoneDelivery placeCall(String toE164, String twiml) throws PhoneDeliveryException;
+    /** Calls {@code toE164} and reads {@code message}; the gateway turns it into its carrier's markup. */
+    PhoneDelivery placeCall(String toE164, SpokenMessage message) throws PhoneDeliveryException;
 
     @Override
     default void close() {

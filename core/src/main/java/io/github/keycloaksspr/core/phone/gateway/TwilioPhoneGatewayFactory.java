@@ -8,6 +8,7 @@ import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import io.github.keycloaksspr.core.phone.TwilioPhoneSender;
 import io.github.keycloaksspr.core.phone.TwilioSettings;
+import io.github.keycloaksspr.core.phone.VoiceTwiml;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -117,8 +118,8 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
         }
 
         @Override
-        public PhoneDelivery placeCall(String toE164, String twiml) throws PhoneDeliveryException {
-            return configuredSender().placeCall(toE164, twiml);
+        public PhoneDelivery placeCall(String toE164, SpokenMessage message) throws PhoneDeliveryException {
+            return configuredSender().placeCall(toE164, VoiceTwiml.of(message));
         }
 
         private TwilioPhoneSender configuredSender() {

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.flow;
+package io.github.keycloaksspr.core.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.keycloaksspr.core.method.Factor;
 import org.junit.jupiter.api.Test;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -18,18 +19,18 @@ class ResetFlowStateTest {
     @Test
     void aProofCountsOnlyForTheUserItWasMadeFor() {
         state.startFor("alice-id");
-        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+        state.recordVerified("alice-id", "sspr-sms", Factor.MOBILE_PHONE);
 
         assertThat(state.verifiedFactors("alice-id")).containsExactly("mobile-phone");
         assertThat(state.verifiedFactors("mallory-id")).isEmpty();
-        assertThatThrownBy(() -> state.recordVerified("mallory-id", "sspr-email", "alternate-email"))
+        assertThatThrownBy(() -> state.recordVerified("mallory-id", "sspr-email", Factor.ALTERNATE_EMAIL))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void namingAnotherAccountForgetsEveryEarlierProof() {
         state.startFor("alice-id");
-        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+        state.recordVerified("alice-id", "sspr-sms", Factor.MOBILE_PHONE);
         state.markSpent("sspr-email");
 
         state.startFor("bob-id");
@@ -42,9 +43,9 @@ class ResetFlowStateTest {
     @Test
     void aDecoyRunHasNoSubjectSoNothingCanCount() {
         state.startFor("alice-id");
-        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
+        state.recordVerified("alice-id", "sspr-sms", Factor.MOBILE_PHONE);
 
-        state.startDecoy("user_not_found", "no-such-user");
+        state.startDecoy("user_not_found");
 
         assertThat(state.isDecoy()).isTrue();
         assertThat(state.decoyReason()).isEqualTo("user_not_found");
@@ -55,8 +56,8 @@ class ResetFlowStateTest {
     @Test
     void theSameFactorProvenTwiceCountsOnce() {
         state.startFor("alice-id");
-        state.recordVerified("alice-id", "sspr-sms", "mobile-phone");
-        state.recordVerified("alice-id", "sspr-voice", "mobile-phone");
+        state.recordVerified("alice-id", "sspr-sms", Factor.MOBILE_PHONE);
+        state.recordVerified("alice-id", "sspr-voice", Factor.MOBILE_PHONE);
 
         assertThat(state.verifiedFactors("alice-id")).hasSize(1);
         assertThat(state.verifiedMethods("alice-id")).containsExactly("sspr-sms", "sspr-voice");

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.flow;
+package io.github.keycloaksspr.core.audience;
 
 import java.util.Optional;
 import java.util.Set;
@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -16,34 +18,29 @@ import org.keycloak.models.UserModel;
 /** Whether a named account may go through the reset, and if not, the reason recorded for the audit trail. */
 public final class ResetEligibility {
 
-    public static final String USER_NOT_FOUND = "user_not_found";
-    public static final String USER_DISABLED = "user_disabled";
-    public static final String OUT_OF_SCOPE = "out_of_scope";
-    public static final String NOT_REGISTERED = "not_registered";
-
     private ResetEligibility() {
     }
 
     /** Empty when eligible, else the reason the reset must quietly fail. */
-    public static Optional<String> refusal(MethodContext context, UserModel user, MethodCatalogue methods) {
+    public static Optional<Ineligibility> refusal(MethodContext context, UserModel user, MethodCatalogue methods) {
         if (user == null) {
-            return Optional.of(USER_NOT_FOUND);
+            return Optional.of(Ineligibility.USER_NOT_FOUND);
         }
         if (!user.isEnabled()) {
-            // Includes Keycloak's permanent brute-force lockout (it disables the account): Keycloak refuses every
-            // flow step for a disabled user with its own page, so only an administrator can lift it.
-            return Optional.of(USER_DISABLED);
+            // Keycloak refuses every flow step for a disabled user with its own page, so only an administrator can
+            // lift a permanent lockout.
+            return Optional.of(Ineligibility.USER_DISABLED);
         }
         SsprPolicy policy = context.policy();
         ResetAudience audience = new ResetAudience(context.session(), context.realm(), policy);
         if (!audience.inScope(user)) {
-            return Optional.of(OUT_OF_SCOPE);
+            return Optional.of(Ineligibility.OUT_OF_SCOPE);
         }
         boolean administrator = audience.isAdministrator(user);
-        Set<String> registeredFactors = methods.usableFor(context, user, administrator).stream()
+        Set<Factor> registeredFactors = methods.usableFor(context, user, administrator).stream()
                 .map(SsprMethod::factor).collect(Collectors.toSet());
         if (registeredFactors.size() < policy.methodsRequiredFor(administrator)) {
-            return Optional.of(NOT_REGISTERED);
+            return Optional.of(Ineligibility.NOT_REGISTERED);
         }
         return Optional.empty();
     }

@@ -1,11 +1,9 @@
-package io.github.keycloaksspr.authenticators.flow;
+package io.github.keycloaksspr.core.method;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.models.UserModel;
 
 /** The policy's methods, looked up through the {@code sspr-method} SPI, in the order the admin listed them. */

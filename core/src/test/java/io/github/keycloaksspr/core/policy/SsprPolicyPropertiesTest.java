@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.verify;
+package io.github.keycloaksspr.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -16,9 +16,9 @@ import org.keycloak.provider.ProviderConfigProperty;
  * The admin console can only save what these properties offer; every offered value must make a valid policy, and the
  * console's defaults must be the policy's defaults.
  */
-class SsprVerifyIdentityAuthenticatorFactoryTest {
+class SsprPolicyPropertiesTest {
 
-    private final List<ProviderConfigProperty> properties = new SsprVerifyIdentityAuthenticatorFactory().getConfigProperties();
+    private final List<ProviderConfigProperty> properties = SsprPolicyProperties.CONSOLE;
 
     @Test
     void everyValueTheConsoleOffersMakesAValidPolicy() {

@@ -1,16 +1,19 @@
-package io.github.keycloaksspr.authenticators.methods;
+package io.github.keycloaksspr.core.delivery;
+
+import java.util.Locale;
 
 import io.github.keycloaksspr.core.budget.SendBudgets;
 import io.github.keycloaksspr.core.budget.SendDecision;
 import io.github.keycloaksspr.core.budget.SendLimits;
 import io.github.keycloaksspr.core.budget.SendRequest;
-import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.code.CodeCheck;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.jboss.logging.Logger;
 import org.keycloak.models.UserModel;
 
 /**
@@ -19,23 +22,22 @@ import org.keycloak.models.UserModel;
  */
 public final class CodeChallenges {
 
-    /** Sends one code; the code must reach only the destination, never a log. */
-    @FunctionalInterface
-    public interface CodeSender {
-        void send(String code) throws Exception;
-    }
-
     public static final String CODE_FIELD = "code";
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CodeChallenges.class);
+    private static final Logger LOG = Logger.getLogger(CodeChallenges.class);
 
     private CodeChallenges() {
     }
 
-    public static MethodChallenge challenge(MethodContext context, UserModel user, String methodId, String destination,
-                                     String instructionKey, String hint, CodeSender sender) {
+    /**
+     * Sends a code for {@code purpose} to {@code destination} unless this tab already has a live one, and describes the
+     * page that asks for it.
+     */
+    public static MethodChallenge challenge(MethodContext context, UserModel user, String purpose, String destination,
+                                            String instructionKey, CodeDelivery delivery) {
+        String hint = delivery.masked(destination);
         OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
-        if (codes.hasLiveCode(methodId)) {
+        if (codes.hasLiveCode(purpose)) {
             return MethodChallenge.code(instructionKey, hint);
         }
         SsprPolicy policy = context.policy();
@@ -44,29 +46,29 @@ public final class CodeChallenges {
                 new SendLimits(policy.sendsPerDestination(), policy.sendsPerUser(), policy.sendsPerClientIp(),
                         policy.budgetWindow()));
         if (!decision.allowed()) {
-            String budget = decision.name().toLowerCase(java.util.Locale.ROOT);
+            String budget = decision.name().toLowerCase(Locale.ROOT);
             SsprMetrics.budgetRefusal(context.realm().getName(), budget);
             return MethodChallenge.refused("ssprErrorTooManyCodes", budget);
         }
-        String code = codes.issue(methodId, policy.codeLength(), policy.codeLifetime());
+        String code = codes.issue(purpose, policy.codeLength(), policy.codeLifetime());
         try {
-            sender.send(code);
+            delivery.deliver(context, user, destination, code);
         } catch (Exception e) {
             // Neither the code nor the message text is in the exception: senders keep them out of their errors.
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            LOG.warnf("SSPR: could not send a %s code in realm %s: %s (%s)", methodId, context.realm().getName(), e, root);
-            codes.discard(methodId);
+            LOG.warnf("SSPR: could not send a %s code in realm %s: %s (%s)", purpose, context.realm().getName(), e, root);
+            codes.discard(purpose);
             return MethodChallenge.refused("ssprErrorSendFailed", "delivery_failed");
         }
-        SsprMetrics.send(context.realm().getName(), methodId);
+        SsprMetrics.send(context.realm().getName(), purpose);
         return MethodChallenge.code(instructionKey, hint);
     }
 
-    public static MethodOutcome verify(MethodContext context, String methodId, String input) {
-        CodeCheck check = OneTimeCodes.of(context.session(), context.authSession()).verify(methodId, input);
+    public static MethodOutcome verify(MethodContext context, String purpose, String input) {
+        CodeCheck check = OneTimeCodes.of(context.session(), context.authSession()).verify(purpose, input);
         return switch (check) {
             case VALID -> MethodOutcome.verified();
             case WRONG -> MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");

@@ -1,8 +1,9 @@
-package io.github.keycloaksspr.authenticators.flow;
+package io.github.keycloaksspr.core.audience;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -115,7 +116,7 @@ public final class ResetAudience {
         }
         return session.users().getFederatedIdentitiesStream(realm, user)
                 .map(link -> session.identityProviders().getByAlias(link.getIdentityProvider()))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(idp -> idp.getDisplayName() != null ? idp.getDisplayName() : idp.getAlias())
                 .findFirst();
     }

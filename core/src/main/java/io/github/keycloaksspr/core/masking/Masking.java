@@ -1,6 +1,9 @@
-package io.github.keycloaksspr.authenticators.methods;
+package io.github.keycloaksspr.core.masking;
 
-/** Masked hints: enough for the owner to recognise the destination, too little for anyone else to use it. */
+/**
+ * The one masked form of a phone number or email address, for pages, credential labels and logs alike: enough for
+ * the owner to recognise the destination, too little for anyone else to use it.
+ */
 public final class Masking {
 
     private static final String DOTS = "\u2022\u2022\u2022";
@@ -18,10 +21,10 @@ public final class Masking {
 
     /** {@code jane.doe@example.org} → {@code j•••@example.org}. */
     public static String email(String address) {
-        int at = address == null ? -1 : address.indexOf('@');
+        int at = address == null ? -1 : address.lastIndexOf('@');
         if (at < 1) {
             return DOTS;
         }
-        return address.charAt(0) + DOTS + address.substring(at);
+        return new String(Character.toChars(address.codePointAt(0))) + DOTS + address.substring(at);
     }
 }

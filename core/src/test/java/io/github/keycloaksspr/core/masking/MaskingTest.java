@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.methods;
+package io.github.keycloaksspr.core.masking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

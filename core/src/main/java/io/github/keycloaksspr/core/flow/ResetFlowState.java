@@ -1,10 +1,11 @@
-package io.github.keycloaksspr.authenticators.flow;
+package io.github.keycloaksspr.core.flow;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.method.Factor;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -16,7 +17,6 @@ public final class ResetFlowState {
 
     static final String SUBJECT = "sspr.subject";
     static final String DECOY_REASON = "sspr.decoy";
-    static final String DECOY_NAME = "sspr.decoy.name";
     static final String VERIFIED_FACTORS = "sspr.verified.factors";
     static final String VERIFIED_METHODS = "sspr.verified.methods";
     static final String SPENT_METHODS = "sspr.spent.methods";
@@ -35,10 +35,9 @@ public final class ResetFlowState {
     }
 
     /** Starts a decoy run: same pages, nothing sent, one generic message at the end. */
-    public void startDecoy(String reason, String typedName) {
+    public void startDecoy(String reason) {
         clear();
         authSession.setAuthNote(DECOY_REASON, reason);
-        authSession.setAuthNote(DECOY_NAME, typedName == null ? "" : typedName);
     }
 
     public boolean isDecoy() {
@@ -49,26 +48,21 @@ public final class ResetFlowState {
         return authSession.getAuthNote(DECOY_REASON);
     }
 
-    public String decoyName() {
-        String name = authSession.getAuthNote(DECOY_NAME);
-        return name == null ? "" : name;
-    }
-
     /** Whether the notes were written for this user; anything else means no proof counts. */
     public boolean isFor(String userId) {
         return userId != null && userId.equals(authSession.getAuthNote(SUBJECT));
     }
 
-    public void recordVerified(String userId, String methodId, String factor) {
+    public void recordVerified(String userId, String methodId, Factor factor) {
         if (!isFor(userId)) {
             throw new IllegalStateException("proof for another account");
         }
         add(VERIFIED_METHODS, methodId);
-        add(VERIFIED_FACTORS, factor);
+        add(VERIFIED_FACTORS, factor.id());
         authSession.removeAuthNote(CURRENT_METHOD);
     }
 
-    /** Distinct factors proven for this user; empty for anyone else. */
+    /** Ids of the distinct factors proven for this user; empty for anyone else. */
     public Set<String> verifiedFactors(String userId) {
         return isFor(userId) ? read(VERIFIED_FACTORS) : Set.of();
     }
@@ -99,7 +93,7 @@ public final class ResetFlowState {
     }
 
     private void clear() {
-        List.of(SUBJECT, DECOY_REASON, DECOY_NAME, VERIFIED_FACTORS, VERIFIED_METHODS, SPENT_METHODS, CURRENT_METHOD)
+        List.of(SUBJECT, DECOY_REASON, VERIFIED_FACTORS, VERIFIED_METHODS, SPENT_METHODS, CURRENT_METHOD)
                 .forEach(authSession::removeAuthNote);
     }
 

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.methods;
+package io.github.keycloaksspr.core.delivery;
 
 import java.io.IOException;
 import java.text.MessageFormat;
@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.github.keycloaksspr.core.method.MethodContext;
+import org.keycloak.models.RealmModel;
 import org.keycloak.theme.Theme;
 
 /**
@@ -29,5 +30,11 @@ public final class ThemeMessages {
             }
         }
         return new MessageFormat(pattern, locale).format(args);
+    }
+
+    /** How texts name the realm: its display name, else its name. */
+    public static String realmName(RealmModel realm) {
+        String display = realm.getDisplayName();
+        return display == null || display.isBlank() ? realm.getName() : display;
     }
 }

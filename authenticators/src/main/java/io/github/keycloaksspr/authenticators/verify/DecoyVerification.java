@@ -1,0 +1,111 @@
+package io.github.keycloaksspr.authenticators.verify;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.authenticators.methods.AttemptCounter;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import org.keycloak.events.EventBuilder;
+
+/**
+ * An account that cannot reset walks the same pages: every method the policy enables, no hints, nothing sent, every
+ * answer "not right" as a real user's wrong answers go (twice, then the method is spent), and when every method is
+ * spent the same generic ending. The event records the truth.
+ */
+final class DecoyVerification implements VerificationRun {
+
+    private final VerifyRequest request;
+    private final ResetFlowState state;
+
+    DecoyVerification(VerifyRequest request) {
+        this.request = request;
+        this.state = request.state();
+    }
+
+    @Override
+    public void resume() {
+        showSelection(null);
+    }
+
+    @Override
+    public void select(String methodId) {
+        if (offered().stream().noneMatch(m -> m.id().equals(methodId))) {
+            request.refuseUnofferedMethod(request.event(), methodId);
+            showSelection("ssprErrorChooseMethod");
+            return;
+        }
+        state.selectMethod(methodId);
+        MethodChallenge challenge = request.method(methodId).decoyChallenge(request.methods());
+        if (!challenge.started()) {
+            state.leaveMethod();
+            SsprEvents.failure(request.event().detail(SsprEvents.METHOD, methodId), challenge.reason());
+            showSelection(challenge.errorKey());
+            return;
+        }
+        request.flow().challenge(request.challengePage(methodId, challenge, 1, required(), null));
+    }
+
+    @Override
+    public void answer(MultivaluedMap<String, String> form) {
+        SsprMethod method = request.method(state.currentMethod());
+        EventBuilder event = request.event().detail(SsprEvents.METHOD, method.id());
+        SsprEvents.failure(event.detail(SsprEvents.DECOY, "true"), state.decoyReason());
+        MethodChallenge decoy = method.decoyChallenge(request.methods());
+        if (AttemptCounter.recordWrongAndCheckSpent(request.methods(), method.id())) {
+            state.markSpent(method.id());
+            showSelection(switch (decoy.kind()) {
+                case QUESTIONS -> "ssprErrorQuestionsExhausted";
+                case PASSKEY -> "ssprErrorPasskeyExhausted";
+                case CODE -> "ssprErrorCodeExhausted";
+            });
+            return;
+        }
+        String error = switch (decoy.kind()) {
+            case QUESTIONS -> "ssprErrorWrongAnswers";
+            case PASSKEY -> "ssprErrorPasskeyFailed";
+            case CODE -> "ssprErrorWrongCode";
+        };
+        request.flow().challenge(request.challengePage(method.id(), decoy, 1, required(), error));
+    }
+
+    @Override
+    public void back() {
+        state.leaveMethod();
+        showSelection(null);
+    }
+
+    @Override
+    public void showSelection(String errorKey) {
+        List<SsprMethod> methods = offered();
+        if (methods.isEmpty()) {
+            request.endNotVerified(request.event());
+            return;
+        }
+        List<SsprPages.MethodChoice> choices = methods.stream()
+                .map(m -> new SsprPages.MethodChoice(m.id(), SsprPages.labelKey(m.id()), ""))
+                .toList();
+        request.showChoices(choices, 1, required(), errorKey);
+    }
+
+    @Override
+    public boolean hasCurrentMethod() {
+        return state.currentMethod() != null;
+    }
+
+    private List<SsprMethod> offered() {
+        Set<String> spent = state.spentMethods();
+        return request.catalogue().decoyMethods(request.methods()).stream()
+                .filter(m -> !spent.contains(m.id())).toList();
+    }
+
+    /** What an ordinary user of this policy must prove: a decoy never claims to be an administrator. */
+    private int required() {
+        return request.methods().policy().methodsRequiredFor(false);
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.keycloaksspr.authenticators.verify;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.events.ResetStep;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
+import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
+import io.github.keycloaksspr.core.method.MethodChallenge;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+/** What both runs of one request share: the flow, the methods' context, the flow's notes and the pages. */
+record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods) {
+
+    ResetFlowState state() {
+        return new ResetFlowState(flow.getAuthenticationSession());
+    }
+
+    MethodCatalogue catalogue() {
+        return MethodCatalogue.of();
+    }
+
+    SsprMethod method(String id) {
+        return catalogue().find(methods, id).orElseThrow();
+    }
+
+    EventBuilder event() {
+        return SsprEvents.step(flow.getEvent(), ResetStep.VERIFY_IDENTITY);
+    }
+
+    void showChoices(List<SsprPages.MethodChoice> choices, int step, int required, String errorKey) {
+        LoginFormsProvider form = flow.form();
+        if (errorKey != null) {
+            form.setError(errorKey);
+        }
+        flow.challenge(SsprPages.selectMethod(form, choices, step, required));
+    }
+
+    /** The answer page of {@code methodId}; {@code error} (a message key) shown at the answer field when not null. */
+    Response challengePage(String methodId, MethodChallenge challenge, int step, int required, String error) {
+        LoginFormsProvider form = flow.form();
+        if (error != null) {
+            form.addError(new FormMessage(CodeChallenges.CODE_FIELD, error));
+        }
+        return SsprPages.verifyMethod(form, methodId, challenge, step, required);
+    }
+
+    /** Nothing left to try: the one generic ending, real or decoy. */
+    void endNotVerified(EventBuilder event) {
+        SsprEvents.failure(event, SsprReasons.NO_METHODS_LEFT);
+        flow.forkWithErrorMessage(new FormMessage(SsprPages.NOT_VERIFIED));
+    }
+
+    /** A method id that is not a choice on the page: a forged or stale post. Say nothing specific. */
+    void refuseUnofferedMethod(EventBuilder event, String methodId) {
+        SsprEvents.failure(event.detail(SsprEvents.METHOD, String.valueOf(methodId)), SsprReasons.METHOD_NOT_OFFERED);
+    }
+}

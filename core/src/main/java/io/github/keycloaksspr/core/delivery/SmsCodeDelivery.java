@@ -1,0 +1,28 @@
+package io.github.keycloaksspr.core.delivery;
+
+import io.github.keycloaksspr.core.masking.Masking;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
+import org.keycloak.models.UserModel;
+
+/** A code by SMS through the phone gateway, worded by the login theme's {@code ssprSmsCodeText}. */
+public final class SmsCodeDelivery implements CodeDelivery {
+
+    public static final SmsCodeDelivery INSTANCE = new SmsCodeDelivery();
+
+    private SmsCodeDelivery() {
+    }
+
+    @Override
+    public void deliver(MethodContext context, UserModel user, String number, String code) throws Exception {
+        String text = ThemeMessages.format(context, "ssprSmsCodeText", ThemeMessages.realmName(context.realm()), code);
+        PhoneGateway.configured(context.session())
+                .orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"))
+                .sendSms(number, text);
+    }
+
+    @Override
+    public String masked(String number) {
+        return Masking.phone(number);
+    }
+}

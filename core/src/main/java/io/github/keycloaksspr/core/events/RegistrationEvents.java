@@ -1,0 +1,25 @@
+package io.github.keycloaksspr.core.events;
+
+/**
+ * What the security-info registration records: {@link SsprEvents#STEP} values of its own events and the errors of its
+ * refusals. The audit trail reads the same constants.
+ */
+public final class RegistrationEvents {
+
+    /** The required action's provider id, which Keycloak puts in {@code custom_required_action}. */
+    public static final String ACTION_ID = "sspr-register-security-info";
+
+    public static final String CONFIRMED = "confirmed";
+    public static final String SKIPPED = "skipped";
+    public static final String CODE_SENT = "code-sent";
+    public static final String HAND_OFF = "hand-off";
+
+    public static final String CONFIRM_REFUSED = SsprEvents.error("confirm_refused");
+    public static final String SKIP_REFUSED = SsprEvents.error("skip_refused");
+    public static final String REMOVE_REFUSED = SsprEvents.error("remove_refused");
+    public static final String QUESTIONS_REFUSED = SsprEvents.error("questions_refused");
+    public static final String SEND_REFUSED = SsprEvents.error("send_refused");
+
+    private RegistrationEvents() {
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.keycloaksspr.core.events;
+
+import org.keycloak.events.EventBuilder;
+
+/**
+ * The event details the pack records, shared by every producer and by the audit trail that reads them. Keycloak's
+ * event types are a fixed enum, so the steps emit Keycloak's types and say what happened in {@code sspr_*} details;
+ * the truth (including decoy runs) is always in the event, never on the page.
+ */
+public final class SsprEvents {
+
+    public static final String STEP = "sspr_step";
+    public static final String METHOD = "sspr_method";
+    public static final String OUTCOME = "sspr_outcome";
+    public static final String REASON = "sspr_reason";
+    public static final String DECOY = "sspr_decoy";
+    public static final String VERIFIED_COUNT = "sspr_verified_count";
+    /** What the user chose at the unlock-or-reset step: {@link ResetAction}. */
+    public static final String ACTION = "sspr_action";
+    /** The directory's own codes for a refused password (AD: {@code 19/0000052D}), never its text. */
+    public static final String DIRECTORY_ERROR = "sspr_directory_error";
+    /** The code purpose of a registration event ({@code register-sms}, {@code register-email}). */
+    public static final String PURPOSE = "sspr_purpose";
+    /** How many distinct methods a user had when confirming security info. */
+    public static final String REGISTERED = "sspr_registered";
+    /** Which of Keycloak's setup actions the registration handed off to. */
+    public static final String SETUP = "sspr_setup";
+
+    public static final String OUTCOME_FAILURE = "failure";
+    /** Every failure's error is its reason with this prefix, so that the pack's errors sort together in reports. */
+    private static final String ERROR_PREFIX = "sspr_";
+
+    private SsprEvents() {
+    }
+
+    public static EventBuilder step(EventBuilder event, ResetStep step) {
+        return event.clone().detail(STEP, step.id());
+    }
+
+    /** Records a failure with its reason. */
+    public static void failure(EventBuilder event, String reason) {
+        event.detail(OUTCOME, OUTCOME_FAILURE).detail(REASON, reason).error(error(reason));
+    }
+
+    public static void success(EventBuilder event, String outcome) {
+        event.detail(OUTCOME, outcome).success();
+    }
+
+    /** The event error for {@code reason}: {@code sspr_<reason>}. */
+    public static String error(String reason) {
+        return ERROR_PREFIX + reason;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.keycloaksspr.core.events;
+
+/**
+ * Reasons ({@link SsprEvents#REASON}) that more than one step records or that the audit trail classifies by. Reasons a
+ * single method reports about itself (e.g. {@code wrong_code}) stay with that method.
+ */
+public final class SsprReasons {
+
+    /** The reset policy's configuration cannot be read: every reset fails closed. */
+    public static final String INVALID_POLICY = "invalid_policy";
+    /** A later step found no proof for this user in this flow. */
+    public static final String IDENTITY_NOT_VERIFIED = "identity_not_verified";
+    public static final String NO_METHODS_LEFT = "no_methods_left";
+    public static final String METHOD_NOT_OFFERED = "method_not_offered";
+    /** The user would have fewer methods than the policy requires. */
+    public static final String BELOW_REQUIRED = "below_required";
+    public static final String GRACE_PERIOD_OVER = "grace_period_over";
+    public static final String NOT_REGISTERED = "not_registered";
+
+    private SsprReasons() {
+    }
+}

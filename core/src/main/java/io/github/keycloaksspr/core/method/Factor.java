@@ -1,0 +1,40 @@
+package io.github.keycloaksspr.core.method;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+
+/**
+ * What a method proves. Two methods with the same factor (an SMS and a call to the same phone) count once: a second
+ * method must prove something else. The id is what the reset flow keeps in its notes.
+ */
+public enum Factor {
+
+    ALTERNATE_EMAIL("alternate-email", SsprCredentialTypes.ALTERNATE_EMAIL),
+    MOBILE_PHONE("mobile-phone", SsprCredentialTypes.MOBILE_PHONE),
+    OFFICE_PHONE("office-phone", null),
+    AUTHENTICATOR_APP("authenticator-app", null),
+    PASSKEY("passkey", null),
+    SECURITY_QUESTIONS("security-questions", SsprCredentialTypes.SECURITY_QUESTIONS);
+
+    private final String id;
+    /** The pack's own credential type behind the factor; Keycloak's own (OTP, WebAuthn) and attributes have none. */
+    private final String packCredentialType;
+
+    Factor(String id, String packCredentialType) {
+        this.id = id;
+        this.packCredentialType = packCredentialType;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The factor a credential of the pack counts for; empty for types the pack does not manage. */
+    public static Optional<Factor> ofPackCredentialType(String credentialType) {
+        return Arrays.stream(values())
+                .filter(f -> f.packCredentialType != null && f.packCredentialType.equals(credentialType))
+                .findFirst();
+    }
+}
