@@ -2,8 +2,8 @@ package io.github.keycloaksspr.core.delivery;
 
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
-import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
 import org.keycloak.models.UserModel;
 
 /** A call through the phone gateway that reads the code digit by digit, twice, in the user's language. */

@@ -2,7 +2,7 @@ package io.github.keycloaksspr.core.phone;
 
 import java.util.Collections;
 
-import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 
 /**
  * A {@link SpokenMessage} as Twilio's TwiML, written as a plain string: the SDK's TwiML builders need

@@ -14,7 +14,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import io.github.keycloaksspr.testsinks.LoopbackServer;
 import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
 import org.junit.jupiter.api.AfterEach;

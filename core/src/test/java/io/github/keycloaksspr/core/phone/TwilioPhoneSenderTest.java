@@ -18,7 +18,7 @@ import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException.Reason;
-import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import io.github.keycloaksspr.testsinks.LoopbackServer;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
 import io.github.keycloaksspr.testsinks.TwilioApiStandIn;

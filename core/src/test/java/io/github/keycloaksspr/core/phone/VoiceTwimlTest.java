@@ -3,7 +3,7 @@ package io.github.keycloaksspr.core.phone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.github.keycloaksspr.core.phone.gateway.SpokenMessage;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import org.junit.jupiter.api.Test;
 
 class VoiceTwimlTest {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.Provider;
 

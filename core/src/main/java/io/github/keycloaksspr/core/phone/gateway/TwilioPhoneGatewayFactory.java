@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import io.github.keycloaksspr.core.phone.SpokenMessage;
 import io.github.keycloaksspr.core.phone.TwilioPhoneSender;
 import io.github.keycloaksspr.core.phone.TwilioSettings;
 import io.github.keycloaksspr.core.phone.VoiceTwiml;

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.core.phone.gateway;
+package io.github.keycloaksspr.core.phone;
 
 import java.util.stream.Collectors;
 
