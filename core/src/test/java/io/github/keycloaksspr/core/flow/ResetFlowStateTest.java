@@ -3,11 +3,11 @@ package io.github.keycloaksspr.core.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.testing.Proxies;
 import org.junit.jupiter.api.Test;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -65,12 +65,9 @@ class ResetFlowStateTest {
 
     /** The three note methods are all ResetFlowState uses; anything else would be a surprise worth failing on. */
     private static AuthenticationSessionModel authSessionWith(Map<String, String> notes) {
-        return (AuthenticationSessionModel) Proxy.newProxyInstance(ResetFlowStateTest.class.getClassLoader(),
-                new Class<?>[] {AuthenticationSessionModel.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAuthNote" -> notes.get((String) args[0]);
-                    case "setAuthNote" -> notes.put((String) args[0], (String) args[1]);
-                    case "removeAuthNote" -> notes.remove((String) args[0]);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return Proxies.of(AuthenticationSessionModel.class, Map.of(
+                "getAuthNote", args -> notes.get((String) args[0]),
+                "setAuthNote", args -> notes.put((String) args[0], (String) args[1]),
+                "removeAuthNote", args -> notes.remove((String) args[0])));
     }
 }
