@@ -2,6 +2,7 @@ package io.github.keycloaksspr.ldap;
 
 import java.util.Optional;
 
+import org.jboss.logging.Logger;
 import org.keycloak.component.ComponentModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -14,7 +15,7 @@ import org.keycloak.storage.ldap.LDAPStorageProvider;
 /** Finds the LDAP provider (vendor Active Directory) a user is federated from, as Keycloak itself would use it. */
 final class ActiveDirectoryProviders {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ActiveDirectoryProviders.class);
+    private static final Logger LOG = Logger.getLogger(ActiveDirectoryProviders.class);
 
     private final KeycloakSession session;
 

@@ -8,6 +8,7 @@ import javax.naming.NamingException;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal.Reason;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -27,7 +28,7 @@ final class AdPasswordRefusals {
     private static final String MSAD_MAPPER = "msad-user-account-control-mapper";
     private static final String POLICY_HINTS = "ldap.password.policy.hints.enabled";
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AdPasswordRefusals.class);
+    private static final Logger LOG = Logger.getLogger(AdPasswordRefusals.class);
 
     private final KeycloakSession session;
 

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.ldap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record WritebackAssessment(String vendor, String editMode, boolean encryp
         boolean startTls = Boolean.parseBoolean(value(config, "startTls", "false"));
         // Every URL of a failover list must be encrypted: any one of them may be the one used for the write.
         boolean encrypted = !url.isEmpty() && (startTls
-                || java.util.Arrays.stream(url.split("\\s+")).allMatch(u -> u.startsWith("ldaps://")));
+                || Arrays.stream(url.split("\\s+")).allMatch(u -> u.startsWith("ldaps://")));
         List<String> warnings = new ArrayList<>();
         if (!Boolean.parseBoolean(value(config, "enabled", "true"))) {
             warnings.add(DISABLED);

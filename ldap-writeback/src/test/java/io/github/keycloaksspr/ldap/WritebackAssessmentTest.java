@@ -2,6 +2,7 @@ package io.github.keycloaksspr.ldap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class WritebackAssessmentTest {
             "connectionUrl", "ldaps://dc1.example.test:636", "startTls", "false", "enabled", "true");
 
     private static Map<String, String> with(String key, String value) {
-        java.util.HashMap<String, String> config = new java.util.HashMap<>(GOOD);
+        HashMap<String, String> config = new HashMap<>(GOOD);
         config.put(key, value);
         return config;
     }
@@ -36,7 +37,7 @@ class WritebackAssessmentTest {
     void plainLdapToActiveDirectoryIsUnencryptedUnlessStartTls() {
         assertThat(WritebackAssessment.of(with("connectionUrl", "ldap://dc1:389")).warnings())
                 .containsExactly("unencrypted_transport");
-        Map<String, String> startTls = new java.util.HashMap<>(with("connectionUrl", "ldap://dc1:389"));
+        Map<String, String> startTls = new HashMap<>(with("connectionUrl", "ldap://dc1:389"));
         startTls.put("startTls", "true");
         assertThat(WritebackAssessment.of(startTls).warnings()).isEmpty();
         // Failover lists: every server must be encrypted.

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.requiredactions;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ final class QuestionAnswers {
         /** The event's {@code sspr_reason}: the message key without its prefix, e.g. {@code answer_too_short}. */
         String reason() {
             String name = messageKey.replaceFirst("^ssprRegister", "");
-            return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+            return name.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
         }
     }
 

@@ -16,6 +16,7 @@ import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.registration.ConfirmationRecord;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -27,7 +28,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * Security-info registration: at sign-in, users in SSPR scope with too few methods, or whose last confirmation is older
@@ -39,13 +39,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 public final class RegisterSecurityInfoAction implements RequiredActionProvider {
 
     public static final String PROVIDER_ID = RegistrationEvents.ACTION_ID;
-    /** Epoch seconds (server time, so the test framework's offset applies) of the last "Looks good". */
-    public static final String CONFIRMED_AT_ATTRIBUTE = "sspr.confirmedAt";
-    /** Epoch seconds of the first prompt since the last confirmation: the grace period counts from here. */
-    public static final String PROMPTED_AT_ATTRIBUTE = "sspr.promptedAt";
     public static final String TEMPLATE = "sspr-register-security-info.ftl";
 
-    static final String NOTE_SKIPPED = "sspr.register.skipped";
     static final String FIELD_ACTION = "action";
     static final String FIELD_REMOVE = "removeCredential";
 
@@ -60,42 +55,17 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     public void evaluateTriggers(RequiredActionContext context) {
         Optional<RegistrationSettings> settings = settings(context);
         Optional<SsprPolicy> policy = policy(context);
-        if (settings.isEmpty() || policy.isEmpty()) {
-            return;
-        }
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (SetupHandOff.inProgress(authSession)) {
-            // Handed off to Keycloak's own setup: come back once it is done.
-            return;
-        }
-        if (authSession.getAuthNote(NOTE_SKIPPED) != null) {
-            // "Not now" holds for this sign-in; the next one asks again.
-            return;
-        }
-        if (SetupHandOff.returning(authSession)) {
-            authSession.addRequiredAction(PROVIDER_ID);
-            return;
-        }
-        UserModel user = context.getUser();
-        Long confirmedAt = epochSeconds(user, CONFIRMED_AT_ATTRIBUTE);
-        if (!settings.get().requireAtSignIn() && confirmedAt == null) {
-            return;
-        }
-        SecurityInfo info = SecurityInfo.of(methodContext(context, policy.get()), user);
-        if (!info.inScope()) {
-            return;
-        }
-        if (settings.get().requireAtSignIn() && info.missing()
-                || settings.get().reconfirmationDue(confirmedAt, Time.currentTime())) {
-            authSession.addRequiredAction(PROVIDER_ID);
+        if (settings.isPresent() && policy.isPresent()
+                && RegistrationTrigger.due(context, settings.get(), methodContext(context, policy.get()))) {
+            context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
         }
     }
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         RegistrationStep step = step(context);
-        if (!isAppInitiated(context) && epochSeconds(context.getUser(), PROMPTED_AT_ATTRIBUTE) == null) {
-            context.getUser().setSingleAttribute(PROMPTED_AT_ATTRIBUTE, Long.toString(Time.currentTime()));
+        if (!isAppInitiated(context)) {
+            ConfirmationRecord.prompted(context.getUser(), Time.currentTime());
         }
         step.page().show();
     }
@@ -145,9 +115,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         }
         ContactRegistration.clearPending(step);
         step.authSession().removeAuthNote(SetupHandOff.NOTE_RETURN);
-        UserModel user = step.user();
-        user.setSingleAttribute(CONFIRMED_AT_ATTRIBUTE, Long.toString(Time.currentTime()));
-        user.removeAttribute(PROMPTED_AT_ATTRIBUTE);
+        ConfirmationRecord.confirm(step.user(), Time.currentTime());
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.CONFIRMED)
                 .detail(SsprEvents.REGISTERED, Integer.toString(info.registered())).success();
         step.context().success();
@@ -163,14 +131,14 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         }
         ContactRegistration.clearPending(step);
         step.authSession().removeAuthNote(SetupHandOff.NOTE_RETURN);
-        step.authSession().setAuthNote(NOTE_SKIPPED, "true");
+        RegistrationTrigger.skippedForThisSignIn(step.authSession());
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.SKIPPED).success();
         step.context().success();
     }
 
     static boolean maySkip(RegistrationStep step) {
         return !isAppInitiated(step.context()) && step.settings().maySkip(
-                epochSeconds(step.user(), PROMPTED_AT_ATTRIBUTE), Time.currentTime());
+                ConfirmationRecord.promptedAt(step.user()).orElse(null), Time.currentTime());
     }
 
     private void remove(RegistrationStep step, String credentialId) {
@@ -205,18 +173,6 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         return value == null || value.isBlank();
     }
 
-    private static Long epochSeconds(UserModel user, String attribute) {
-        String value = user.getFirstAttribute(attribute);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private static RegistrationStep step(RequiredActionContext context) {
         SsprPolicy policy = policy(context).orElse(SsprPolicy.DEFAULTS);
         return new RegistrationStep(context, methodContext(context, policy),
@@ -246,6 +202,5 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     @Override
     public void close() {
-        // no state
     }
 }

@@ -85,16 +85,13 @@ public final class RegisterSecurityInfoActionFactory implements RequiredActionFa
 
     @Override
     public void init(Config.Scope config) {
-        // nothing to read
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
     public void close() {
-        // no resources
     }
 }

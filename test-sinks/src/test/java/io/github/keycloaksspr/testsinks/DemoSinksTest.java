@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,8 +71,8 @@ class DemoSinksTest {
     }
 
     private void sendSms(String to, String body) throws Exception {
-        String form = "To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8)
-                + "&From=%2B15005550006&Body=" + java.net.URLEncoder.encode(body, StandardCharsets.UTF_8);
+        String form = "To=" + URLEncoder.encode(to, StandardCharsets.UTF_8)
+                + "&From=%2B15005550006&Body=" + URLEncoder.encode(body, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(sinks.twilioBaseUrl() + "/2010-04-01/Accounts/ACdemo/Messages.json"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ACdemo:any".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")

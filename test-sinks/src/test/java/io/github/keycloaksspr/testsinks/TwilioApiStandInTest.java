@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest.Kind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,8 +137,8 @@ class TwilioApiStandInTest {
 
     @Test
     void servesOnAnExistingServerUnderTheApiVersionContext() throws Exception {
-        com.sun.net.httpserver.HttpServer shared =
-                com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        HttpServer shared =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         shared.createContext("/2010-04-01", standIn);
         shared.start();
         try {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,10 +66,10 @@ class MessagesTest {
     @Test
     void theMinimumAgeSaysHourOrHours() throws IOException {
         String english = load("messages_en.properties").getProperty("ssprAdPasswordMinimumAge");
-        assertThat(new MessageFormat(english, java.util.Locale.ENGLISH).format(new Object[] {1L})).contains("again 1 hour after");
-        assertThat(new MessageFormat(english, java.util.Locale.ENGLISH).format(new Object[] {24L})).contains("again 24 hours after");
+        assertThat(new MessageFormat(english, Locale.ENGLISH).format(new Object[] {1L})).contains("again 1 hour after");
+        assertThat(new MessageFormat(english, Locale.ENGLISH).format(new Object[] {24L})).contains("again 24 hours after");
         String german = load("messages_de.properties").getProperty("ssprAdPasswordMinimumAge");
-        assertThat(new MessageFormat(german, java.util.Locale.GERMAN).format(new Object[] {1L})).contains("erst 1 Stunde nach");
+        assertThat(new MessageFormat(german, Locale.GERMAN).format(new Object[] {1L})).contains("erst 1 Stunde nach");
     }
 
     private static void collect(Path root, String suffix, Pattern pattern, Set<String> keys) throws IOException {

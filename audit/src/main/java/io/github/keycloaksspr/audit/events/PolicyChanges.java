@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.audit.events;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,7 +68,7 @@ final class PolicyChanges {
                     .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
                     .filter(e -> configId.equals(e.getAuthenticatorConfig()))
                     .map(e -> stepName(e.getAuthenticator()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .findFirst().orElse(null);
         }
         return null;

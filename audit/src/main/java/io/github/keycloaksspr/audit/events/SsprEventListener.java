@@ -111,6 +111,5 @@ final class SsprEventListener implements EventListenerProvider {
 
     @Override
     public void close() {
-        // nothing held
     }
 }

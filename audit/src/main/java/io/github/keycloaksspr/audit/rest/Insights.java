@@ -18,6 +18,7 @@ import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.policy.SsprScope;
+import io.github.keycloaksspr.core.registration.ConfirmationRecord;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,7 +32,7 @@ import org.keycloak.services.ErrorResponse;
  */
 final class Insights {
 
-    static final String CONFIRMED_AT = "sspr.confirmedAt";
+    static final String CONFIRMED_AT = ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE;
     static final int TOP_REASONS = 10;
     static final int TOP_GROUPS = 50;
 

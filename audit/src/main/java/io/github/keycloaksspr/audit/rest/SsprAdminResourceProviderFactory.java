@@ -33,16 +33,13 @@ public final class SsprAdminResourceProviderFactory implements AdminRealmResourc
 
     @Override
     public void init(Config.Scope config) {
-        // nothing to read
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
     public void close() {
-        // stateless
     }
 }

@@ -41,16 +41,13 @@ public final class AuditJpaEntityProviderFactory implements JpaEntityProviderFac
 
     @Override
     public void init(Config.Scope config) {
-        // nothing to read
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
     public void close() {
-        // stateless
     }
 }

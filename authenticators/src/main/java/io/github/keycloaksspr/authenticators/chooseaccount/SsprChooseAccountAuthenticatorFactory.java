@@ -4,7 +4,7 @@ import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 
-/** {@code sspr-unlock-or-reset}: the first step of the reset flow. */
+/** {@code sspr-choose-account}: the first step of the reset flow. */
 public final class SsprChooseAccountAuthenticatorFactory extends SsprAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "sspr-choose-account";

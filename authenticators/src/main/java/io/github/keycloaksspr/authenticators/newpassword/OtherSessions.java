@@ -2,6 +2,7 @@ package io.github.keycloaksspr.authenticators.newpassword;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import io.github.keycloaksspr.core.events.SsprEvents;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -30,7 +31,7 @@ final class OtherSessions {
         List<UserSessionModel> others = session.sessions().getUserSessionsStream(realm, user)
                 .filter(s -> !Objects.equals(s.getId(), current)).toList();
         if (!Profile.isFeatureEnabled(Profile.Feature.LOGOUT_ALL_SESSIONS_V1)) {
-            others = java.util.stream.Stream.concat(others.stream(),
+            others = Stream.concat(others.stream(),
                     session.sessions().getOfflineUserSessionsStream(realm, user)
                             .filter(s -> !Objects.equals(s.getId(), current))).toList();
         }

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.authenticators.newpassword;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.directory.DirectoryPasswordRefusal;
@@ -22,7 +23,7 @@ import org.keycloak.models.utils.FormMessage;
  */
 record PasswordRefusal(String reason, FormMessage message, String directoryError) {
 
-    private static final java.util.regex.Pattern MESSAGE_KEY = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
+    private static final Pattern MESSAGE_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
     static PasswordRefusal of(KeycloakSession session, RealmModel realm, UserModel user, String password,
                               RuntimeException failure) {

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.methods.AttemptCounter;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
@@ -82,15 +81,7 @@ final class DecoyVerification implements VerificationRun {
 
     @Override
     public void showSelection(String errorKey) {
-        List<SsprMethod> methods = offered();
-        if (methods.isEmpty()) {
-            request.endNotVerified(request.event());
-            return;
-        }
-        List<SsprPages.MethodChoice> choices = methods.stream()
-                .map(m -> new SsprPages.MethodChoice(m.id(), SsprPages.labelKey(m.id()), ""))
-                .toList();
-        request.showChoices(choices, 1, required(), errorKey);
+        request.showMethods(offered(), m -> "", 1, required(), errorKey, request.event());
     }
 
     @Override

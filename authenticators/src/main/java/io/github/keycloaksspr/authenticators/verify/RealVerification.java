@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
@@ -111,16 +110,8 @@ final class RealVerification implements VerificationRun {
 
     @Override
     public void showSelection(String errorKey) {
-        List<SsprMethod> methods = offered();
-        if (methods.isEmpty()) {
-            request.endNotVerified(event());
-            return;
-        }
-        List<SsprPages.MethodChoice> choices = methods.stream()
-                .map(m -> new SsprPages.MethodChoice(m.id(), SsprPages.labelKey(m.id()),
-                        m.maskedHint(request.methods(), user)))
-                .toList();
-        request.showChoices(choices, step(), required(), errorKey);
+        request.showMethods(offered(), m -> m.maskedHint(request.methods(), user), step(), required(), errorKey,
+                event());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.authenticators.verify;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
@@ -38,7 +39,20 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods) {
         return SsprEvents.step(flow.getEvent(), ResetStep.VERIFY_IDENTITY);
     }
 
-    void showChoices(List<SsprPages.MethodChoice> choices, int step, int required, String errorKey) {
+    /**
+     * The method list with each method's hint; when nothing is left to try, the one generic ending instead.
+     *
+     * @param event the run's event, which records that no method was left
+     */
+    void showMethods(List<SsprMethod> methods, Function<SsprMethod, String> hint, int step, int required,
+                     String errorKey, EventBuilder event) {
+        if (methods.isEmpty()) {
+            endNotVerified(event);
+            return;
+        }
+        List<SsprPages.MethodChoice> choices = methods.stream()
+                .map(m -> new SsprPages.MethodChoice(m.id(), SsprPages.labelKey(m.id()), hint.apply(m)))
+                .toList();
         LoginFormsProvider form = flow.form();
         if (errorKey != null) {
             form.setError(errorKey);

@@ -56,6 +56,5 @@ public interface DirectoryAccounts extends Provider {
 
     @Override
     default void close() {
-        // stateless
     }
 }

@@ -9,16 +9,13 @@ public interface DirectoryAccountsFactory extends ProviderFactory<DirectoryAccou
 
     @Override
     default void init(Config.Scope config) {
-        // no options
     }
 
     @Override
     default void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
     default void close() {
-        // no resources
     }
 }

@@ -16,6 +16,5 @@ public interface RemovalGuard extends Provider {
 
     @Override
     default void close() {
-        // stateless
     }
 }

@@ -26,12 +26,10 @@ public final class SsprPackInfoProviderFactory implements SsprPackProviderFactor
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override
     public void close() {
-        // nothing held
     }
 
     @Override

@@ -7,6 +7,5 @@ public final class SsprPackProvider implements Provider {
 
     @Override
     public void close() {
-        // nothing held
     }
 }

@@ -39,7 +39,7 @@ public final class SsprPolicyProperties {
                 .helpText("Members of this group are treated as administrators too.")
                 .type(ProviderConfigProperty.GROUP_TYPE).add()
                 .property().name(CODE_LENGTH).label("Code length").helpText("Digits of emailed, texted and spoken codes.")
-                .type(ProviderConfigProperty.LIST_TYPE).options("6", "7", "8")
+                .type(ProviderConfigProperty.LIST_TYPE).options(range(OneTimeCodes.MIN_LENGTH, OneTimeCodes.MAX_LENGTH))
                 .defaultValue(Integer.toString(D.codeLength())).add()
                 .property().name(CODE_LIFETIME_MINUTES).label("Code lifetime (minutes)")
                 .helpText("How long a sent code is valid; at most 10 minutes.")

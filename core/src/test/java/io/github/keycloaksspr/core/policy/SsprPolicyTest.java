@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class SsprPolicyTest {
                 Map.entry(QUESTIONS_TO_ANSWER, "5")));
 
         assertThat(policy).isEqualTo(new SsprPolicy(SsprScope.GROUP, "/staff",
-                java.util.List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
+                List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
                 Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5));
     }
 

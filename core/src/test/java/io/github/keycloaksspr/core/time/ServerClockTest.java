@@ -2,6 +2,7 @@ package io.github.keycloaksspr.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.common.util.Time;
@@ -21,6 +22,6 @@ class ServerClockTest {
         Time.setOffset(3600);
 
         assertThat(clock.millis() - before).isBetween(3_600_000L, 3_660_000L);
-        assertThat(clock.instant().toEpochMilli()).isCloseTo(Time.currentTimeMillis(), org.assertj.core.data.Offset.offset(1000L));
+        assertThat(clock.instant().toEpochMilli()).isCloseTo(Time.currentTimeMillis(), Offset.offset(1000L));
     }
 }

@@ -67,7 +67,6 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
     }
 
     @Override

@@ -1,0 +1,45 @@
+package io.github.keycloaksspr.requiredactions;
+
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.registration.ConfirmationRecord;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Whether this sign-in shows the security-info page: the user is in scope and has too few methods, or last confirmed
+ * longer ago than the reconfirm period. Evaluated at every sign-in, so it reads the user's attributes and the
+ * authentication session first and the user's methods only when they can still change the answer.
+ */
+final class RegistrationTrigger {
+
+    /** "Not now" holds for this sign-in; the next one asks again. */
+    static final String NOTE_SKIPPED = "sspr.register.skipped";
+
+    private RegistrationTrigger() {
+    }
+
+    static boolean due(RequiredActionContext context, RegistrationSettings settings, MethodContext methods) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (SetupHandOff.inProgress(authSession) || authSession.getAuthNote(NOTE_SKIPPED) != null) {
+            // Handed off to Keycloak's own setup (the page comes back once it is done), or put off for this sign-in.
+            return false;
+        }
+        if (SetupHandOff.returning(authSession)) {
+            return true;
+        }
+        UserModel user = context.getUser();
+        Long confirmedAt = ConfirmationRecord.confirmedAt(user).orElse(null);
+        if (!settings.requireAtSignIn() && confirmedAt == null) {
+            return false;
+        }
+        SecurityInfo info = SecurityInfo.of(methods, user);
+        return info.inScope() && (settings.requireAtSignIn() && info.missing()
+                || settings.reconfirmationDue(confirmedAt, Time.currentTime()));
+    }
+
+    static void skippedForThisSignIn(AuthenticationSessionModel authSession) {
+        authSession.setAuthNote(NOTE_SKIPPED, "true");
+    }
+}
