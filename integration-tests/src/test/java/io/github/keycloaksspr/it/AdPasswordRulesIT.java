@@ -2,12 +2,15 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AdSelfService;
+import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SambaAd;
@@ -77,8 +80,7 @@ class AdPasswordRulesIT {
             assertThat(journey.html()).contains("it must contain characters from three of these groups")
                     .doesNotContain("at least 7 characters").doesNotContain(GENERIC_KEYCLOAK_MESSAGE);
 
-            assertThat(realm.admin().getEvents(List.of("UPDATE_CREDENTIAL_ERROR"), null, null, null, null, null,
-                    null, null, "asc")).as("Samba's answer, by its codes only")
+            assertThat(RealmEvents.ofTypes(realm, "UPDATE_CREDENTIAL_ERROR")).as("Samba's answer, by its codes only")
                     .allSatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_directory_error", "19/0000052D"));
             assertThat(ad.passwordWorks(USERNAME, AD_PASSWORD)).as("AD still accepts the old password").isTrue();
             assertThat(user.signsIn(AD_PASSWORD)).as("and so does Keycloak").isTrue();
@@ -163,9 +165,9 @@ class AdPasswordRulesIT {
         String userId = realm.admin().users().search(USERNAME, true).get(0).getId();
         JsonNode rows = new SsprAdminApi(urls.getBase(), realm.getName(), adminClient)
                 .get("audit?activity=" + activity + "&user=" + userId);
-        List<String> outcomes = new java.util.ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         rows.forEach(row -> outcomes.add(row.path("outcome").asText() + " " + row.path("reason").asText()));
-        java.util.Collections.reverse(outcomes);
+        Collections.reverse(outcomes);
         return outcomes;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +100,7 @@ class AdministratorNoticesIT {
                         composites.setClient(Map.of("realm-management", List.of("manage-users")));
                         helpDesk.setComposites(composites);
                         RolesRepresentation roles = rep.getRoles() == null ? new RolesRepresentation() : rep.getRoles();
-                        List<RoleRepresentation> realmRoles = new java.util.ArrayList<>(
+                        List<RoleRepresentation> realmRoles = new ArrayList<>(
                                 roles.getRealm() == null ? List.of() : roles.getRealm());
                         realmRoles.add(helpDesk);
                         roles.setRealm(realmRoles);

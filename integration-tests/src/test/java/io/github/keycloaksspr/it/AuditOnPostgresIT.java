@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -95,7 +97,7 @@ class AuditOnPostgresIT {
             for (int i = 0; i < 3; i++) {
                 try (PreparedStatement insert = db.prepareStatement("insert into sspr_audit (id, realm_id, event_time,"
                         + " activity, step, method, outcome) values (?, ?, ?, 'reset', 'new-password', 'sspr-sms', 'success')")) {
-                    insert.setString(1, java.util.UUID.randomUUID().toString());
+                    insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, realm.getId());
                     insert.setLong(3, twoDaysAgo + i);
                     insert.executeUpdate();
@@ -120,7 +122,7 @@ class AuditOnPostgresIT {
             }
         }
         JsonNode insights = get("insights?from=" + (twoDaysAgo - 3_600_000L - day));
-        String dayName = java.time.LocalDate.ofEpochDay(twoDaysAgo / day).toString();
+        String dayName = LocalDate.ofEpochDay(twoDaysAgo / day).toString();
         assertThat(insights.at("/resetsPerDay").toString())
                 .isEqualTo("[{\"day\":\"" + dayName + "\",\"success\":3,\"failure\":0}]");
     }

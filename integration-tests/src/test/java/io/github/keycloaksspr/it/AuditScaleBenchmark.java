@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,7 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -57,7 +59,7 @@ class AuditScaleBenchmark {
     KeycloakUrls urls;
 
     @InjectAdminClient
-    org.keycloak.admin.client.Keycloak adminClient;
+    Keycloak adminClient;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -96,7 +98,7 @@ class AuditScaleBenchmark {
         long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             try (Statement query = db.createStatement();
-                 java.sql.ResultSet mark = query.executeQuery("SELECT count(*) FROM sspr_audit_rollup_mark")) {
+                 ResultSet mark = query.executeQuery("SELECT count(*) FROM sspr_audit_rollup_mark")) {
                 mark.next();
                 if (mark.getLong(1) > 0) {
                     return;

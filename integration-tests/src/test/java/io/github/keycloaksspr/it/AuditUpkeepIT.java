@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -17,6 +18,7 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -54,7 +56,7 @@ class AuditUpkeepIT {
     KeycloakUrls urls;
 
     @InjectAdminClient
-    org.keycloak.admin.client.Keycloak adminClient;
+    Keycloak adminClient;
 
     @InjectTimeOffSet
     TimeOffSet timeOffSet;
@@ -117,7 +119,7 @@ class AuditUpkeepIT {
         assertThat(left).isEmpty();
     }
 
-    private JsonNode awaitRows(String path, java.util.function.Predicate<JsonNode> until) throws Exception {
+    private JsonNode awaitRows(String path, Predicate<JsonNode> until) throws Exception {
         long deadline = System.currentTimeMillis() + 90_000;
         JsonNode rows = get(path);
         while (!until.test(rows) && System.currentTimeMillis() < deadline) {

@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprMfaRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -82,7 +83,7 @@ class MfaCodeIT {
             browser.submit(Map.of("code", Codes.in(sms.body())));
             assertThat(signedIn(browser)).as(browser.url() + "\n" + browser.html()).isTrue();
         }
-        List<EventRepresentation> events = realm.admin().getEvents(List.of("LOGIN"), null, null, null, null, null, null, null, "asc");
+        List<EventRepresentation> events = RealmEvents.ofTypes(realm, "LOGIN");
         assertThat(events).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_method", "sspr-sms-otp"));
     }
 
@@ -112,7 +113,7 @@ class MfaCodeIT {
             browser.submit(Map.of("code", Codes.in(fresh.body())));
             assertThat(signedIn(browser)).as("a new code works").isTrue();
         }
-        List<EventRepresentation> errors = realm.admin().getEvents(List.of("LOGIN_ERROR"), null, null, null, null, null, null, null, "asc");
+        List<EventRepresentation> errors = RealmEvents.ofTypes(realm, "LOGIN_ERROR");
         // The third wrong code is the one that kills it.
         assertThat(errors).filteredOn(e -> "wrong_code".equals(e.getDetails().get("sspr_reason"))).hasSize(2);
         assertThat(errors).filteredOn(e -> "too_many_wrong_codes".equals(e.getDetails().get("sspr_reason"))).hasSize(1);

@@ -6,13 +6,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
+import jakarta.ws.rs.BadRequestException;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
@@ -20,6 +24,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -121,7 +126,7 @@ class RegisterSecurityInfoIT {
         // Registered and confirmed: the next sign-in goes straight through.
         assertThat(signIn(NEW_USER).url()).startsWith(SsprResetRealm.REDIRECT_URI);
 
-        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        List<EventRepresentation> events = RealmEvents.all(realm);
         assertThat(events).anySatisfy(e -> {
             assertThat(e.getType()).isEqualTo("UPDATE_CREDENTIAL_ERROR");
             assertThat(e.getDetails()).containsEntry("sspr_reason", "wrong_code").containsEntry("sspr_purpose", "register-sms");
@@ -144,7 +149,7 @@ class RegisterSecurityInfoIT {
         browser.submit(Map.of("action", "setup-totp"));
 
         // Keycloak's own authenticator-app setup page.
-        java.util.regex.Matcher secret = java.util.regex.Pattern
+        Matcher secret = Pattern
                 .compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(browser.html());
         assertThat(secret.find()).as("the CONFIGURE_TOTP page").isTrue();
         browser.submit(Map.of("totp", Totp.now(secret.group(1)), "totpSecret", secret.group(1), "userLabel", "Phone app"));
@@ -227,12 +232,12 @@ class RegisterSecurityInfoIT {
     @Test
     void anInvalidConfigIsRefusedWhenSaved() {
         enableRegistration(Map.of());
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                         () -> enableRegistration(Map.of("sspr.register.reconfirmDays", "-1")))
-                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+                .isInstanceOf(BadRequestException.class);
+        Assertions.assertThatThrownBy(
                         () -> enableRegistration(Map.of("sspr.register.questionsToRegister", "7")))
-                .isInstanceOf(jakarta.ws.rs.BadRequestException.class);
+                .isInstanceOf(BadRequestException.class);
     }
 
     private FormBrowser signIn(String username) throws Exception {

@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.ResetPolicy;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -19,7 +20,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -78,9 +79,9 @@ class ResetSafeguardsIT {
             assertThat(twilio.twilio().requests().get(0).to()).isEqualTo(ANNA_PHONE);
         }
         assertThat(mailServer.getReceivedMessages()).isEmpty();
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "user_not_found").containsEntry("sspr_decoy", "true"));
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "not_registered"));
     }
 
@@ -175,7 +176,8 @@ class ResetSafeguardsIT {
             assertThat(journey.html()).contains("The robot check failed.");
             assertThat(twilio.twilio().requests()).isEmpty();
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "captcha_missing"));
+        assertThat(RealmEvents.all(realm))
+                .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "captcha_missing"));
     }
 
     @Test
@@ -216,7 +218,7 @@ class ResetSafeguardsIT {
             assertThat(journey.fieldNames()).doesNotContain("password-new");
             assertThat(twilio.twilio().requests()).as("decoy run: nothing sent").isEmpty();
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "not_registered").containsEntry("username", ADMIN));
     }
 
@@ -230,7 +232,7 @@ class ResetSafeguardsIT {
             Thread.sleep(500);
             assertThat(twilio.twilio().requests()).as("Bea is not: decoy, nothing sent").hasSize(1);
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "out_of_scope").containsEntry("username", BEA));
     }
 
@@ -242,7 +244,7 @@ class ResetSafeguardsIT {
             Thread.sleep(500);
             assertThat(twilio.twilio().requests()).isEmpty();
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "out_of_scope").containsEntry("username", ANNA));
     }
 
@@ -257,7 +259,8 @@ class ResetSafeguardsIT {
             assertThat(browser.html()).contains("We could not verify your identity").doesNotContain("altcha-widget");
             assertThat(twilio.twilio().requests()).isEmpty();
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "invalid_policy"));
+        assertThat(RealmEvents.all(realm))
+                .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "invalid_policy"));
     }
 
     @Test
@@ -266,7 +269,8 @@ class ResetSafeguardsIT {
         assertThat(journey.pageTitle()).isEqualTo("Reset your password at your organization");
         assertThat(journey.instruction()).contains("Partner Org");
         assertThat(journey.fieldNames()).doesNotContain("method", "code");
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "guest_account"));
+        assertThat(RealmEvents.all(realm))
+                .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "guest_account"));
     }
 
     @Test
@@ -280,7 +284,7 @@ class ResetSafeguardsIT {
             journey.enterCode(Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body()));
             journey.selectMethod("sspr-email");
             assertThat(mailServer.waitForIncomingEmail(10_000, 1)).isTrue();
-            journey.enterCode(Codes.in(io.github.keycloaksspr.it.support.MailContent.text(mailServer.getLastReceivedMessage())));
+            journey.enterCode(Codes.in(MailContent.text(mailServer.getLastReceivedMessage())));
             assertThat(journey.pageTitle()).isEqualTo("Your account is locked");
             journey.choose("unlock");
             assertThat(journey.html()).contains("Your account is unlocked");
@@ -292,13 +296,13 @@ class ResetSafeguardsIT {
     void aPermanentlyLockedOutUserGetsTheDecoyNotKeycloaksDisabledPage() throws Exception {
         // Keycloak's permanent lockout disables the account, and Keycloak refuses any flow step for a disabled user
         // with its own "Account is disabled" page: telling strangers which accounts exist and are locked.
-        org.keycloak.representations.idm.RealmRepresentation settings = realm.admin().toRepresentation();
+        RealmRepresentation settings = realm.admin().toRepresentation();
         settings.setPermanentLockout(true);
         settings.setFailureFactor(3);
         realm.admin().update(settings);
         String beaId = realm.admin().users().search(BEA, true).get(0).getId();
         realm.cleanup().add(r -> {
-            org.keycloak.representations.idm.RealmRepresentation restore = r.toRepresentation();
+            RealmRepresentation restore = r.toRepresentation();
             restore.setPermanentLockout(false);
             restore.setFailureFactor(30);
             r.update(restore);
@@ -319,16 +323,12 @@ class ResetSafeguardsIT {
             journey.selectMethod("sspr-sms");
             assertThat(twilio.twilio().requests()).as("a decoy sends nothing").isEmpty();
         }
-        assertThat(events()).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
                 .containsEntry("sspr_reason", "user_disabled").containsEntry("sspr_decoy", "true"));
     }
 
     private boolean signIn(String username, String password) throws Exception {
         return TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, password));
-    }
-
-    private List<EventRepresentation> events() {
-        return realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
     }
 
     public static final class SafeguardsRealm implements RealmConfig {

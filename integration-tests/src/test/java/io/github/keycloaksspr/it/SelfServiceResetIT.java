@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
@@ -22,7 +23,7 @@ import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
-import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectHttpServer;
@@ -98,11 +99,11 @@ class SelfServiceResetIT {
         assertThat(signIn(MARIA, NEW_PASSWORD)).as("new password works").isTrue();
         assertThat(signIn(MARIA, OLD_PASSWORD)).as("old password no longer works").isFalse();
 
-        List<EventRepresentation> events = realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
-        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+        List<Map<String, String>> events = RealmEvents.ssprDetails(realm);
+        assertThat(events).anySatisfy(details -> assertThat(details)
                 .containsEntry("sspr_step", "verify-identity").containsEntry("sspr_method", "sspr-sms")
                 .containsEntry("sspr_outcome", "method_verified"));
-        assertThat(events).anySatisfy(e -> assertThat(e.getDetails())
+        assertThat(events).anySatisfy(details -> assertThat(details)
                 .containsEntry("sspr_method", "sspr-email").containsEntry("sspr_verified_count", "2"));
     }
 
@@ -120,18 +121,18 @@ class SelfServiceResetIT {
 
         assertThat(journey.fieldNames()).contains("password-new");
         // Bad input at the last step: Keycloak's own messages, nothing changed, the page stays for another try.
-        org.keycloak.representations.idm.RealmRepresentation settings = realm.admin().toRepresentation();
+        RealmRepresentation settings = realm.admin().toRepresentation();
         String policyBefore = settings.getPasswordPolicy();
         settings.setPasswordPolicy("length(12)");
         realm.admin().update(settings);
         realm.cleanup().add(r -> {
-            org.keycloak.representations.idm.RealmRepresentation restore = r.toRepresentation();
+            RealmRepresentation restore = r.toRepresentation();
             restore.setPasswordPolicy(policyBefore);
             r.update(restore);
         });
         journey.setNewPassword("Short-1");
         assertThat(journey.html()).contains("Invalid password: minimum length 12.");
-        journey.submit(java.util.Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD + "x"));
+        journey.submit(Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD + "x"));
         assertThat(journey.html()).containsPattern("Passwords don(&#39;|&#x27;|')t match");
         assertThat(passwordAccepted(TOM, OLD_PASSWORD)).as("nothing changed").isTrue();
 

@@ -10,6 +10,7 @@ import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -33,7 +34,7 @@ class WritebackHealthIT {
     KeycloakUrls urls;
 
     @InjectAdminClient
-    org.keycloak.admin.client.Keycloak adminClient;
+    Keycloak adminClient;
 
     @Test
     void reportsAGoodProviderAndWarnsAboutOnesThatCannotWriteBack() throws Exception {

@@ -14,7 +14,6 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.keycloak.provider.Spi;
 
 /**
  * Checks the artifact that ships, not the classes it was built from: what Keycloak will load from {@code providers/}.
@@ -93,9 +92,9 @@ class ShippedJarIT {
 
     @Test
     void mergedServiceFilesNameOnlyClassesThatExist() throws IOException {
-        String spis = read("META-INF/services/Spi");
+        String spis = read("META-INF/services/org.keycloak.provider.Spi");
         assertThat(spis).contains("io.github.keycloaksspr.core.pack.SsprPackSpi");
-        assertThat(read("META-INF/services/SsprPackProviderFactory"))
+        assertThat(read("META-INF/services/io.github.keycloaksspr.core.pack.SsprPackProviderFactory"))
                 .contains("io.github.keycloaksspr.core.pack.SsprPackInfoProviderFactory");
 
         List<String> serviceFiles = entryNames().stream()

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The Account Console's REST API ({@code /realms/{realm}/account/credentials}) as the console calls it: with the
@@ -100,7 +101,7 @@ public final class AccountApi {
                 return entry;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** {@code DELETE /account/credentials/{id}}; returns the HTTP status. */

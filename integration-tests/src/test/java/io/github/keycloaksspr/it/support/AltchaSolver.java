@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.it.support;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,14 +45,14 @@ public final class AltchaSolver {
                 }
             }
             throw new AssertionError("challenge has no solution up to maxnumber");
-        } catch (java.io.IOException | NoSuchAlgorithmException e) {
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /** The challenge JSON from the widget's {@code challenge="..."} attribute (HTML-escaped in the page). */
     public static String challengeOf(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<altcha-widget[^>]*\\schallenge=\"([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<altcha-widget[^>]*\\schallenge=\"([^\"]+)\"").matcher(html);
         if (!m.find()) {
             throw new AssertionError("no CAPTCHA challenge on the page");
         }

@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +72,7 @@ public final class FormBrowser {
     /** The names of the current page's form fields (inputs, selects, textareas, named buttons), in page order. */
     public List<String> fieldNames() {
         Matcher form = Pattern.compile("<form[\\s\\S]*?</form>").matcher(html());
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         while (form.find()) {
             Matcher name = Pattern.compile("<(?:input|select|textarea|button)[^>]*\\sname=\"([^\"]+)\"").matcher(form.group());
             while (name.find()) {
@@ -138,7 +140,7 @@ public final class FormBrowser {
             }
             String name = pair.substring(0, equals).trim();
             String value = pair.substring(equals + 1).trim();
-            boolean expired = setCookie.toLowerCase(java.util.Locale.ROOT).contains("max-age=0");
+            boolean expired = setCookie.toLowerCase(Locale.ROOT).contains("max-age=0");
             if (expired || value.isEmpty()) {
                 cookies.remove(name);
             } else {

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.it.support;
 
 import java.io.File;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Function;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -121,7 +123,7 @@ public final class PasskeyBrowser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         try {
             new WebDriverWait(driver, WAIT).until(d -> !captchaSolution().isEmpty());
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             StringBuilder log = new StringBuilder();
             driver.manage().logs().get("browser").forEach(entry -> log.append(entry).append('\n'));
             throw new AssertionError("CAPTCHA not solved. Console:\n" + log + "\nPage:\n" + html(), e);
@@ -145,7 +147,7 @@ public final class PasskeyBrowser implements AutoCloseable {
     /** Replaces the page's challenge before the browser signs it: what a replayed or forged page would carry. */
     public PasskeyBrowser forgeChallenge() {
         driver.executeScript("document.getElementById('sspr-passkey-start').dataset.ssprChallenge = arguments[0];",
-                base64Url(new java.security.SecureRandom().generateSeed(32)));
+                base64Url(new SecureRandom().generateSeed(32)));
         return this;
     }
 

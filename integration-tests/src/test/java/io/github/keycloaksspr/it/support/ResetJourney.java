@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A user going through "Forgot password?" on the real pages: what they see (page title, fields, messages) and what
@@ -99,7 +100,7 @@ public final class ResetJourney {
 
     /** The question texts shown, in the order of the answer fields. */
     public List<String> askedQuestions() {
-        return java.util.regex.Pattern.compile("<label[^>]*for=\"answer-\\d\"[^>]*>\\s*<span[^>]*>\\s*([^<]+?)\\s*<")
+        return Pattern.compile("<label[^>]*for=\"answer-\\d\"[^>]*>\\s*<span[^>]*>\\s*([^<]+?)\\s*<")
                 .matcher(html()).results().map(m -> m.group(1).strip()).toList();
     }
 

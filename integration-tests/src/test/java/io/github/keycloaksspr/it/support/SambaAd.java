@@ -3,6 +3,7 @@ package io.github.keycloaksspr.it.support;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.TrustStoreTrustManager;
@@ -170,7 +172,7 @@ public final class SambaAd {
     /** One attribute of the user's entry as the domain administrator reads it, or null. */
     public String attribute(String samAccountName, String attribute) {
         try (LDAPConnection admin = adminConnection()) {
-            com.unboundid.ldap.sdk.SearchResultEntry entry = admin.searchForEntry(environment.usersDn(), SearchScope.ONE,
+            SearchResultEntry entry = admin.searchForEntry(environment.usersDn(), SearchScope.ONE,
                     "(sAMAccountName=" + samAccountName + ")", attribute);
             return entry == null ? null : entry.getAttributeValue(attribute);
         } catch (LDAPException e) {
@@ -188,7 +190,7 @@ public final class SambaAd {
                 return false;
             }
             throw new IllegalStateException("unexpected LDAP answer " + e.getResultCode(), e);
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -197,7 +199,7 @@ public final class SambaAd {
         try {
             return new LDAPConnection(sslUtil().createSSLSocketFactory(), HOST, LDAPS_PORT,
                     environment.bindDn(), environment.bindPassword());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.it.support;
 
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.Base64;
@@ -65,7 +66,7 @@ public final class SeededCredentials {
                 byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
                 return new HashedAnswer("pbkdf2-sha512", ITERATIONS, Map.of(), Map.of(),
                         Base64.getEncoder().encodeToString(salt), Base64.getEncoder().encodeToString(key));
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -31,7 +31,7 @@ public final class SsprResetRealm {
                 "sspr.methods", "sspr-sms",
                 "sspr.methods.required", "1",
                 "sspr.captcha.difficulty", "1000"))
-                .update(rep -> rep.setEventsListeners(java.util.List.of("jboss-logging", "sspr")));
+                .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")));
     }
 
     public static RealmBuilder configure(RealmBuilder realm, Map<String, String> policy) {
