@@ -52,8 +52,8 @@ final class EventClassifier {
                 }
                 String reason = failed ? details.get(SsprEvents.REASON) : details.get(SsprEvents.OUTCOME);
                 AuditActivity activity;
-                if (failed && ResetStep.of(step).orElse(null) == ResetStep.CHOOSE_ACCOUNT
-                        && Ineligibility.isReason(reason)) {
+                if (failed && (ResetStep.of(step).orElse(null) == ResetStep.CHOOSE_ACCOUNT
+                        && Ineligibility.isReason(reason) || SsprReasons.TOO_MANY_ATTEMPTS.equals(reason))) {
                     activity = AuditActivity.BLOCKED_FROM_SSPR;
                 } else if (!failed && ResetAction.UNLOCK.id().equals(details.get(SsprEvents.ACTION))) {
                     activity = AuditActivity.UNLOCK;

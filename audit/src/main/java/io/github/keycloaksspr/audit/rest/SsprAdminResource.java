@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -15,13 +17,18 @@ import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditFilter;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -35,6 +42,8 @@ public final class SsprAdminResource {
 
     static final int DEFAULT_MAX = 100;
     static final int MAX_MAX = 1000;
+    /** The audit step of an administrator lifting a block. */
+    static final String UNBLOCKED = "unblocked";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -67,6 +76,50 @@ public final class SsprAdminResource {
         auth.realm().requireViewRealm();
         DirectoryAccounts directories = session.getProvider(DirectoryAccounts.class);
         return directories == null ? DirectoryAccounts.withoutDirectories(realm) : directories.writebackHealth(realm);
+    }
+
+    /** Whether a user is blocked from self-service reset now; needs the right to view the user. */
+    @GET
+    @Path("blocks/{userId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> block(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireView(user);
+        return Map.of("userId", user.getId(), "blocked", ledger().isBlocked(LedgerSubject.account(user.getId())));
+    }
+
+    /**
+     * Lifts a user's block from self-service reset (help desk): the wrong answers of the current window are
+     * forgotten. Needs the right to manage the user; recorded as an admin event and in the audit trail.
+     */
+    @DELETE
+    @Path("blocks/{userId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> unblock(@PathParam("userId") String userId) {
+        UserModel user = user(userId);
+        auth.users().requireManage(user);
+        boolean wasBlocked = ledger().unblock(LedgerSubject.account(user.getId()));
+        new AuditTrail(session).record(new AuditEntry(realm.getId(), Time.currentTimeMillis(), user.getId(),
+                user.getUsername(), AuditActivity.BLOCKED_FROM_SSPR, UNBLOCKED, null, AuditEntry.SUCCESS,
+                wasBlocked ? "lifted_by_admin" : "not_blocked", session.getContext().getConnection().getRemoteAddr()));
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.USER)
+                .resourcePath(session.getContext().getUri()).success();
+        return Map.of("userId", user.getId(), "wasBlocked", wasBlocked);
+    }
+
+    private UserModel user(String userId) {
+        UserModel user = userId == null ? null : session.users().getUserById(realm, userId);
+        if (user == null) {
+            throw ErrorResponse.error("user not found", Response.Status.NOT_FOUND);
+        }
+        return user;
+    }
+
+    private AttemptLedger ledger() {
+        SsprPolicy policy = ResetPolicyResolver.forRealm(realm, "blocks cannot be read or lifted").orElseThrow(() ->
+                ErrorResponse.error("the reset policy of this realm is invalid; the server log names the setting",
+                        Response.Status.CONFLICT));
+        return AttemptLedger.of(session, realm, policy.attempts());
     }
 
     @GET

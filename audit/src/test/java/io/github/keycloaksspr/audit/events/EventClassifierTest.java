@@ -42,6 +42,14 @@ class EventClassifierTest {
     }
 
     @Test
+    void reachingTheAttemptLimitAtAnyStepIsBlockedFromSspr() {
+        AuditEntry entry = classify(event(EventType.RESET_PASSWORD_ERROR,
+                Map.of("sspr_step", "verify-identity", "sspr_reason", "too_many_attempts")));
+        assertThat(entry.activity()).isEqualTo(AuditActivity.BLOCKED_FROM_SSPR);
+        assertThat(entry.reason()).isEqualTo("too_many_attempts");
+    }
+
+    @Test
     void verificationStepsAreFlowProgressWithMethodAndOutcome() {
         AuditEntry wrong = classify(event(EventType.RESET_PASSWORD_ERROR,
                 Map.of("sspr_step", "verify-identity", "sspr_method", "sspr-sms", "sspr_reason", "wrong_code")));

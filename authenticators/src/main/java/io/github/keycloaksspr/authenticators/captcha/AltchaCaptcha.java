@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.keys.RealmKeys;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.time.ServerClock;
 import org.altcha.altcha.Altcha.Algorithm;
@@ -31,6 +32,8 @@ public final class AltchaCaptcha {
 
     /** Used solutions live in the cluster-wide single-use store, beside Keycloak's own entries and the pack's others. */
     static final String SLOT_PREFIX = "sspr:altcha:";
+    /** Changing it invalidates every challenge in flight. */
+    static final String KEY_LABEL = "sspr-altcha-v1";
     /** Keeps a used solution past its expiry, so that a node whose clock runs behind cannot accept it again. */
     private static final long CLOCK_SKEW_SECONDS = 60;
     private static final Algorithm ALGORITHM = Algorithm.SHA256;
@@ -55,7 +58,7 @@ public final class AltchaCaptcha {
 
     /** Keyed by the realm's active HMAC key; used solutions recorded cluster-wide. */
     public static AltchaCaptcha forRealm(KeycloakSession session, RealmModel realm) {
-        return new AltchaCaptcha(RealmCaptchaKey.of(session, realm), ClusterSlots.of(session), new ServerClock());
+        return new AltchaCaptcha(RealmKeys.derive(session, realm, KEY_LABEL), ClusterSlots.of(session), new ServerClock());
     }
 
     /**

@@ -101,7 +101,7 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
                         ? "ssprDirectoryAccountDisabled" : "ssprErrorNotEligible"), policy));
                 return;
             }
-            state.startDecoy(refusal.get().reason());
+            state.startDecoy(refusal.get().reason(), username);
             context.clearUser();
             context.success();
             return;

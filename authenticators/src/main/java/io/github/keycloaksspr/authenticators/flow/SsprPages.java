@@ -23,6 +23,8 @@ public final class SsprPages {
 
     /** The one message every unsuccessful ending shows, real or decoy. */
     public static final String NOT_VERIFIED = "ssprEndNotVerified";
+    /** Shown when the account (or the typed name, or the client address) is blocked from SSPR for now. */
+    public static final String BLOCKED = "ssprErrorBlocked";
 
     /** One line of the method list. */
     public record MethodChoice(String id, String labelKey, String hint) {

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.authenticators.methods;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
@@ -60,7 +61,7 @@ public final class AuthenticatorAppMethod implements SsprMethod {
 
     @Override
     public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
-        if (AttemptCounter.isSpent(context, id())) {
+        if (MethodTries.of(context).isSpent(id())) {
             return MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes");
         }
         String code = form.getFirst(CodeChallenges.CODE_FIELD);
@@ -72,7 +73,7 @@ public final class AuthenticatorAppMethod implements SsprMethod {
         if (valid) {
             return MethodOutcome.verified();
         }
-        return AttemptCounter.recordWrongAndCheckSpent(context, id())
+        return MethodTries.of(context).recordWrongAndCheckSpent(id())
                 ? MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes")
                 : MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");
     }

@@ -13,6 +13,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.util.exception.WebAuthnException;
+import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
@@ -99,7 +100,7 @@ public final class PasskeyMethod implements SsprMethod {
 
     @Override
     public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
-        if (AttemptCounter.isSpent(context, id())) {
+        if (MethodTries.of(context).isSpent(id())) {
             return MethodOutcome.spent("ssprErrorPasskeyExhausted", "too_many_failed_passkeys");
         }
         String challenge = context.authSession().getAuthNote(CHALLENGE_NOTE);
@@ -108,7 +109,7 @@ public final class PasskeyMethod implements SsprMethod {
         if (reason == null) {
             return MethodOutcome.verified();
         }
-        return AttemptCounter.recordWrongAndCheckSpent(context, id())
+        return MethodTries.of(context).recordWrongAndCheckSpent(id())
                 ? MethodOutcome.spent("ssprErrorPasskeyExhausted", "too_many_failed_passkeys")
                 : MethodOutcome.wrong("ssprErrorPasskeyFailed", reason);
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
@@ -82,7 +83,7 @@ public final class SecurityQuestionsMethod implements SsprMethod {
     public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
         String asked = context.authSession().getAuthNote(ASKED_NOTE);
         Optional<SecurityQuestionsCredentialModel> credential = credential(user);
-        if (asked == null || credential.isEmpty() || AttemptCounter.isSpent(context, id())) {
+        if (asked == null || credential.isEmpty() || MethodTries.of(context).isSpent(id())) {
             return MethodOutcome.spent("ssprErrorQuestionsExhausted", "no_live_questions");
         }
         List<String> questions = Arrays.asList(asked.split("\n"));
@@ -97,7 +98,7 @@ public final class SecurityQuestionsMethod implements SsprMethod {
             context.authSession().removeAuthNote(ASKED_NOTE);
             return MethodOutcome.verified();
         }
-        return AttemptCounter.recordWrongAndCheckSpent(context, id())
+        return MethodTries.of(context).recordWrongAndCheckSpent(id())
                 ? MethodOutcome.spent("ssprErrorQuestionsExhausted", "too_many_wrong_answers")
                 : MethodOutcome.wrong("ssprErrorWrongAnswers", "wrong_answers");
     }

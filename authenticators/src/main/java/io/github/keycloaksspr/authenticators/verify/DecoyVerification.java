@@ -1,12 +1,16 @@
 package io.github.keycloaksspr.authenticators.verify;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.authenticators.methods.AttemptCounter;
+import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
+import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.SsprMethod;
@@ -29,11 +33,19 @@ final class DecoyVerification implements VerificationRun {
 
     @Override
     public void resume() {
+        if (request.blocked()) {
+            request.endBlocked(request.event());
+            return;
+        }
         showSelection(null);
     }
 
     @Override
     public void select(String methodId) {
+        if (request.blocked()) {
+            request.endBlocked(request.event());
+            return;
+        }
         if (offered().stream().noneMatch(m -> m.id().equals(methodId))) {
             request.refuseUnofferedMethod(request.event(), methodId);
             showSelection("ssprErrorChooseMethod");
@@ -54,9 +66,20 @@ final class DecoyVerification implements VerificationRun {
     public void answer(MultivaluedMap<String, String> form) {
         SsprMethod method = request.method(state.currentMethod());
         EventBuilder event = request.event().detail(SsprEvents.METHOD, method.id());
+        Optional<AttemptLedger.Attempt> attempt = request.reserveAttempt();
+        if (attempt.isEmpty()) {
+            request.endBlocked(event);
+            return;
+        }
         SsprEvents.failure(event.detail(SsprEvents.DECOY, "true"), state.decoyReason());
         MethodChallenge decoy = method.decoyChallenge(request.methods());
-        if (AttemptCounter.recordWrongAndCheckSpent(request.methods(), method.id())) {
+        if (attempt.get().failed()) {
+            // As a real account's last wrong answer: the answer page once more, saying the reset is blocked.
+            SsprEvents.failure(request.event(), SsprReasons.TOO_MANY_ATTEMPTS);
+            request.flow().challenge(request.challengePage(method.id(), decoy, 1, required(), SsprPages.BLOCKED));
+            return;
+        }
+        if (MethodTries.of(request.methods()).recordWrongAndCheckSpent(method.id())) {
             state.markSpent(method.id());
             showSelection(switch (decoy.kind()) {
                 case QUESTIONS -> "ssprErrorQuestionsExhausted";

@@ -1,12 +1,16 @@
 package io.github.keycloaksspr.authenticators.verify;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -43,6 +47,10 @@ final class RealVerification implements VerificationRun {
             request.flow().success();
             return;
         }
+        if (request.blocked()) {
+            request.endBlocked(event());
+            return;
+        }
         String current = state.currentMethod();
         if (current != null && offered().stream().anyMatch(m -> m.id().equals(current))) {
             startChallenge(current);
@@ -53,6 +61,10 @@ final class RealVerification implements VerificationRun {
 
     @Override
     public void select(String methodId) {
+        if (request.blocked()) {
+            request.endBlocked(event());
+            return;
+        }
         if (offered().stream().noneMatch(m -> m.id().equals(methodId))) {
             request.refuseUnofferedMethod(event(), methodId);
             showSelection("ssprErrorChooseMethod");
@@ -67,7 +79,13 @@ final class RealVerification implements VerificationRun {
         String methodId = state.currentMethod();
         SsprMethod method = request.method(methodId);
         EventBuilder event = event().detail(SsprEvents.METHOD, methodId);
+        Optional<AttemptLedger.Attempt> attempt = request.reserveAttempt();
+        if (attempt.isEmpty()) {
+            request.endBlocked(event);
+            return;
+        }
         MethodOutcome outcome = method.verify(request.methods(), user, form);
+        boolean blockedNow = countAgainstLedger(attempt.get(), outcome);
         switch (outcome.status()) {
             case VERIFIED -> {
                 state.recordVerified(user.getId(), methodId, method.factor());
@@ -81,10 +99,14 @@ final class RealVerification implements VerificationRun {
             }
             case WRONG -> {
                 SsprEvents.failure(event, outcome.reason());
+                if (blockedNow) {
+                    SsprEvents.failure(event(), SsprReasons.TOO_MANY_ATTEMPTS);
+                }
                 MethodChallenge again = method.challenge(request.methods(), user);
                 // Reported as a credential failure so that brute-force protection (category otp) counts it.
                 request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        request.challengePage(methodId, again, step(), required(), outcome.errorKey()));
+                        request.challengePage(methodId, again, step(), required(),
+                                blockedNow ? SsprPages.BLOCKED : outcome.errorKey()));
             }
             case SPENT -> {
                 if (EXPIRED_REASONS.contains(outcome.reason())) {
@@ -93,7 +115,9 @@ final class RealVerification implements VerificationRun {
                     state.markSpent(methodId);
                 }
                 SsprEvents.failure(event, outcome.reason());
-                if (offered().isEmpty()) {
+                if (blockedNow) {
+                    request.endBlocked(event());
+                } else if (offered().isEmpty()) {
                     request.endNotVerified(event());
                 } else {
                     showSelection(outcome.errorKey());
@@ -128,6 +152,18 @@ final class RealVerification implements VerificationRun {
             return;
         }
         request.flow().challenge(request.challengePage(methodId, challenge, step(), required(), null));
+    }
+
+    /**
+     * A right answer gives its ledger slot back, and so does a code that only expired (nothing was guessed); any
+     * other answer keeps it. @return whether this answer blocked the account
+     */
+    private static boolean countAgainstLedger(AttemptLedger.Attempt attempt, MethodOutcome outcome) {
+        if (outcome.status() == MethodOutcome.Status.VERIFIED || EXPIRED_REASONS.contains(outcome.reason())) {
+            attempt.succeeded();
+            return false;
+        }
+        return attempt.failed();
     }
 
     /** Usable methods minus spent ones and minus factors already proven: nothing counts twice. */

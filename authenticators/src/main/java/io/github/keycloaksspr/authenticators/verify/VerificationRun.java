@@ -5,11 +5,14 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.authenticators.flow.FlowPolicy;
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.models.UserModel;
 
 /**
@@ -45,10 +48,14 @@ interface VerificationRun {
         MethodContext methods = new MethodContext(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), policy.get(), context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(context.getUser()));
-        VerifyRequest request = new VerifyRequest(context, methods);
-        ResetFlowState state = request.state();
+        ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
         UserModel user = context.getUser();
         boolean real = !state.isDecoy() && user != null && state.isFor(user.getId());
+        LedgerSubject subject = real ? LedgerSubject.account(user.getId())
+                : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(String.valueOf(context
+                        .getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME))));
+        VerifyRequest request = new VerifyRequest(context, methods,
+                AttemptLedger.of(context.getSession(), context.getRealm(), policy.get().attempts()), subject);
         return Optional.of(real ? new RealVerification(request, user) : new DecoyVerification(request));
     }
 }

@@ -1,11 +1,14 @@
 package io.github.keycloaksspr.authenticators.verify;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
@@ -20,8 +23,12 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 
-/** What both runs of one request share: the flow, the methods' context, the flow's notes and the pages. */
-record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods) {
+/**
+ * What both runs of one request share: the flow, the methods' context, the flow's notes, the attempt ledger of the
+ * run's subject (the account, or the typed name of a decoy) and the pages.
+ */
+record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, AttemptLedger ledger,
+                     LedgerSubject subject) {
 
     ResetFlowState state() {
         return new ResetFlowState(flow.getAuthenticationSession());
@@ -67,6 +74,21 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods) {
             form.addError(new FormMessage(CodeChallenges.CODE_FIELD, error));
         }
         return SsprPages.verifyMethod(form, methodId, challenge, step, required);
+    }
+
+    boolean blocked() {
+        return ledger.isBlocked(subject, methods.clientIp());
+    }
+
+    /** A slot of the ledger for one answer; empty when the subject or the client address is blocked. */
+    Optional<AttemptLedger.Attempt> reserveAttempt() {
+        return ledger.reserve(subject, methods.clientIp());
+    }
+
+    /** Blocked from SSPR: nothing is checked or sent, and the reset starts over with the one message that says so. */
+    void endBlocked(EventBuilder event) {
+        SsprEvents.failure(event, SsprReasons.TOO_MANY_ATTEMPTS);
+        flow.forkWithErrorMessage(new FormMessage(SsprPages.BLOCKED));
     }
 
     /** Nothing left to try: the one generic ending, real or decoy. */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.keys.RealmKeys;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.testing.InMemorySlots;
 import io.github.keycloaksspr.core.testing.MutableClock;
@@ -30,7 +31,7 @@ class AltchaCaptchaTest {
     /** Small, so that solving takes microseconds; the widget's algorithm does not depend on it. */
     private static final long EASY = 1_000;
     private static final byte[] REALM_SECRET = bytes(0x11);
-    private static final byte[] KEY = RealmCaptchaKey.derive(REALM_SECRET);
+    private static final byte[] KEY = RealmKeys.derive(REALM_SECRET, AltchaCaptcha.KEY_LABEL);
 
     /** In the past on purpose: any expiry check that reads the JVM clock instead of ours makes the tests fail. */
     private final MutableClock clock = new MutableClock(Instant.parse("2021-03-04T05:06:07Z"));
@@ -174,7 +175,7 @@ class AltchaCaptchaTest {
 
         @Test
         void refusesAChallengeSignedWithAnotherRealmsKey() {
-            AltchaCaptcha otherRealm = new AltchaCaptcha(RealmCaptchaKey.derive(bytes(0x22)), usedSolutions, clock);
+            AltchaCaptcha otherRealm = new AltchaCaptcha(RealmKeys.derive(bytes(0x22), AltchaCaptcha.KEY_LABEL), usedSolutions, clock);
             WidgetSolver.Solved solvedElsewhere = WidgetSolver.solve(otherRealm.createChallengeJson(EASY));
 
             assertThat(otherRealm.verify(solvedElsewhere.payload())).as("valid where it was issued").isEqualTo(CaptchaCheck.VALID);

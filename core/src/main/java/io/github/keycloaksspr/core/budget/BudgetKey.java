@@ -2,21 +2,18 @@ package io.github.keycloaksspr.core.budget;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import io.github.keycloaksspr.core.keys.SubjectHasher;
+
 /**
  * Whose budget a send draws on: a scope ({@value #USER}, {@value #CLIENT_IP}, {@value #DESTINATION}
  * or another), the realm, and the subject. The subject (user id, client IP, phone number or email
- * address) is kept only as a truncated SHA-256, so the cluster cache holds no personal data in clear.
- * A plain hash of a phone number can be reversed by trying all numbers; what it prevents is the cache
- * content being readable at a glance.
+ * address) is kept only as a keyed hash ({@link SubjectHasher}): a plain hash of a phone number could be
+ * reversed by hashing every number, a keyed one only by whoever holds the realm's keys.
  *
  * @param scope       what kind of subject this is; lower-case letters, digits and dashes
  * @param realmId     the realm's id
@@ -29,9 +26,7 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
     public static final String DESTINATION = "destination";
 
     private static final Pattern SCOPE = Pattern.compile("[a-z0-9-]{1,32}");
-    /** 22 Base64url characters: 132 bits, plenty to keep subjects apart. */
-    private static final int HASH_LENGTH = 22;
-    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{" + HASH_LENGTH + "}");
+    private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{" + SubjectHasher.LENGTH + "}");
     /** Where a proxy passed no address: all such requests share one budget, which errs towards fewer sends. */
     private static final String UNKNOWN_IP = "unknown";
     /** An IPv6 user usually controls a whole /64: counting single addresses would let them rotate freely. */
@@ -51,32 +46,41 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
         }
     }
 
-    public static BudgetKey perUser(String realmId, String userId) {
-        return of(USER, realmId, requireSubject(userId, "user id"));
+    public static BudgetKey perUser(SubjectHasher hasher, String realmId, String userId) {
+        return of(hasher, USER, realmId, requireSubject(userId, "user id"));
     }
 
     /** By client address; IPv6 addresses count by their /64 network. A missing address shares one budget. */
-    public static BudgetKey perClientIp(String realmId, String clientIp) {
-        return of(CLIENT_IP, realmId, normalizedIp(clientIp));
+    public static BudgetKey perClientIp(SubjectHasher hasher, String realmId, String clientIp) {
+        return ofClientIp(hasher, CLIENT_IP, realmId, clientIp);
+    }
+
+    /** A budget of client addresses in another scope (e.g. wrong answers), counted as {@link #perClientIp} counts. */
+    public static BudgetKey ofClientIp(SubjectHasher hasher, String scope, String realmId, String clientIp) {
+        return of(hasher, scope, realmId, normalizedIp(clientIp));
     }
 
     /** By phone number or email address, case-insensitively. */
-    public static BudgetKey perDestination(String realmId, String destination) {
-        return of(DESTINATION, realmId, requireSubject(destination, "destination").strip().toLowerCase(Locale.ROOT));
+    public static BudgetKey perDestination(SubjectHasher hasher, String realmId, String destination) {
+        return of(hasher, DESTINATION, realmId,
+                requireSubject(destination, "destination").strip().toLowerCase(Locale.ROOT));
     }
 
-    /** A budget of another scope, e.g. answers per user; {@code subject} is hashed here. */
-    public static BudgetKey of(String scope, String realmId, String subject) {
-        return new BudgetKey(scope, realmId, hash(scope, realmId, requireSubject(subject, "subject")));
+    /** A budget of another scope, e.g. wrong answers per account; {@code subject} is hashed here. */
+    public static BudgetKey of(SubjectHasher hasher, String scope, String realmId, String subject) {
+        if (realmId == null || realmId.isBlank()) {
+            throw new IllegalArgumentException("budget needs a realm id");
+        }
+        return new BudgetKey(scope, realmId, hasher.hash(scope, requireSubject(subject, "subject")));
     }
 
     /** {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:<slot>}. */
-    String slotKey(long windowIndex, int slot) {
+    public String slotKey(long windowIndex, int slot) {
         return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":" + slot;
     }
 
     /** Marks the window's budget as spent: {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:spent}. */
-    String spentKey(long windowIndex) {
+    public String spentKey(long windowIndex) {
         return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":spent";
     }
 
@@ -115,16 +119,6 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
             return InetAddress.getByAddress(network).getHostAddress() + "/64";
         } catch (UnknownHostException e) {
             return ip.toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static String hash(String scope, String realmId, String subject) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((scope + "\n" + realmId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, HASH_LENGTH);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
 }

@@ -2,7 +2,9 @@ package io.github.keycloaksspr.core.budget;
 
 import java.util.Objects;
 
+import io.github.keycloaksspr.core.keys.SubjectHasher;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The three budgets every code send must fit: per destination, per user, per client address.
@@ -16,26 +18,28 @@ import org.keycloak.models.KeycloakSession;
 public final class SendBudgets {
 
     private final SendBudget budget;
+    private final SubjectHasher hasher;
 
-    public SendBudgets(SendBudget budget) {
+    public SendBudgets(SendBudget budget, SubjectHasher hasher) {
         this.budget = Objects.requireNonNull(budget, "budget");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
-    public static SendBudgets of(KeycloakSession session) {
-        return new SendBudgets(SendBudget.of(session));
+    public static SendBudgets of(KeycloakSession session, RealmModel realm) {
+        return new SendBudgets(SendBudget.of(session), SubjectHasher.forRealm(session, realm));
     }
 
     public SendDecision tryConsume(SendRequest request, SendLimits limits) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(limits, "limits");
         String realmId = request.realmId();
-        if (!budget.tryConsume(BudgetKey.perDestination(realmId, request.destination()), limits.perDestination(), limits.window())) {
+        if (!budget.tryConsume(BudgetKey.perDestination(hasher, realmId, request.destination()), limits.perDestination(), limits.window())) {
             return SendDecision.DESTINATION_LIMIT_REACHED;
         }
-        if (!budget.tryConsume(BudgetKey.perUser(realmId, request.userId()), limits.perUser(), limits.window())) {
+        if (!budget.tryConsume(BudgetKey.perUser(hasher, realmId, request.userId()), limits.perUser(), limits.window())) {
             return SendDecision.USER_LIMIT_REACHED;
         }
-        if (!budget.tryConsume(BudgetKey.perClientIp(realmId, request.clientIp()), limits.perClientIp(), limits.window())) {
+        if (!budget.tryConsume(BudgetKey.perClientIp(hasher, realmId, request.clientIp()), limits.perClientIp(), limits.window())) {
             return SendDecision.CLIENT_IP_LIMIT_REACHED;
         }
         return SendDecision.ALLOWED;

@@ -20,6 +20,9 @@ public interface ClusterSlots {
     /** Whether {@code key} is claimed now. */
     boolean isClaimed(String key);
 
+    /** Frees {@code key}: the next claim of it succeeds. */
+    void release(String key);
+
     /** Slots in Keycloak's {@link SingleUseObjectProvider}, whose {@code putIfAbsent} is atomic across the cluster. */
     static ClusterSlots of(KeycloakSession session) {
         SingleUseObjectProvider store = session.singleUseObjects();
@@ -32,6 +35,11 @@ public interface ClusterSlots {
             @Override
             public boolean isClaimed(String key) {
                 return store.contains(key);
+            }
+
+            @Override
+            public void release(String key) {
+                store.remove(key);
             }
         };
     }

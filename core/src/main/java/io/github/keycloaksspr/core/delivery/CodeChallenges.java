@@ -41,7 +41,7 @@ public final class CodeChallenges {
             return MethodChallenge.code(instructionKey, hint);
         }
         SsprPolicy policy = context.policy();
-        SendDecision decision = SendBudgets.of(context.session()).tryConsume(
+        SendDecision decision = SendBudgets.of(context.session(), context.realm()).tryConsume(
                 new SendRequest(context.realm().getId(), user.getId(), context.clientIp(), destination),
                 new SendLimits(policy.sendsPerDestination(), policy.sendsPerUser(), policy.sendsPerClientIp(),
                         policy.budgetWindow()));

@@ -10,6 +10,8 @@ public final class SsprReasons {
     public static final String INVALID_POLICY = "invalid_policy";
     /** A later step found no proof for this user in this flow. */
     public static final String IDENTITY_NOT_VERIFIED = "identity_not_verified";
+    /** The account, typed name or client address reached the attempt ledger's limit: blocked from SSPR for now. */
+    public static final String TOO_MANY_ATTEMPTS = "too_many_attempts";
     public static final String NO_METHODS_LEFT = "no_methods_left";
     public static final String METHOD_NOT_OFFERED = "method_not_offered";
     /** The user would have fewer methods than the policy requires. */

@@ -3,9 +3,12 @@ package io.github.keycloaksspr.core.flow;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.method.Factor;
+import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -21,6 +24,8 @@ public final class ResetFlowState {
     static final String VERIFIED_METHODS = "sspr.verified.methods";
     static final String SPENT_METHODS = "sspr.spent.methods";
     static final String CURRENT_METHOD = "sspr.current.method";
+    static final String RUN = "sspr.run";
+    static final String LEDGER_SUBJECT = "sspr.ledger.subject";
 
     private final AuthenticationSessionModel authSession;
 
@@ -30,14 +35,31 @@ public final class ResetFlowState {
 
     /** Starts afresh for a real account: any earlier proof in this tab is forgotten. */
     public void startFor(String userId) {
-        clear();
+        start(LedgerSubject.account(userId));
         authSession.setAuthNote(SUBJECT, userId);
     }
 
     /** Starts a decoy run: same pages, nothing sent, one generic message at the end. */
-    public void startDecoy(String reason) {
-        clear();
+    public void startDecoy(String reason, String typedName) {
+        start(LedgerSubject.typedName(typedName));
         authSession.setAuthNote(DECOY_REASON, reason);
+    }
+
+    private void start(LedgerSubject ledgerSubject) {
+        clear();
+        authSession.setAuthNote(RUN, SecretGenerator.getInstance().randomString(16));
+        authSession.setAuthNote(LEDGER_SUBJECT, ledgerSubject.note());
+    }
+
+    /** Names this run (a start for an account or a decoy); a new start is a new run. */
+    public String runId() {
+        String run = authSession.getAuthNote(RUN);
+        return run == null ? "none" : run;
+    }
+
+    /** Whose wrong answers this run counts: the account, or the name typed for a decoy. */
+    public Optional<LedgerSubject> ledgerSubject() {
+        return Optional.ofNullable(authSession.getAuthNote(LEDGER_SUBJECT)).map(LedgerSubject::parse);
     }
 
     public boolean isDecoy() {
@@ -93,7 +115,7 @@ public final class ResetFlowState {
     }
 
     private void clear() {
-        List.of(SUBJECT, DECOY_REASON, VERIFIED_FACTORS, VERIFIED_METHODS, SPENT_METHODS, CURRENT_METHOD)
+        List.of(SUBJECT, DECOY_REASON, RUN, LEDGER_SUBJECT, VERIFIED_FACTORS, VERIFIED_METHODS, SPENT_METHODS, CURRENT_METHOD)
                 .forEach(authSession::removeAuthNote);
     }
 

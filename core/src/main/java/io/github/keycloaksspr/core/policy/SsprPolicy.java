@@ -31,7 +31,8 @@ public record SsprPolicy(
         int captchaDifficulty,
         boolean unlockAllowed,
         boolean enumerationSafe,
-        int questionsToAnswer) {
+        int questionsToAnswer,
+        AttemptLimits attempts) {
 
     /** Administrators always prove two methods, like Entra's fixed administrator policy. */
     public static final int ADMIN_METHODS_REQUIRED = 2;
@@ -43,7 +44,8 @@ public record SsprPolicy(
 
     public static final SsprPolicy DEFAULTS = new SsprPolicy(SsprScope.ALL, null,
             List.of(SsprMethodIds.EMAIL, SsprMethodIds.SMS, SsprMethodIds.TOTP), 2, null, null,
-            6, Duration.ofMinutes(5), 5, 20, 3, Duration.ofMinutes(60), true, 50_000, true, true, 3);
+            6, Duration.ofMinutes(5), 5, 20, 3, Duration.ofMinutes(60), true, 50_000, true, true, 3,
+            AttemptLimits.DEFAULTS);
 
     public SsprPolicy {
         methods = List.copyOf(methods);
@@ -67,6 +69,7 @@ public record SsprPolicy(
         require(captchaDifficulty >= MIN_CAPTCHA_DIFFICULTY && captchaDifficulty <= MAX_CAPTCHA_DIFFICULTY,
                 CAPTCHA_DIFFICULTY, "must be " + MIN_CAPTCHA_DIFFICULTY + " to " + MAX_CAPTCHA_DIFFICULTY);
         require(questionsToAnswer >= 3 && questionsToAnswer <= 5, QUESTIONS_TO_ANSWER, "must be 3 to 5");
+        require(attempts != null, ATTEMPTS_PER_ACCOUNT, "attempt limits are required");
     }
 
     /** Reads an execution's config; absent keys take the defaults, bad values are refused with the key named. */
@@ -89,14 +92,15 @@ public record SsprPolicy(
                 read.integer(CAPTCHA_DIFFICULTY, DEFAULTS.captchaDifficulty),
                 read.bool(UNLOCK_ALLOWED, DEFAULTS.unlockAllowed),
                 read.bool(ENUMERATION_SAFE, DEFAULTS.enumerationSafe),
-                read.integer(QUESTIONS_TO_ANSWER, DEFAULTS.questionsToAnswer));
+                read.integer(QUESTIONS_TO_ANSWER, DEFAULTS.questionsToAnswer),
+                AttemptLimits.read(read));
     }
 
     /** This policy with another per-client-address send budget. */
     public SsprPolicy withSendsPerClientIp(int sends) {
         return new SsprPolicy(scope, scopeGroup, methods, methodsRequired, adminRole, adminGroup, codeLength,
                 codeLifetime, sendsPerUser, sends, sendsPerDestination, budgetWindow, captchaEnabled,
-                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer);
+                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts);
     }
 
     /** How many distinct methods this user must prove. */

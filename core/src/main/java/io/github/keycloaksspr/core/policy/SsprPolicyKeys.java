@@ -20,6 +20,9 @@ public final class SsprPolicyKeys {
     public static final String UNLOCK_ALLOWED = "sspr.unlock.allowed";
     public static final String ENUMERATION_SAFE = "sspr.enumeration.safe";
     public static final String QUESTIONS_TO_ANSWER = "sspr.questions.answer";
+    public static final String ATTEMPTS_PER_ACCOUNT = "sspr.attempts.per.account";
+    public static final String ATTEMPTS_PER_CLIENT_IP = "sspr.attempts.per.ip";
+    public static final String ATTEMPTS_WINDOW_HOURS = "sspr.attempts.window.hours";
 
     /** Separator of multivalued lists in Keycloak's component and authenticator configs. */
     public static final String LIST_SEPARATOR = "##";

@@ -73,6 +73,18 @@ public final class SsprPolicyProperties {
                 .property().name(QUESTIONS_TO_ANSWER).label("Security questions to answer")
                 .type(ProviderConfigProperty.LIST_TYPE).options("3", "4", "5")
                 .defaultValue(Integer.toString(D.questionsToAnswer())).add()
+                .property().name(ATTEMPTS_PER_ACCOUNT).label("Wrong answers before an account is blocked")
+                .helpText("Wrong codes, answers and passkey tries of one account (or one typed name), in any session; "
+                        + "then the account is blocked from self-service reset for the rest of the window.")
+                .type(ProviderConfigProperty.LIST_TYPE).options("3", "5", "10", "20")
+                .defaultValue(Integer.toString(D.attempts().perAccount())).add()
+                .property().name(ATTEMPTS_PER_CLIENT_IP).label("Wrong answers before a client address is blocked")
+                .helpText("Across all accounts, from one address (IPv6: one /64).")
+                .type(ProviderConfigProperty.LIST_TYPE).options("10", "20", "50", "100")
+                .defaultValue(Integer.toString(D.attempts().perClientIp())).add()
+                .property().name(ATTEMPTS_WINDOW_HOURS).label("Block window (hours)")
+                .type(ProviderConfigProperty.LIST_TYPE).options("1", "4", "12", "24", "48", "168")
+                .defaultValue(Long.toString(D.attempts().window().toHours())).add()
                 .property().name(NotificationSettings.NOTIFY_USER).label("Notify users of resets")
                 .helpText("Email the user at the account and the alternate addresses after every self-service "
                         + "reset or unlock. Needs the event listener 'sspr' (Realm settings → Events).")

@@ -7,14 +7,17 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.keys.SubjectHasher;
 import io.github.keycloaksspr.core.testing.InMemorySlots;
 import io.github.keycloaksspr.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SendBudgetTest {
 
+    private static final SubjectHasher H = new SubjectHasher(new byte[32]);
+
     private static final Duration HOUR = Duration.ofHours(1);
-    private static final BudgetKey ALICE = BudgetKey.perUser("realm-1", "alice-id");
+    private static final BudgetKey ALICE = BudgetKey.perUser(H, "realm-1", "alice-id");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     private final InMemorySlots slots = new InMemorySlots();
@@ -59,8 +62,8 @@ class SendBudgetTest {
     void keysAreSeparatePerSubjectAndRealm() {
         budget.tryConsume(ALICE, 1, HOUR);
 
-        assertThat(budget.tryConsume(BudgetKey.perUser("realm-1", "bob-id"), 1, HOUR)).isTrue();
-        assertThat(budget.tryConsume(BudgetKey.perUser("realm-2", "alice-id"), 1, HOUR)).isTrue();
+        assertThat(budget.tryConsume(BudgetKey.perUser(H, "realm-1", "bob-id"), 1, HOUR)).isTrue();
+        assertThat(budget.tryConsume(BudgetKey.perUser(H, "realm-2", "alice-id"), 1, HOUR)).isTrue();
         assertThat(budget.tryConsume(ALICE, 1, HOUR)).isFalse();
     }
 
@@ -101,6 +104,11 @@ class SendBudgetTest {
         @Override
         public boolean isClaimed(String key) {
             return delegate.isClaimed(key);
+        }
+
+        @Override
+        public void release(String key) {
+            throw new AssertionError("a send is never given back");
         }
     }
 }

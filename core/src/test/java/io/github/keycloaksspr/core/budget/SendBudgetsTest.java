@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.github.keycloaksspr.core.keys.SubjectHasher;
 import io.github.keycloaksspr.core.testing.InMemorySlots;
 import io.github.keycloaksspr.core.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class SendBudgetsTest {
     private static final SendLimits LIMITS = new SendLimits(2, 3, 4, Duration.ofHours(1));
 
     private final InMemorySlots slots = new InMemorySlots();
-    private final SendBudgets budgets = new SendBudgets(new SendBudget(slots, new MutableClock(Instant.parse("2026-03-01T10:00:00Z"))));
+    private final SendBudgets budgets = new SendBudgets(new SendBudget(slots, new MutableClock(Instant.parse("2026-03-01T10:00:00Z"))),
+            new SubjectHasher(new byte[32]));
 
     @Test
     void aSendNeedsRoomInAllThreeBudgets() {

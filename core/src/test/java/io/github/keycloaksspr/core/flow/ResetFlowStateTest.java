@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.testing.Proxies;
 import org.junit.jupiter.api.Test;
@@ -45,12 +46,24 @@ class ResetFlowStateTest {
         state.startFor("alice-id");
         state.recordVerified("alice-id", "sspr-sms", Factor.MOBILE_PHONE);
 
-        state.startDecoy("user_not_found");
+        state.startDecoy("user_not_found", "No-Such-User");
 
         assertThat(state.isDecoy()).isTrue();
         assertThat(state.decoyReason()).isEqualTo("user_not_found");
         assertThat(state.isFor("alice-id")).isFalse();
         assertThat(state.verifiedFactors("alice-id")).isEmpty();
+        assertThat(state.ledgerSubject()).contains(LedgerSubject.typedName("no-such-user"));
+    }
+
+    @Test
+    void aRealRunCountsWrongAnswersAgainstTheAccountAndEachStartIsANewRun() {
+        state.startFor("alice-id");
+        String first = state.runId();
+        assertThat(state.ledgerSubject()).contains(LedgerSubject.account("alice-id"));
+
+        state.startFor("alice-id");
+
+        assertThat(state.runId()).isNotEqualTo(first).hasSize(16);
     }
 
     @Test

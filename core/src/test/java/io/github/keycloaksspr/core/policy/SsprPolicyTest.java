@@ -39,11 +39,13 @@ class SsprPolicyTest {
                 Map.entry(SENDS_PER_DESTINATION, "1"), Map.entry(BUDGET_WINDOW_MINUTES, "15"),
                 Map.entry(CAPTCHA_ENABLED, "false"), Map.entry(CAPTCHA_DIFFICULTY, "1000"),
                 Map.entry(UNLOCK_ALLOWED, "false"), Map.entry(ENUMERATION_SAFE, "false"),
-                Map.entry(QUESTIONS_TO_ANSWER, "5")));
+                Map.entry(QUESTIONS_TO_ANSWER, "5"), Map.entry(ATTEMPTS_PER_ACCOUNT, "3"),
+                Map.entry(ATTEMPTS_PER_CLIENT_IP, "30"), Map.entry(ATTEMPTS_WINDOW_HOURS, "12")));
 
         assertThat(policy).isEqualTo(new SsprPolicy(SsprScope.GROUP, "/staff",
                 List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
-                Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5));
+                Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5,
+                new AttemptLimits(3, 30, Duration.ofHours(12))));
     }
 
     @Test
@@ -70,6 +72,9 @@ class SsprPolicyTest {
             "sspr.budget.sends.per.user|0|sspr.budget.sends.per.user",
             "sspr.captcha.enabled|yes|sspr.captcha.enabled",
             "sspr.questions.answer|2|sspr.questions.answer",
+            "sspr.attempts.per.account|0|sspr.attempts.per.account",
+            "sspr.attempts.per.ip|101|sspr.attempts.per.ip",
+            "sspr.attempts.window.hours|169|sspr.attempts.window.hours",
     })
     void aBadValueIsRefusedNamingTheSetting(String key, String value, String namedKey) {
         assertThatThrownBy(() -> SsprPolicy.from(Map.of(key, value)))

@@ -23,6 +23,11 @@ public final class InMemorySlots implements ClusterSlots {
         return lifespans.containsKey(key);
     }
 
+    @Override
+    public void release(String key) {
+        lifespans.remove(key);
+    }
+
     /** Claimed keys with their lifespans, in claim order. */
     public Map<String, Long> claimed() {
         return lifespans;

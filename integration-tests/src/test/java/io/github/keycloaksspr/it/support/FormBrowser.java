@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,6 +59,40 @@ public final class FormBrowser {
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return this;
+    }
+
+    /**
+     * Posts the page's first form {@code times} times at once with the same cookies, as an attacker racing one
+     * session does; the page stays as it was. @return the status of each answer
+     */
+    public List<Integer> submitConcurrently(Map<String, String> fields, int times) throws InterruptedException {
+        Matcher action = FORM_ACTION.matcher(html());
+        if (!action.find()) {
+            throw new AssertionError("no form on " + url() + ":\n" + html());
+        }
+        URI target = current.uri().resolve(unescape(action.group(1)));
+        String body = new LinkedHashMap<>(fields).entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest post = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        // One HTTP/1.1 connection per post, all opened before any is answered: the server handles them side by side.
+        List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            HttpClient racer = HttpClient.newBuilder().cookieHandler(http.cookieHandler().orElseThrow())
+                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            inFlight.add(racer.sendAsync(post, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : inFlight) {
+            try {
+                statuses.add(answer.get().statusCode());
+            } catch (ExecutionException e) {
+                throw new AssertionError("a concurrent post failed", e.getCause());
+            }
+        }
+        return statuses;
     }
 
     public FormBrowser clickLink(String text) throws IOException, InterruptedException {

@@ -35,6 +35,15 @@ public final class SsprAdminApi {
         return new ObjectMapper().readTree(response.body());
     }
 
+    /** DELETE {@code path}; fails unless the answer is 200; the JSON answer. */
+    public JsonNode delete(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
+                .header("Accept", "application/json").DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
     /** GET {@code path} accepting {@code mediaType}; any status. */
     public HttpResponse<String> send(String path, String mediaType) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url(path)))

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.captcha;
+package io.github.keycloaksspr.core.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,37 +13,37 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The ALTCHA signing key, derived from the realm's active HMAC key ("hmac-generated-hs512", which every realm has;
- * Keycloak generates a fallback if an admin removed it). Deriving instead of storing a key of our own means: the
- * same key on every node, nothing to configure, nothing extra in exports, and it rotates with the realm's keys.
- * The label separates it from the realm key's own use (signing Keycloak's tokens).
+ * Keys of the pack, derived from the realm's active HMAC key ("hmac-generated-hs512", which every realm has; Keycloak
+ * generates a fallback if an admin removed it). Deriving instead of storing keys of our own means: the same key on
+ * every node, nothing to configure, nothing extra in exports, and rotation with the realm's keys. A label per use
+ * keeps the derived keys apart from each other and from the realm key's own use (signing Keycloak's tokens).
  */
-final class RealmCaptchaKey {
+public final class RealmKeys {
 
-    private static final String LABEL = "sspr-altcha-v1";
     private static final String KDF = "HmacSHA256";
 
-    private RealmCaptchaKey() {
+    private RealmKeys() {
     }
 
-    static byte[] of(KeycloakSession session, RealmModel realm) {
+    /** The realm's key for {@code label}. */
+    public static byte[] derive(KeycloakSession session, RealmModel realm, String label) {
         KeyWrapper realmKey = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
         SecretKey secret = realmKey.getSecretKey();
         byte[] encoded = secret == null ? null : secret.getEncoded();
         if (encoded == null || encoded.length == 0) {
-            // A keystore-backed HMAC key that refuses export; the CAPTCHA cannot work without key bytes.
+            // A keystore-backed HMAC key that refuses export: nothing can be derived from it.
             throw new IllegalStateException("Realm " + realm.getName() + ": active HS512 key " + realmKey.getKid()
                     + " has no exportable secret");
         }
-        return derive(encoded);
+        return derive(encoded, label);
     }
 
-    /** HMAC-SHA256(realmSecret, label): one-way, so the CAPTCHA key reveals nothing about the realm key. */
-    static byte[] derive(byte[] realmSecret) {
+    /** HMAC-SHA256(realmSecret, label): one-way, so a derived key reveals nothing about the realm key. */
+    public static byte[] derive(byte[] realmSecret, String label) {
         try {
             Mac mac = Mac.getInstance(KDF);
             mac.init(new SecretKeySpec(realmSecret, KDF));
-            return mac.doFinal(LABEL.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(label.getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.authenticators.captcha;
+package io.github.keycloaksspr.core.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
 
-class RealmCaptchaKeyTest {
+class RealmKeysTest {
 
     private static byte[] counting(int length) {
         byte[] secret = new byte[length];
@@ -21,7 +21,7 @@ class RealmCaptchaKeyTest {
     void isHmacSha256OfTheLabelUnderTheRealmSecret() {
         // Computed independently: python3 -c "import hmac,hashlib; print(hmac.new(bytes(range(64)),
         //   b'sspr-altcha-v1', hashlib.sha256).hexdigest())". Changing it invalidates every challenge in flight.
-        assertThat(HexFormat.of().formatHex(RealmCaptchaKey.derive(counting(64))))
+        assertThat(HexFormat.of().formatHex(RealmKeys.derive(counting(64), "sspr-altcha-v1")))
                 .isEqualTo("5388280165f75a76d549222910901635b0f33bfdf20d271f4b18d8df496a474d");
     }
 
@@ -31,9 +31,15 @@ class RealmCaptchaKeyTest {
         byte[] other = counting(64);
         other[63] ^= 1;
 
-        assertThat(RealmCaptchaKey.derive(secret))
+        assertThat(RealmKeys.derive(secret, "sspr-altcha-v1"))
                 .hasSize(32)
-                .isNotEqualTo(RealmCaptchaKey.derive(other))
+                .isNotEqualTo(RealmKeys.derive(other, "sspr-altcha-v1"))
                 .isNotEqualTo(Arrays.copyOf(secret, 32));
+    }
+
+    @Test
+    void eachUseHasItsOwnKey() {
+        assertThat(RealmKeys.derive(counting(64), "sspr-altcha-v1"))
+                .isNotEqualTo(RealmKeys.derive(counting(64), SubjectHasher.LABEL));
     }
 }
