@@ -137,7 +137,7 @@ cat <<TXT
   Keycloak log:               $WORK/keycloak.log
 
   Demo accounts (realm sspr-demo):
-    alice      / Alice-Passw0rd!       user; phone +15550100001, alternate email alice.home@sspr-demo.test
+    alice      / Alice-Passw0rd!       user; phone +12015550101, alternate email alice.home@sspr-demo.test
     bob        / Bob-Passw0rd!         user; no security info registered
     ann-admin  / Ann-Adm1n-Passw0rd!   realm administrator; phone and alternate email registered
 

@@ -63,6 +63,11 @@ class ShippedJarIT {
                 .as("httpclient5 relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "org/altcha/altcha/Altcha.class")).as("ALTCHA relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "org/json/JSONObject.class")).as("org.json relocated").isNotNull();
+        assertThat(jar.getEntry(SHADED + "com/google/i18n/phonenumbers/PhoneNumberUtil.class"))
+                .as("libphonenumber relocated").isNotNull();
+        assertThat(entryNames()).as("libphonenumber's numbering plans move with its classes")
+                .anyMatch(name -> name.startsWith(SHADED + "com/google/i18n/phonenumbers/data/"))
+                .noneMatch(name -> name.startsWith("com/google/"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
 import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
 import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
@@ -16,6 +17,7 @@ import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.phone.PhoneCheck;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -69,17 +71,18 @@ final class ContactRegistration {
     }
 
     static void addPhone(RegistrationStep step, String input) {
-        String number = PhoneNumbers.clean(input);
         if (!phoneAvailable(step.methods())) {
             step.page().error(FIELD_PHONE, "ssprRegisterPhoneUnavailable").show();
             return;
         }
-        if (!PhoneNumbers.isE164(number)) {
-            String key = number.startsWith("0") ? "ssprRegisterPhoneNational" : "ssprRegisterPhoneInvalid";
-            step.page().error(FIELD_PHONE, key).show();
+        PhoneCheck check = PhoneNumbers.check(input, step.methods().policy().phone());
+        if (check.refusal().isPresent()) {
+            step.event(EventType.UPDATE_CREDENTIAL_ERROR).detail(Details.CREDENTIAL_TYPE, SsprCredentialTypes.MOBILE_PHONE)
+                    .detail(SsprEvents.REASON, check.refusal().get().reason()).error(RegistrationEvents.PHONE_REFUSED);
+            step.page().error(FIELD_PHONE, check.refusal().get().messageKey()).show();
             return;
         }
-        startChallenge(step, PURPOSE_SMS, number, "ssprRegisterSmsSent", SmsCodeDelivery.INSTANCE);
+        startChallenge(step, PURPOSE_SMS, check.e164().orElseThrow(), "ssprRegisterSmsSent", SmsCodeDelivery.INSTANCE);
     }
 
     static void addEmail(RegistrationStep step, String input) {

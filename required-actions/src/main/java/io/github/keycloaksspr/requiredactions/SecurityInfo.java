@@ -40,7 +40,7 @@ final class SecurityInfo {
         boolean administrator = audience.isAdministrator(user);
         List<SsprMethod> usable = MethodCatalogue.of().usableFor(context, user, administrator);
         Set<Factor> factors = new LinkedHashSet<>();
-        usable.forEach(m -> factors.add(m.factor()));
+        usable.forEach(m -> factors.add(m.factorFor(context, user)));
         return new SecurityInfo(true, context.policy().methodsRequiredFor(administrator), factors);
     }
 

@@ -43,7 +43,7 @@ class MessagesTest {
         collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
         collect(REQUIRED_ACTIONS, ".java", KEY_IN_CODE, used);
         collect(CORE, ".java", KEY_IN_CODE, used);
-        // "ssprMethod" is the prefix SsprPages builds method labels from; the labels themselves are listed below.
+        // "ssprMethod" is the prefix MethodPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));

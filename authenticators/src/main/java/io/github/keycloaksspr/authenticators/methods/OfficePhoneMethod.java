@@ -3,6 +3,7 @@ package io.github.keycloaksspr.authenticators.methods;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
 import io.github.keycloaksspr.core.method.Factor;
@@ -78,8 +79,14 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
     @Override
     Optional<String> number(MethodContext context, UserModel user) {
         return Optional.ofNullable(user.getFirstAttribute(attribute))
-                .map(PhoneNumbers::clean)
-                .filter(PhoneNumbers::isE164);
+                .flatMap(typed -> PhoneNumbers.check(typed, context.policy().phone()).e164());
+    }
+
+    /** The office phone proves the mobile phone when it is the same number, for users and administrators alike. */
+    @Override
+    public Factor factorFor(MethodContext context, UserModel user) {
+        Optional<String> office = number(context, user);
+        return office.isPresent() && office.equals(SsprCredentials.mobileNumber(user)) ? Factor.MOBILE_PHONE : factor();
     }
 
     @Override

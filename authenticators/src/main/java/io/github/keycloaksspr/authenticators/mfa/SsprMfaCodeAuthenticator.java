@@ -4,11 +4,13 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -25,7 +27,8 @@ import org.keycloak.models.utils.FormMessage;
 /**
  * A second factor: a code sent to the user's registered mobile phone or alternate email. The code's life (one live code
  * per tab, send budgets, hashed, three wrong answers kill it) is {@link CodeChallenges}'; code length, lifetime and
- * budgets are the reset policy's defaults, with the highest per-address budget. Wrong codes are flow failures with the
+ * phone rules are the realm's reset policy's, the send budgets are the sign-in codes' own (anonymous reset traffic
+ * cannot spend them), with the highest per-address budget. Wrong codes are flow failures with the
  * {@code otp} reference category, so brute-force protection counts them. As a {@link CredentialValidator} of the
  * pack's credential type, Keycloak offers it among ALTERNATIVEs ("try another way") only to users who have that type.
  */
@@ -94,7 +97,7 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
         }
         String hint = channel.delivery.masked(destination.get());
         MethodChallenge challenge = CodeChallenges.challenge(methodContext(context), user, channel.purpose,
-                destination.get(), channel.instructionKey, channel.delivery);
+                destination.get(), channel.instructionKey, channel.delivery, SendFamily.MFA);
         if (challenge.started()) {
             context.challenge(page(context, hint, false).createForm(TEMPLATE));
         } else {
@@ -120,15 +123,16 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
     }
 
     /**
-     * Every user behind one office address signs in with a second factor each day: the per-address budget of the
-     * reset flow would lock them out, so sign-in codes get the highest per-address budget; the per-user and
-     * per-destination budgets still stop floods.
+     * The realm's reset policy for what protects every send (phone rules and the realm's phone ceiling, code length and
+     * lifetime), except that every user behind one office address signs in with a second factor each day: the
+     * per-address budget of the reset flow would lock them out, so sign-in codes get the highest per-address budget;
+     * the per-user and per-destination budgets, their own and not the reset flow's, still stop floods.
      */
-    private static final SsprPolicy MFA_POLICY = SsprPolicy.DEFAULTS.withSendsPerClientIp(SsprPolicy.MAX_SENDS);
-
     private static MethodContext methodContext(AuthenticationFlowContext context) {
+        SsprPolicy policy = ResetPolicyResolver.forRealm(context.getRealm(), "sign-in codes use the defaults")
+                .orElse(SsprPolicy.DEFAULTS).withSendsPerClientIp(SsprPolicy.MAX_SENDS);
         return new MethodContext(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                MFA_POLICY, context.getConnection().getRemoteAddr(),
+                policy, context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(context.getUser()));
     }
 

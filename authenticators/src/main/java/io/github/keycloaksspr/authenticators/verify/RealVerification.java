@@ -88,7 +88,7 @@ final class RealVerification implements VerificationRun {
         boolean blockedNow = countAgainstLedger(attempt.get(), outcome);
         switch (outcome.status()) {
             case VERIFIED -> {
-                state.recordVerified(user.getId(), methodId, method.factor());
+                state.recordVerified(user.getId(), methodId, method.factorFor(request.methods(), user));
                 SsprEvents.success(event.detail(SsprEvents.VERIFIED_COUNT,
                         Integer.toString(verifiedFactors().size())), "method_verified");
                 if (enoughVerified()) {
@@ -172,7 +172,7 @@ final class RealVerification implements VerificationRun {
         Set<String> proven = verifiedFactors();
         return request.catalogue().usableFor(request.methods(), user, administrator).stream()
                 .filter(m -> !spent.contains(m.id()))
-                .filter(m -> !proven.contains(m.factor().id()))
+                .filter(m -> !proven.contains(m.factorFor(request.methods(), user).id()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.authenticators.verify;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
+import io.github.keycloaksspr.core.method.MethodPages;
 import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
@@ -11,9 +12,6 @@ import org.keycloak.authentication.AuthenticationFlowContext;
  * both walk the same pages.
  */
 public final class SsprVerifyIdentityAuthenticator extends SsprFlowStep {
-
-    static final String FIELD_METHOD = "method";
-    static final String FIELD_BACK = "back";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -24,10 +22,10 @@ public final class SsprVerifyIdentityAuthenticator extends SsprFlowStep {
     public void action(AuthenticationFlowContext context) {
         VerificationRun.of(context).ifPresent(run -> {
             MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-            if (form.containsKey(FIELD_BACK)) {
+            if (form.containsKey(MethodPages.FIELD_BACK)) {
                 run.back();
-            } else if (form.containsKey(FIELD_METHOD)) {
-                run.select(form.getFirst(FIELD_METHOD));
+            } else if (form.containsKey(MethodPages.FIELD_METHOD)) {
+                run.select(form.getFirst(MethodPages.FIELD_METHOD));
             } else if (run.hasCurrentMethod()) {
                 run.answer(form);
             } else {

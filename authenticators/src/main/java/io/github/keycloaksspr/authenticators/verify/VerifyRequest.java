@@ -17,6 +17,7 @@ import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodPages;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -57,14 +58,14 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
             endNotVerified(event);
             return;
         }
-        List<SsprPages.MethodChoice> choices = methods.stream()
-                .map(m -> new SsprPages.MethodChoice(m.id(), SsprPages.labelKey(m.id()), hint.apply(m)))
+        List<MethodPages.MethodChoice> choices = methods.stream()
+                .map(m -> new MethodPages.MethodChoice(m.id(), MethodPages.labelKey(m.id()), hint.apply(m)))
                 .toList();
         LoginFormsProvider form = flow.form();
         if (errorKey != null) {
             form.setError(errorKey);
         }
-        flow.challenge(SsprPages.selectMethod(form, choices, step, required));
+        flow.challenge(MethodPages.selectMethod(form, choices, step, required));
     }
 
     /** The answer page of {@code methodId}; {@code error} (a message key) shown at the answer field when not null. */
@@ -73,7 +74,7 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
         if (error != null) {
             form.addError(new FormMessage(CodeChallenges.CODE_FIELD, error));
         }
-        return SsprPages.verifyMethod(form, methodId, challenge, step, required);
+        return MethodPages.verifyMethod(form, methodId, challenge, step, required);
     }
 
     boolean blocked() {

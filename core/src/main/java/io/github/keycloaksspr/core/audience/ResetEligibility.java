@@ -9,7 +9,6 @@ import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
-import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -38,7 +37,7 @@ public final class ResetEligibility {
         }
         boolean administrator = audience.isAdministrator(user);
         Set<Factor> registeredFactors = methods.usableFor(context, user, administrator).stream()
-                .map(SsprMethod::factor).collect(Collectors.toSet());
+                .map(m -> m.factorFor(context, user)).collect(Collectors.toSet());
         if (registeredFactors.size() < policy.methodsRequiredFor(administrator)) {
             return Optional.of(Ineligibility.NOT_REGISTERED);
         }

@@ -24,6 +24,7 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
     public static final String USER = "user";
     public static final String CLIENT_IP = "ip";
     public static final String DESTINATION = "destination";
+    public static final String REALM_PHONE = "realm-phone";
 
     private static final Pattern SCOPE = Pattern.compile("[a-z0-9-]{1,32}");
     private static final Pattern HASH = Pattern.compile("[A-Za-z0-9_-]{" + SubjectHasher.LENGTH + "}");
@@ -47,12 +48,20 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
     }
 
     public static BudgetKey perUser(SubjectHasher hasher, String realmId, String userId) {
-        return of(hasher, USER, realmId, requireSubject(userId, "user id"));
+        return perUser(hasher, SendFamily.RESET, realmId, userId);
+    }
+
+    public static BudgetKey perUser(SubjectHasher hasher, SendFamily family, String realmId, String userId) {
+        return of(hasher, family.scope(USER), realmId, requireSubject(userId, "user id"));
     }
 
     /** By client address; IPv6 addresses count by their /64 network. A missing address shares one budget. */
     public static BudgetKey perClientIp(SubjectHasher hasher, String realmId, String clientIp) {
-        return ofClientIp(hasher, CLIENT_IP, realmId, clientIp);
+        return perClientIp(hasher, SendFamily.RESET, realmId, clientIp);
+    }
+
+    public static BudgetKey perClientIp(SubjectHasher hasher, SendFamily family, String realmId, String clientIp) {
+        return ofClientIp(hasher, family.scope(CLIENT_IP), realmId, clientIp);
     }
 
     /** A budget of client addresses in another scope (e.g. wrong answers), counted as {@link #perClientIp} counts. */
@@ -62,8 +71,18 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
 
     /** By phone number or email address, case-insensitively. */
     public static BudgetKey perDestination(SubjectHasher hasher, String realmId, String destination) {
-        return of(hasher, DESTINATION, realmId,
+        return perDestination(hasher, SendFamily.RESET, realmId, destination);
+    }
+
+    public static BudgetKey perDestination(SubjectHasher hasher, SendFamily family, String realmId,
+                                           String destination) {
+        return of(hasher, family.scope(DESTINATION), realmId,
                 requireSubject(destination, "destination").strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The realm's one budget of SMS and calls, of every family. */
+    public static BudgetKey realmPhone(SubjectHasher hasher, String realmId) {
+        return of(hasher, REALM_PHONE, realmId, realmId);
     }
 
     /** A budget of another scope, e.g. wrong answers per account; {@code subject} is hashed here. */

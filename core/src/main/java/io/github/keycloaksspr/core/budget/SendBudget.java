@@ -3,6 +3,7 @@ package io.github.keycloaksspr.core.budget;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
 import io.github.keycloaksspr.core.time.ServerClock;
@@ -21,6 +22,8 @@ import org.keycloak.models.KeycloakSession;
 public final class SendBudget {
 
     public static final int MAX_LIMIT = 100;
+    /** A realm-wide ceiling is one key with many slots: claims start at a random slot so that they rarely collide. */
+    public static final int MAX_CEILING = 100_000;
     public static final Duration MAX_WINDOW = Duration.ofDays(7);
 
     private final ClusterSlots slots;
@@ -45,6 +48,22 @@ public final class SendBudget {
     public boolean tryConsume(BudgetKey key, int limit, Duration window) {
         Objects.requireNonNull(key, "key");
         requireLimit(limit);
+        return consume(key, limit, window, 0);
+    }
+
+    /**
+     * Takes one unit of a large budget shared by many (a realm's phone sends): as {@link #tryConsume}, but the
+     * search for a free slot starts at a random one.
+     */
+    public boolean tryConsumeShared(BudgetKey key, int limit, Duration window) {
+        Objects.requireNonNull(key, "key");
+        if (limit < 1 || limit > MAX_CEILING) {
+            throw new IllegalArgumentException("shared budget limit must be 1-" + MAX_CEILING);
+        }
+        return consume(key, limit, window, ThreadLocalRandom.current().nextInt(limit));
+    }
+
+    private boolean consume(BudgetKey key, int limit, Duration window, int firstSlot) {
         long windowSeconds = requireWindow(window).toSeconds();
         long windowIndex = Math.floorDiv(clock.millis() / 1000, windowSeconds);
         // The slot must outlive its window; twice the window leaves room for clock differences between nodes.
@@ -55,8 +74,8 @@ public final class SendBudget {
         if (slots.isClaimed(spent)) {
             return false;
         }
-        for (int slot = 0; slot < limit; slot++) {
-            if (slots.claim(key.slotKey(windowIndex, slot), lifespanSeconds)) {
+        for (int n = 0; n < limit; n++) {
+            if (slots.claim(key.slotKey(windowIndex, (firstSlot + n) % limit), lifespanSeconds)) {
                 return true;
             }
         }

@@ -33,14 +33,22 @@ public final class SendBudgets {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(limits, "limits");
         String realmId = request.realmId();
-        if (!budget.tryConsume(BudgetKey.perDestination(hasher, realmId, request.destination()), limits.perDestination(), limits.window())) {
+        SendFamily family = request.family();
+        if (!budget.tryConsume(BudgetKey.perDestination(hasher, family, realmId, request.destination()),
+                limits.perDestination(), limits.window())) {
             return SendDecision.DESTINATION_LIMIT_REACHED;
         }
-        if (!budget.tryConsume(BudgetKey.perUser(hasher, realmId, request.userId()), limits.perUser(), limits.window())) {
+        if (!budget.tryConsume(BudgetKey.perUser(hasher, family, realmId, request.userId()), limits.perUser(),
+                limits.window())) {
             return SendDecision.USER_LIMIT_REACHED;
         }
-        if (!budget.tryConsume(BudgetKey.perClientIp(hasher, realmId, request.clientIp()), limits.perClientIp(), limits.window())) {
+        if (!budget.tryConsume(BudgetKey.perClientIp(hasher, family, realmId, request.clientIp()),
+                limits.perClientIp(), limits.window())) {
             return SendDecision.CLIENT_IP_LIMIT_REACHED;
+        }
+        if (limits.realmPhone().isPresent() && !budget.tryConsumeShared(BudgetKey.realmPhone(hasher, realmId),
+                limits.realmPhone().getAsInt(), limits.window())) {
+            return SendDecision.REALM_PHONE_LIMIT_REACHED;
         }
         return SendDecision.ALLOWED;
     }

@@ -5,7 +5,9 @@ public enum SendDecision {
     ALLOWED,
     DESTINATION_LIMIT_REACHED,
     USER_LIMIT_REACHED,
-    CLIENT_IP_LIMIT_REACHED;
+    CLIENT_IP_LIMIT_REACHED,
+    /** The realm's ceiling of SMS and calls per window: phone methods pause, email goes on. */
+    REALM_PHONE_LIMIT_REACHED;
 
     public boolean allowed() {
         return this == ALLOWED;

@@ -9,10 +9,16 @@ import java.util.Objects;
  * exactly when a real account would be.
  *
  * @param clientIp may be {@code null} when the proxy passes no address
+ * @param family   whose budgets: the reset flow's or the sign-in codes' (MFA)
  */
-public record SendRequest(String realmId, String userId, String clientIp, String destination) {
+public record SendRequest(String realmId, String userId, String clientIp, String destination, SendFamily family) {
+
+    public SendRequest(String realmId, String userId, String clientIp, String destination) {
+        this(realmId, userId, clientIp, destination, SendFamily.RESET);
+    }
 
     public SendRequest {
+        Objects.requireNonNull(family, "family");
         Objects.requireNonNull(realmId, "realmId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(destination, "destination");
@@ -21,6 +27,7 @@ public record SendRequest(String realmId, String userId, String clientIp, String
     // Address and destination are personal data.
     @Override
     public String toString() {
-        return "SendRequest[realmId=" + realmId + ", userId=" + userId + ", clientIp=(hidden), destination=(hidden)]";
+        return "SendRequest[realmId=" + realmId + ", userId=" + userId + ", family=" + family
+                + ", clientIp=(hidden), destination=(hidden)]";
     }
 }

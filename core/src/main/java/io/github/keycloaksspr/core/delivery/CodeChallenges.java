@@ -1,9 +1,11 @@
 package io.github.keycloaksspr.core.delivery;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import io.github.keycloaksspr.core.budget.SendBudgets;
 import io.github.keycloaksspr.core.budget.SendDecision;
+import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.budget.SendLimits;
 import io.github.keycloaksspr.core.budget.SendRequest;
 import io.github.keycloaksspr.core.code.CodeCheck;
@@ -12,6 +14,8 @@ import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
+import io.github.keycloaksspr.core.phone.PhoneCheck;
+import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.jboss.logging.Logger;
 import org.keycloak.models.UserModel;
@@ -35,20 +39,35 @@ public final class CodeChallenges {
      */
     public static MethodChallenge challenge(MethodContext context, UserModel user, String purpose, String destination,
                                             String instructionKey, CodeDelivery delivery) {
+        return challenge(context, user, purpose, destination, instructionKey, delivery, SendFamily.RESET);
+    }
+
+    /** As above, drawing on the budgets of {@code family} (sign-in codes have their own). */
+    public static MethodChallenge challenge(MethodContext context, UserModel user, String purpose, String destination,
+                                            String instructionKey, CodeDelivery delivery, SendFamily family) {
         String hint = delivery.masked(destination);
         OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
         if (codes.hasLiveCode(purpose)) {
             return MethodChallenge.code(instructionKey, hint);
         }
         SsprPolicy policy = context.policy();
+        SendLimits limits = new SendLimits(policy.sendsPerDestination(), policy.sendsPerUser(),
+                policy.sendsPerClientIp(), policy.budgetWindow());
+        if (delivery.usesPhone()) {
+            // A stored number is checked again at every send: the rules may have changed since it was registered.
+            Optional<PhoneCheck.Refusal> refusal = PhoneNumbers.check(destination, policy.phone()).refusal();
+            if (refusal.isPresent()) {
+                return MethodChallenge.refused("ssprErrorPhoneNotAllowed", refusal.get().reason());
+            }
+            limits = limits.withRealmPhoneCeiling(policy.phone().sendsPerRealm());
+        }
         SendDecision decision = SendBudgets.of(context.session(), context.realm()).tryConsume(
-                new SendRequest(context.realm().getId(), user.getId(), context.clientIp(), destination),
-                new SendLimits(policy.sendsPerDestination(), policy.sendsPerUser(), policy.sendsPerClientIp(),
-                        policy.budgetWindow()));
+                new SendRequest(context.realm().getId(), user.getId(), context.clientIp(), destination, family), limits);
         if (!decision.allowed()) {
             String budget = decision.name().toLowerCase(Locale.ROOT);
             SsprMetrics.budgetRefusal(context.realm().getName(), budget);
-            return MethodChallenge.refused("ssprErrorTooManyCodes", budget);
+            return MethodChallenge.refused(decision == SendDecision.REALM_PHONE_LIMIT_REACHED
+                    ? "ssprErrorPhonePaused" : "ssprErrorTooManyCodes", budget);
         }
         String code = codes.issue(purpose, policy.codeLength(), policy.codeLifetime());
         try {

@@ -14,4 +14,9 @@ public interface CodeDelivery {
 
     /** The destination as the user may see it before proving it is theirs. */
     String masked(String destination);
+
+    /** Whether it texts or calls: then the policy's phone rules and the realm's phone ceiling apply. */
+    default boolean usesPhone() {
+        return false;
+    }
 }

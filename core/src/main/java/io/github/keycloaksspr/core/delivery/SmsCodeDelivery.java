@@ -25,4 +25,9 @@ public final class SmsCodeDelivery implements CodeDelivery {
     public String masked(String number) {
         return Masking.phone(number);
     }
+
+    @Override
+    public boolean usesPhone() {
+        return true;
+    }
 }

@@ -26,4 +26,9 @@ public final class VoiceCodeDelivery implements CodeDelivery {
     public String masked(String number) {
         return Masking.phone(number);
     }
+
+    @Override
+    public boolean usesPhone() {
+        return true;
+    }
 }

@@ -19,6 +19,7 @@ public final class RegistrationEvents {
     public static final String REMOVE_REFUSED = SsprEvents.error("remove_refused");
     public static final String QUESTIONS_REFUSED = SsprEvents.error("questions_refused");
     public static final String SEND_REFUSED = SsprEvents.error("send_refused");
+    public static final String PHONE_REFUSED = SsprEvents.error("phone_refused");
 
     private RegistrationEvents() {
     }

@@ -17,6 +17,12 @@ public interface SsprMethod extends Provider {
     /** What is proven: two methods with the same factor count once. */
     Factor factor();
 
+    /** What is proven for this user: a method may reach what another one already does (an office phone that is
+     * the mobile phone), and then proves nothing more. */
+    default Factor factorFor(MethodContext context, UserModel user) {
+        return factor();
+    }
+
     /** Whether administrators may use it (questions are too weak for them, as in Entra). */
     boolean allowedForAdmins();
 

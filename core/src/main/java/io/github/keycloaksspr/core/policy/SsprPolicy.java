@@ -32,7 +32,8 @@ public record SsprPolicy(
         boolean unlockAllowed,
         boolean enumerationSafe,
         int questionsToAnswer,
-        AttemptLimits attempts) {
+        AttemptLimits attempts,
+        PhoneRules phone) {
 
     /** Administrators always prove two methods, like Entra's fixed administrator policy. */
     public static final int ADMIN_METHODS_REQUIRED = 2;
@@ -45,7 +46,7 @@ public record SsprPolicy(
     public static final SsprPolicy DEFAULTS = new SsprPolicy(SsprScope.ALL, null,
             List.of(SsprMethodIds.EMAIL, SsprMethodIds.SMS, SsprMethodIds.TOTP), 2, null, null,
             6, Duration.ofMinutes(5), 5, 20, 3, Duration.ofMinutes(60), true, 50_000, true, true, 3,
-            AttemptLimits.DEFAULTS);
+            AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS);
 
     public SsprPolicy {
         methods = List.copyOf(methods);
@@ -70,6 +71,7 @@ public record SsprPolicy(
                 CAPTCHA_DIFFICULTY, "must be " + MIN_CAPTCHA_DIFFICULTY + " to " + MAX_CAPTCHA_DIFFICULTY);
         require(questionsToAnswer >= 3 && questionsToAnswer <= 5, QUESTIONS_TO_ANSWER, "must be 3 to 5");
         require(attempts != null, ATTEMPTS_PER_ACCOUNT, "attempt limits are required");
+        require(phone != null, PHONE_REGION, "phone rules are required");
     }
 
     /** Reads an execution's config; absent keys take the defaults, bad values are refused with the key named. */
@@ -93,14 +95,15 @@ public record SsprPolicy(
                 read.bool(UNLOCK_ALLOWED, DEFAULTS.unlockAllowed),
                 read.bool(ENUMERATION_SAFE, DEFAULTS.enumerationSafe),
                 read.integer(QUESTIONS_TO_ANSWER, DEFAULTS.questionsToAnswer),
-                AttemptLimits.read(read));
+                AttemptLimits.read(read),
+                PhoneRules.read(read));
     }
 
     /** This policy with another per-client-address send budget. */
     public SsprPolicy withSendsPerClientIp(int sends) {
         return new SsprPolicy(scope, scopeGroup, methods, methodsRequired, adminRole, adminGroup, codeLength,
                 codeLifetime, sendsPerUser, sends, sendsPerDestination, budgetWindow, captchaEnabled,
-                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts);
+                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts, phone);
     }
 
     /** How many distinct methods this user must prove. */

@@ -23,6 +23,9 @@ public final class SsprPolicyKeys {
     public static final String ATTEMPTS_PER_ACCOUNT = "sspr.attempts.per.account";
     public static final String ATTEMPTS_PER_CLIENT_IP = "sspr.attempts.per.ip";
     public static final String ATTEMPTS_WINDOW_HOURS = "sspr.attempts.window.hours";
+    public static final String PHONE_REGION = "sspr.phone.region";
+    public static final String PHONE_COUNTRIES = "sspr.phone.countries";
+    public static final String PHONE_SENDS_PER_REALM = "sspr.budget.phone.per.realm";
 
     /** Separator of multivalued lists in Keycloak's component and authenticator configs. */
     public static final String LIST_SEPARATOR = "##";

@@ -2,9 +2,12 @@ package io.github.keycloaksspr.core.policy;
 
 import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.*;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -85,6 +88,18 @@ public final class SsprPolicyProperties {
                 .property().name(ATTEMPTS_WINDOW_HOURS).label("Block window (hours)")
                 .type(ProviderConfigProperty.LIST_TYPE).options("1", "4", "12", "24", "48", "168")
                 .defaultValue(Long.toString(D.attempts().window().toHours())).add()
+                .property().name(PHONE_REGION).label("Phone numbers: default region")
+                .helpText("Region of national numbers (\"0151 ...\"). Empty: only international numbers (+49 ...).")
+                .type(ProviderConfigProperty.LIST_TYPE).options(withNone(regions())).defaultValue("").add()
+                .property().name(PHONE_COUNTRIES).label("Phone numbers: countries texted and called")
+                .helpText("Country calling codes. Empty: the default region's only, or every country without one. "
+                        + "Premium-rate, shared-cost and personal numbers are never texted or called.")
+                .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options(callingCodes()).add()
+                .property().name(PHONE_SENDS_PER_REALM).label("SMS and calls of the whole realm per window")
+                .helpText("A ceiling on what the realm spends on texts and calls in one send-budget window; "
+                        + "beyond it phone methods pause, email still works.")
+                .type(ProviderConfigProperty.LIST_TYPE).options("100", "500", "1000", "5000", "10000", "100000")
+                .defaultValue(Integer.toString(D.phone().sendsPerRealm())).add()
                 .property().name(NotificationSettings.NOTIFY_USER).label("Notify users of resets")
                 .helpText("Email the user at the account and the alternate addresses after every self-service "
                         + "reset or unlock. Needs the event listener 'sspr' (Realm settings → Events).")
@@ -97,6 +112,21 @@ public final class SsprPolicyProperties {
                 .build();
 
     private SsprPolicyProperties() {
+    }
+
+    private static List<String> regions() {
+        return new TreeSet<>(PhoneNumberUtil.getInstance().getSupportedRegions()).stream().toList();
+    }
+
+    private static List<String> withNone(List<String> options) {
+        List<String> all = new ArrayList<>(List.of(""));
+        all.addAll(options);
+        return all;
+    }
+
+    private static List<String> callingCodes() {
+        return new TreeSet<>(PhoneNumberUtil.getInstance().getSupportedCallingCodes()).stream()
+                .map(Object::toString).toList();
     }
 
     private static List<String> range(int from, int to) {

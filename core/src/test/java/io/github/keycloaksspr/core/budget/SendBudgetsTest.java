@@ -26,6 +26,32 @@ class SendBudgetsTest {
         assertThat(slots.claimed().keySet()).extracting(key -> key.split(":")[2]).containsExactly("destination", "user", "ip");
     }
 
+    /** Anonymous "Forgot password?" requests spend Alice's reset budgets; her sign-in codes still go out. */
+    @Test
+    void signInCodesHaveBudgetsOfTheirOwn() {
+        for (int i = 0; i < 3; i++) {
+            budgets.tryConsume(new SendRequest("r", "alice", "192.0.2." + i, "+4915112345678"), LIMITS);
+        }
+        assertThat(budgets.tryConsume(new SendRequest("r", "alice", "192.0.2.9", "+4915112345678"), LIMITS))
+                .isEqualTo(SendDecision.DESTINATION_LIMIT_REACHED);
+
+        assertThat(budgets.tryConsume(new SendRequest("r", "alice", "203.0.113.9", "+4915112345678", SendFamily.MFA),
+                LIMITS)).isEqualTo(SendDecision.ALLOWED);
+    }
+
+    @Test
+    void theRealmsPhoneCeilingStopsTextsAcrossUsersAndIsTakenLast() {
+        SendLimits phone = LIMITS.withRealmPhoneCeiling(2);
+        assertThat(budgets.tryConsume(new SendRequest("r", "a", "192.0.2.1", "+4915112345671"), phone).allowed()).isTrue();
+        assertThat(budgets.tryConsume(new SendRequest("r", "b", "192.0.2.2", "+4915112345672", SendFamily.MFA), phone)
+                .allowed()).isTrue();
+
+        assertThat(budgets.tryConsume(new SendRequest("r", "c", "192.0.2.3", "+4915112345673"), phone))
+                .isEqualTo(SendDecision.REALM_PHONE_LIMIT_REACHED);
+        assertThat(budgets.tryConsume(new SendRequest("r", "c", "192.0.2.3", "c@example.org"), LIMITS))
+                .as("email goes on").isEqualTo(SendDecision.ALLOWED);
+    }
+
     @Test
     void theDestinationBudgetProtectsThePhoneOwnerAcrossUsers() {
         assertThat(budgets.tryConsume(new SendRequest("r", "alice", "203.0.113.9", "+4915112345678"), LIMITS).allowed()).isTrue();

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,12 +42,15 @@ class SsprPolicyTest {
                 Map.entry(CAPTCHA_ENABLED, "false"), Map.entry(CAPTCHA_DIFFICULTY, "1000"),
                 Map.entry(UNLOCK_ALLOWED, "false"), Map.entry(ENUMERATION_SAFE, "false"),
                 Map.entry(QUESTIONS_TO_ANSWER, "5"), Map.entry(ATTEMPTS_PER_ACCOUNT, "3"),
-                Map.entry(ATTEMPTS_PER_CLIENT_IP, "30"), Map.entry(ATTEMPTS_WINDOW_HOURS, "12")));
+                Map.entry(ATTEMPTS_PER_CLIENT_IP, "30"), Map.entry(ATTEMPTS_WINDOW_HOURS, "12"),
+                Map.entry(PHONE_REGION, "de"), Map.entry(PHONE_COUNTRIES, "49##+43"),
+                Map.entry(PHONE_SENDS_PER_REALM, "250")));
 
         assertThat(policy).isEqualTo(new SsprPolicy(SsprScope.GROUP, "/staff",
                 List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
                 Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5,
-                new AttemptLimits(3, 30, Duration.ofHours(12))));
+                new AttemptLimits(3, 30, Duration.ofHours(12)),
+                new PhoneRules(Optional.of("DE"), Set.of(43, 49), 250)));
     }
 
     @Test
@@ -75,6 +80,10 @@ class SsprPolicyTest {
             "sspr.attempts.per.account|0|sspr.attempts.per.account",
             "sspr.attempts.per.ip|101|sspr.attempts.per.ip",
             "sspr.attempts.window.hours|169|sspr.attempts.window.hours",
+            "sspr.phone.region|XX|sspr.phone.region",
+            "sspr.phone.countries|49##999|sspr.phone.countries",
+            "sspr.phone.countries|germany|sspr.phone.countries",
+            "sspr.budget.phone.per.realm|0|sspr.budget.phone.per.realm",
     })
     void aBadValueIsRefusedNamingTheSetting(String key, String value, String namedKey) {
         assertThatThrownBy(() -> SsprPolicy.from(Map.of(key, value)))

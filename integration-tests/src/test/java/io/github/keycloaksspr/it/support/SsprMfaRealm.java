@@ -23,21 +23,38 @@ public final class SsprMfaRealm {
     private SsprMfaRealm() {
     }
 
+    /**
+     * Adds the MFA browser flow to a realm already set up for resets ({@link SsprResetRealm#configure}): its flows
+     * and its client stay.
+     */
+    public static RealmBuilder addTo(RealmBuilder resetRealm) {
+        return resetRealm.update(rep -> {
+            List<AuthenticationFlowRepresentation> flows = new ArrayList<>(rep.getAuthenticationFlows());
+            flows.addAll(flows());
+            rep.setAuthenticationFlows(flows);
+            rep.setBrowserFlow(FLOW_ALIAS);
+        });
+    }
+
+    private static List<AuthenticationFlowRepresentation> flows() {
+        return List.of(
+                flow(FLOW_ALIAS, "basic-flow", true,
+                        execution("auth-cookie", "ALTERNATIVE", 10),
+                        subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
+                flow(FLOW_ALIAS + " forms", "basic-flow", false,
+                        execution("auth-username-password-form", "REQUIRED", 10),
+                        subflow(FLOW_ALIAS + " second factor", "REQUIRED", 20)),
+                flow(FLOW_ALIAS + " second factor", "basic-flow", false,
+                        execution("sspr-sms-otp", "ALTERNATIVE", 10),
+                        execution("sspr-email-otp", "ALTERNATIVE", 20)));
+    }
+
     public static RealmBuilder configure(RealmBuilder realm) {
         return realm.eventsEnabled(true).update(rep -> {
             rep.setBruteForceProtected(true);
             rep.setFailureFactor(30);
             rep.setQuickLoginCheckMilliSeconds(1L);
-            rep.setAuthenticationFlows(new ArrayList<>(List.of(
-                    flow(FLOW_ALIAS, "basic-flow", true,
-                            execution("auth-cookie", "ALTERNATIVE", 10),
-                            subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
-                    flow(FLOW_ALIAS + " forms", "basic-flow", false,
-                            execution("auth-username-password-form", "REQUIRED", 10),
-                            subflow(FLOW_ALIAS + " second factor", "REQUIRED", 20)),
-                    flow(FLOW_ALIAS + " second factor", "basic-flow", false,
-                            execution("sspr-sms-otp", "ALTERNATIVE", 10),
-                            execution("sspr-email-otp", "ALTERNATIVE", 20)))));
+            rep.setAuthenticationFlows(new ArrayList<>(flows()));
             rep.setBrowserFlow(FLOW_ALIAS);
             ClientRepresentation client = new ClientRepresentation();
             client.setClientId(CLIENT_ID);
