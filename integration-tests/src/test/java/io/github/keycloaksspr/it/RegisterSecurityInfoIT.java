@@ -14,6 +14,7 @@ import jakarta.ws.rs.BadRequestException;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RealmEvents;
@@ -110,6 +111,11 @@ class RegisterSecurityInfoIT {
             browser.submit(Map.of("action", "confirm"));
             assertThat(browser.html()).contains("Register at least the required number of methods");
 
+            // A second method needs proof of the first: a code to the phone just registered.
+            browser.submit(Map.of("action", "add-email", "email", NINA_ALTERNATE));
+            assertThat(ExistingMethodProof.asked(browser)).as("a change needs the existing phone").isTrue();
+            ExistingMethodProof.bySms(browser, twilio.twilio());
+
             // Alternate email: code from GreenMail.
             int mailsBefore = mailServer.getReceivedMessages().length;
             browser.submit(Map.of("action", "add-email", "email", NINA_ALTERNATE));
@@ -161,6 +167,9 @@ class RegisterSecurityInfoIT {
         assertThat(browser.html()).doesNotContain("sspr-setup-totp");
         assertThat(credentials(TOTP_USER)).extracting(CredentialRepresentation::getType).contains("otp");
 
+        browser.submit(Map.of("action", "add-email", "email", "tina.home@example.net"));
+        assertThat(ExistingMethodProof.asked(browser)).isTrue();
+        ExistingMethodProof.byAuthenticatorApp(browser, secret.group(1));
         int mailsBefore = mailServer.getReceivedMessages().length;
         browser.submit(Map.of("action", "add-email", "email", "tina.home@example.net"));
         assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
@@ -180,8 +189,15 @@ class RegisterSecurityInfoIT {
         browser.submit(Map.of("action", "confirm"));
         assertThat(browser.html()).contains("Register at least the required number of methods");
 
-        // Removing the only counted method would drop below the requirement... it already is: refused.
+        // Removing the only counted method would drop below the requirement... it already is: refused (after the
+        // administrator proved the phone: every change needs proof of an existing method, questions never count).
         String phoneId = credentialId(ADMIN, "sspr-mobile-phone");
+        browser.submit(Map.of("removeCredential", phoneId));
+        assertThat(ExistingMethodProof.asked(browser)).isTrue();
+        assertThat(browser.html()).doesNotContain("sspr-method-sspr-questions");
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ExistingMethodProof.bySms(browser, twilio.twilio());
+        }
         browser.submit(Map.of("removeCredential", phoneId));
         assertThat(browser.html()).contains("You cannot remove this method");
         assertThat(credentialTypes(ADMIN)).contains("sspr-mobile-phone");
@@ -210,6 +226,9 @@ class RegisterSecurityInfoIT {
         assertThat(browser.textOf("sspr-phone-1")).startsWith("Mobile phone:");
         assertThat(browser.textOf("sspr-email-1")).startsWith("Alternate email:");
 
+        browser.submit(Map.of("removeCredential", credentialId(STALE, "sspr-alternate-email")));
+        assertThat(ExistingMethodProof.asked(browser)).isTrue();
+        ExistingMethodProof.byEmail(browser, mailServer);
         browser.submit(Map.of("removeCredential", credentialId(STALE, "sspr-alternate-email")));
         assertThat(browser.html()).contains("You cannot remove this method");
         assertThat(credentialTypes(STALE)).contains("sspr-alternate-email");

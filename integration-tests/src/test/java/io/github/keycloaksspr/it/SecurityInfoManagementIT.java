@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
@@ -70,6 +71,11 @@ class SecurityInfoManagementIT {
         RegistrationAdmin.enableRegistration(realm, Map.of("sspr.register.customQuestions", "Name of your first teddy?"));
         FormBrowser browser = signIn(QUINN, PASSWORD);
         assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
+        browser.submit(Map.of("action", "setup-questions"));
+        assertThat(ExistingMethodProof.asked(browser)).as("Quinn has a phone: a change proves it first").isTrue();
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ExistingMethodProof.bySms(browser, twilio.twilio());
+        }
         browser.submit(Map.of("action", "setup-questions"));
         assertThat(browser.textOf("sspr-questions-instruction")).startsWith("Pick 3 different questions");
         assertThat(browser.html()).contains("What was the name of your first pet?")
@@ -153,7 +159,10 @@ class SecurityInfoManagementIT {
             assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
             assertThat(browser.html()).contains("name=\"cancel-aia\"").doesNotContain("sspr-skip");
             browser.submit(Map.of("action", "add-phone", "phone", ACCO_SECOND_PHONE));
-            String code = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body());
+            assertThat(ExistingMethodProof.asked(browser)).isTrue();
+            ExistingMethodProof.bySms(browser, twilio.twilio());
+            browser.submit(Map.of("action", "add-phone", "phone", ACCO_SECOND_PHONE));
+            String code = Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(5)).get(1).body());
             browser.submit(Map.of("action", "verify", "code", code));
             browser.submit(Map.of("action", "confirm"));
             assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("kc_action_status=success");

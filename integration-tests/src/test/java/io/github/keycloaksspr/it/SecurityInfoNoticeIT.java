@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
@@ -82,11 +83,15 @@ class SecurityInfoNoticeIT {
                     .contains("Alternate email").doesNotContain(REMOVED);
         }
 
-        // Registration page (Account Console "Set up"): add a new address; it is told, and so are the others.
-        int before = mailServer.getReceivedMessages().length;
+        // Registration page (Account Console "Set up"): add a new address, after proving the kept one; it is told,
+        // and so are the others.
         browser.open(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
                 + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
                 + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+        browser.submit(Map.of("action", "add-email", "email", ADDED));
+        assertThat(ExistingMethodProof.asked(browser)).isTrue();
+        ExistingMethodProof.byEmail(browser, mailServer);
+        int before = mailServer.getReceivedMessages().length;
         browser.submit(Map.of("action", "add-email", "email", ADDED));
         assertThat(mailServer.waitForIncomingEmail(15_000, before + 1)).isTrue();
         browser.submit(Map.of("action", "verify", "code", Codes.in(MailContent.text(mailsTo(ADDED).get(0)))));

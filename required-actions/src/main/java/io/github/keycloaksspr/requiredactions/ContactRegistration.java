@@ -17,6 +17,7 @@ import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.notice.SecurityInfoNotices;
 import io.github.keycloaksspr.core.phone.PhoneCheck;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
@@ -116,9 +117,11 @@ final class ContactRegistration {
                         ? MobilePhoneCredentialModel.createFor(destination)
                         : AlternateEmailCredentialModel.createFor(destination);
                 if (!alreadyRegistered(user, purpose, destination)) {
+                    step.rememberContacts();
                     credential.setUserLabel(SsprCredentials.uniqueLabel(user, credential.getType(),
                             credential.getUserLabel()));
                     user.credentialManager().createStoredCredential(credential);
+                    step.announce(SecurityInfoNotices.ADDED, credential.getType());
                 }
                 event.detail(Details.CREDENTIAL_TYPE, credential.getType()).success();
                 clearPending(step);

@@ -13,6 +13,7 @@ import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialProvide
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.notice.SecurityInfoNotices;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.credential.CredentialProvider;
 import org.keycloak.events.Details;
@@ -68,7 +69,9 @@ final class QuestionsRegistration {
         }
         SecurityQuestionsCredentialModel credential = SecurityQuestionsCredentialModel
                 .createFor(step.context().getSession(), set);
+        step.rememberContacts();
         questionsProvider(step).createCredential(step.context().getRealm(), step.user(), credential);
+        step.announce(SecurityInfoNotices.ADDED, SecurityQuestionsCredentialModel.TYPE);
         step.event(EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, SecurityQuestionsCredentialModel.TYPE).success();
         step.page().success("ssprRegisterQuestionsSaved").show();

@@ -2,10 +2,10 @@ package io.github.keycloaksspr.requiredactions;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
@@ -13,6 +13,7 @@ import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.notice.SecurityInfoNotices;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -43,6 +44,9 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     static final String FIELD_ACTION = "action";
     static final String FIELD_REMOVE = "removeCredential";
+    /** Form actions that add or replace security info: they need a recent proof of an existing method. */
+    private static final Set<String> CHANGES = Set.of("add-phone", "add-email", "verify", "setup-questions",
+            "save-questions", "setup-totp", "setup-passkey");
 
     private static final Logger LOG = Logger.getLogger(RegisterSecurityInfoAction.class);
 
@@ -75,6 +79,17 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         RegistrationStep step = step(context);
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String action = Optional.ofNullable(form.getFirst(FIELD_ACTION)).orElse("");
+        SecurityInfoProof proof = new SecurityInfoProof(step);
+        if (proof.answers(form)) {
+            proof.handle(form);
+            return;
+        }
+        boolean change = form.getFirst(FIELD_REMOVE) != null || CHANGES.contains(action);
+        if (change && !proof.satisfied()) {
+            ContactRegistration.clearPending(step);
+            proof.ask();
+            return;
+        }
         if (form.getFirst(FIELD_REMOVE) != null) {
             remove(step, form.getFirst(FIELD_REMOVE));
             return;
@@ -158,8 +173,9 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
             step.page().error(null, "ssprRegisterRemoveRefused").show();
             return;
         }
-        ContactSnapshot.remember(step.context().getSession(), user);
+        step.rememberContacts();
         user.credentialManager().removeStoredCredentialById(credentialId);
+        step.announce(SecurityInfoNotices.REMOVED, credential.getType());
         step.event(EventType.REMOVE_CREDENTIAL).detail(Details.CREDENTIAL_TYPE, credential.getType()).success();
         step.page().success("ssprRegisterMethodRemoved").show();
     }

@@ -8,6 +8,7 @@ import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import org.keycloak.component.ComponentModel;
@@ -53,6 +54,9 @@ final class SsprEventListener implements EventListenerProvider {
         trail.record(entry.get());
         writeback(realm, user, entry.get()).ifPresent(trail::record);
         count(realm, entry.get());
+        if (toldByTheRegistrationItself(event, entry.get())) {
+            return;
+        }
         if (notifications == null) {
             notifications = new Notifications(session);
         }
@@ -82,6 +86,12 @@ final class SsprEventListener implements EventListenerProvider {
         return Optional.of(new AuditEntry(reset.realmId(), reset.time(), reset.userId(), reset.username(),
                 AuditActivity.WRITEBACK, "password", name, reset.outcome(),
                 reset.reason(), reset.clientIp()));
+    }
+
+    /** The security-info page sends its own notices (also in realms without this listener): never twice. */
+    private static boolean toldByTheRegistrationItself(Event event, AuditEntry entry) {
+        return entry.activity() == AuditActivity.SECURITY_INFO_CHANGED && event.getDetails() != null
+                && RegistrationEvents.ACTION_ID.equals(event.getDetails().get(Details.CUSTOM_REQUIRED_ACTION));
     }
 
     /** The methods verified in this request's reset flow for this user: non-empty only at the end of a real reset. */

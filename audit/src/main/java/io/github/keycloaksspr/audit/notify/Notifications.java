@@ -7,16 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.ws.rs.core.HttpHeaders;
-
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
+import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.core.audience.ResetAudience;
-import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.notice.Notice;
+import io.github.keycloaksspr.core.notice.NoticeOutbox;
+import io.github.keycloaksspr.core.notice.SecurityInfoNotices;
 import io.github.keycloaksspr.core.policy.NotificationSettings;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,21 +34,12 @@ public final class Notifications {
     static final int MAX_ADMIN_RECIPIENTS = 500;
     private static final String NO_NOTICE = "no notification is sent";
 
-    private static final Map<String, String> METHOD_KEYS = Map.of(
-            "sspr-mobile-phone", "ssprRegisterFactorPhone",
-            "sspr-alternate-email", "ssprRegisterFactorEmail",
-            "sspr-security-questions", "ssprRegisterFactorQuestions",
-            "otp", "ssprRegisterFactorAuthenticatorApp",
-            "webauthn", "ssprRegisterFactorPasskey",
-            "webauthn-passwordless", "ssprRegisterFactorPasskey");
-
     private final KeycloakSession session;
     private final NoticeOutbox outbox;
 
     public Notifications(KeycloakSession session) {
         this.session = session;
-        this.outbox = new NoticeOutbox(session.getKeycloakSessionFactory());
-        session.getTransactionManager().enlistAfterCompletion(outbox);
+        this.outbox = NoticeOutbox.afterCommitOf(session, Notifications::recordFailure);
     }
 
     public void onActivity(RealmModel realm, UserModel user, AuditEntry entry) {
@@ -91,15 +84,15 @@ public final class Notifications {
     }
 
     private void securityInfoChanged(RealmModel realm, UserModel user, AuditEntry entry) {
-        Set<String> addresses = new LinkedHashSet<>();
-        addPrimary(addresses, user);
-        SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
-        addresses.addAll(ContactSnapshot.before(session, user.getId()));
-        Map<String, Object> attributes = baseAttributes(user, entry);
-        attributes.put("ssprChange", entry.step());
-        attributes.put("ssprMethodKey", METHOD_KEYS.getOrDefault(entry.method(), "ssprRegisterFactorPhone"));
-        addresses.forEach(address -> queue(realm, user, user, address, "ssprNoticeInfoSubject",
-                "sspr-security-info-notice.ftl", attributes, entry));
+        SecurityInfoNotices.queue(session, realm, user,
+                SecurityInfoNotices.REMOVED.equals(entry.step()) ? SecurityInfoNotices.REMOVED : SecurityInfoNotices.ADDED,
+                entry.method(), entry.clientIp(), entry.time(), outbox);
+    }
+
+    /** A notice that could not be sent is an audit row, so that admins see who was not told. */
+    private static void recordFailure(KeycloakSession session, String realmId, String userId, String username) {
+        new AuditTrail(session).record(new AuditEntry(realmId, Time.currentTimeMillis(), userId, username,
+                AuditActivity.FLOW_PROGRESS, "notification", null, AuditEntry.FAILURE, "mail_failed", null));
     }
 
     private void queue(RealmModel realm, UserModel subject, UserModel recipient, String address, String subjectKey,
@@ -115,19 +108,8 @@ public final class Notifications {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("ssprUsername", user.getUsername());
         attributes.put("ssprIp", entry.clientIp() == null ? "-" : entry.clientIp());
-        attributes.put("ssprBrowser", browser());
+        attributes.put("ssprBrowser", SecurityInfoNotices.browser(session));
         return attributes;
-    }
-
-    private String browser() {
-        HttpHeaders headers = session.getContext().getRequestHeaders();
-        String agent = headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
-        if (agent == null || agent.isBlank()) {
-            return "-";
-        }
-        // A header is attacker-controlled text: keep it short and on one line.
-        String oneLine = agent.replaceAll("\\p{Cntrl}", " ").strip();
-        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine;
     }
 
     private static void addPrimary(Set<String> addresses, UserModel user) {

@@ -7,13 +7,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
- * A user's alternate email addresses as they were before a removal in this request, so that the security-info notice
- * can reach the address that was removed (a hijacker removing the owner's recovery address must not go unseen).
- * Kept as a request-scoped session attribute: nothing outlives the request.
+ * A user's alternate email addresses and mobile numbers as they were before a change in this request, so that the
+ * security-info notice reaches every contact registered before it, the removed one included (a hijacker replacing the
+ * owner's recovery address or phone must not go unseen). Kept as a request-scoped session attribute: nothing outlives
+ * the request.
  */
 public final class ContactSnapshot {
 
     private static final String ATTRIBUTE_PREFIX = "sspr.contacts.before.";
+    private static final String PHONES_PREFIX = "sspr.phones.before.";
 
     private ContactSnapshot() {
     }
@@ -25,7 +27,17 @@ public final class ContactSnapshot {
             Set<String> addresses = new LinkedHashSet<>();
             SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
             session.setAttribute(key, Set.copyOf(addresses));
+            Set<String> phones = new LinkedHashSet<>();
+            SsprCredentials.mobilePhones(user).forEach(p -> phones.add(p.number()));
+            session.setAttribute(PHONES_PREFIX + user.getId(), Set.copyOf(phones));
         }
+    }
+
+    /** The mobile numbers remembered in this request for the user, or none. */
+    @SuppressWarnings("unchecked")
+    public static Set<String> phonesBefore(KeycloakSession session, String userId) {
+        Object value = session.getAttribute(PHONES_PREFIX + userId);
+        return value instanceof Set<?> set ? (Set<String>) set : Set.of();
     }
 
     /** The addresses remembered in this request for the user, or none. */

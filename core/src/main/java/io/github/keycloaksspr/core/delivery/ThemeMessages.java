@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Properties;
 
 import io.github.keycloaksspr.core.method.MethodContext;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.theme.Theme;
 
@@ -19,11 +20,16 @@ public final class ThemeMessages {
     }
 
     public static String format(MethodContext context, String key, Object... args) {
-        Locale locale = context.locale() == null ? Locale.ENGLISH : context.locale();
-        String pattern = context.realm().getRealmLocalizationTextsByLocale(locale.toLanguageTag()).get(key);
+        return format(context.session(), context.realm(), context.locale(), key, args);
+    }
+
+    public static String format(KeycloakSession session, RealmModel realm, Locale userLocale, String key,
+                                Object... args) {
+        Locale locale = userLocale == null ? Locale.ENGLISH : userLocale;
+        String pattern = realm.getRealmLocalizationTextsByLocale(locale.toLanguageTag()).get(key);
         if (pattern == null) {
             try {
-                Properties messages = context.session().theme().getTheme(Theme.Type.LOGIN).getMessages(locale);
+                Properties messages = session.theme().getTheme(Theme.Type.LOGIN).getMessages(locale);
                 pattern = messages.getProperty(key, key);
             } catch (IOException e) {
                 pattern = key;

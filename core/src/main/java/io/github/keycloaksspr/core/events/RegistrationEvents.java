@@ -13,6 +13,10 @@ public final class RegistrationEvents {
     public static final String SKIPPED = "skipped";
     public static final String CODE_SENT = "code-sent";
     public static final String HAND_OFF = "hand-off";
+    /** A change was asked for and an existing method must be proven first. */
+    public static final String PROOF_ASKED = "proof-asked";
+    /** An existing method was proven (or failed to be) before a change. */
+    public static final String PROOF = "proof";
 
     public static final String CONFIRM_REFUSED = SsprEvents.error("confirm_refused");
     public static final String SKIP_REFUSED = SsprEvents.error("skip_refused");
@@ -20,6 +24,7 @@ public final class RegistrationEvents {
     public static final String QUESTIONS_REFUSED = SsprEvents.error("questions_refused");
     public static final String SEND_REFUSED = SsprEvents.error("send_refused");
     public static final String PHONE_REFUSED = SsprEvents.error("phone_refused");
+    public static final String PROOF_FAILED = SsprEvents.error("proof_failed");
 
     private RegistrationEvents() {
     }

@@ -13,8 +13,16 @@ public final class Totp {
     }
 
     public static String now(String secret) {
+        return at(secret, System.currentTimeMillis() / 1000 / 30);
+    }
+
+    /** The next code the app will show: Keycloak accepts it now too (look-around 1), and it is not yet used. */
+    public static String next(String secret) {
+        return at(secret, System.currentTimeMillis() / 1000 / 30 + 1);
+    }
+
+    private static String at(String secret, long step) {
         try {
-            long step = System.currentTimeMillis() / 1000 / 30;
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.audit.notify;
+package io.github.keycloaksspr.core.notice;
 
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,10 @@ import java.util.Map;
  * @param address       where it goes (the account address, an alternate address, an administrator's address)
  * @param time          epoch ms of the event, formatted in the recipient's language
  */
-record Notice(String realmId, String subjectUserId, String subjectName, String recipientId, String address, String subjectKey,
+public record Notice(String realmId, String subjectUserId, String subjectName, String recipientId, String address, String subjectKey,
               List<Object> subjectArgs, String template, Map<String, Object> attributes, long time) {
 
-    Notice {
+    public Notice {
         subjectArgs = List.copyOf(subjectArgs);
         attributes = Map.copyOf(attributes);
     }

@@ -1,0 +1,136 @@
+package io.github.keycloaksspr.core.notice;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Mails and texts wait here until the request's transaction has committed (a rolled-back change announces nothing).
+ * Each is sent in its own transaction; one that fails is logged without its address or number, handed to the
+ * caller's {@link Failures} (the audit trail records it), and never undoes what it announces.
+ */
+public final class NoticeOutbox extends AbstractKeycloakTransaction {
+
+    /** What the caller does with a notice that could not be sent, in a transaction of its own. */
+    @FunctionalInterface
+    public interface Failures {
+        void record(KeycloakSession session, String realmId, String userId, String username);
+
+        Failures LOG_ONLY = (session, realmId, userId, username) -> {
+        };
+    }
+
+    private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
+
+    private final KeycloakSessionFactory factory;
+    private final Failures failures;
+    private final List<Notice> notices = new ArrayList<>();
+    private final List<TextNotice> texts = new ArrayList<>();
+
+    private NoticeOutbox(KeycloakSessionFactory factory, Failures failures) {
+        this.factory = factory;
+        this.failures = failures;
+    }
+
+    /** An outbox sent after this request's transaction. */
+    public static NoticeOutbox afterCommitOf(KeycloakSession session, Failures failures) {
+        NoticeOutbox outbox = new NoticeOutbox(session.getKeycloakSessionFactory(), failures);
+        session.getTransactionManager().enlistAfterCompletion(outbox);
+        return outbox;
+    }
+
+    public void add(Notice notice) {
+        notices.add(notice);
+    }
+
+    public void add(TextNotice text) {
+        texts.add(text);
+    }
+
+    @Override
+    protected void commitImpl() {
+        notices.forEach(this::send);
+        texts.forEach(this::send);
+    }
+
+    @Override
+    protected void rollbackImpl() {
+        notices.clear();
+        texts.clear();
+    }
+
+    private void send(TextNotice text) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(text.realmId());
+            if (realm == null) {
+                return;
+            }
+            session.getContext().setRealm(realm);
+            UserModel user = session.users().getUserById(realm, text.userId());
+            if (user == null) {
+                return;
+            }
+            try {
+                Locale locale = session.getContext().resolveLocale(user);
+                String body = ThemeMessages.format(session, realm, locale, text.messageKey(),
+                        text.args().toArray());
+                PhoneGateway.configured(session)
+                        .orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"))
+                        .sendSms(text.number(), body);
+            } catch (PhoneDeliveryException | RuntimeException e) {
+                LOG.warnf("SSPR: a text notice for user %s in realm %s could not be sent: %s", text.userId(),
+                        realm.getName(), e.getMessage());
+                failures.record(session, text.realmId(), text.userId(), user.getUsername());
+            }
+        });
+    }
+
+    private void send(Notice notice) {
+        KeycloakModelUtils.runJobInTransaction(factory, session -> {
+            RealmModel realm = session.realms().getRealm(notice.realmId());
+            if (realm == null) {
+                return;
+            }
+            session.getContext().setRealm(realm);
+            UserModel recipient = session.users().getUserById(realm, notice.recipientId());
+            if (recipient == null) {
+                return;
+            }
+            try {
+                Locale locale = session.getContext().resolveLocale(recipient);
+                Map<String, Object> attributes = new HashMap<>(notice.attributes());
+                attributes.put("ssprTime", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                        .withLocale(locale).withZone(ZoneOffset.UTC).format(Instant.ofEpochMilli(notice.time()))
+                        + " UTC");
+                session.getProvider(EmailTemplateProvider.class)
+                        .setRealm(realm)
+                        .setUser(recipient)
+                        .send(notice.subjectKey(), new ArrayList<>(notice.subjectArgs()), notice.template(),
+                                attributes, notice.address());
+            } catch (EmailException | RuntimeException e) {
+                LOG.warnf("SSPR: %s for user %s in realm %s could not be sent: %s", notice.template(),
+                        notice.subjectUserId(), realm.getName(), e.getMessage());
+                failures.record(session, notice.realmId(), notice.subjectUserId(), notice.subjectName());
+            }
+        });
+    }
+}

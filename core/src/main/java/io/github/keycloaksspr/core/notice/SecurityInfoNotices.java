@@ -1,0 +1,82 @@
+package io.github.keycloaksspr.core.notice;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import io.github.keycloaksspr.core.credential.ContactSnapshot;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Tells a user that their security info changed, at every contact registered before the change, so that whoever
+ * did not make it learns of it: a mail to the account address and to every alternate address (the removed one
+ * included, and a new one too), and a text to every mobile number registered before. The notice names what changed,
+ * when and from where, and what to do if it was not them.
+ */
+public final class SecurityInfoNotices {
+
+    public static final String ADDED = "added";
+    public static final String REMOVED = "removed";
+
+    private static final Map<String, String> METHOD_KEYS = Map.of(
+            SsprCredentialTypes.MOBILE_PHONE, "ssprRegisterFactorPhone",
+            SsprCredentialTypes.ALTERNATE_EMAIL, "ssprRegisterFactorEmail",
+            SsprCredentialTypes.SECURITY_QUESTIONS, "ssprRegisterFactorQuestions",
+            "otp", "ssprRegisterFactorAuthenticatorApp",
+            "webauthn", "ssprRegisterFactorPasskey",
+            "webauthn-passwordless", "ssprRegisterFactorPasskey");
+
+    private SecurityInfoNotices() {
+    }
+
+    /**
+     * Queues the notices of one change; call {@link ContactSnapshot#remember} before the change is made.
+     *
+     * @param change         {@link #ADDED} or {@link #REMOVED}
+     * @param credentialType what was added or removed
+     * @param clientIp       where the change came from
+     * @param time           epoch ms of the change
+     */
+    public static void queue(KeycloakSession session, RealmModel realm, UserModel user, String change,
+                             String credentialType, String clientIp, long time, NoticeOutbox outbox) {
+        Set<String> addresses = new LinkedHashSet<>();
+        if (user.getEmail() != null && !user.getEmail().isBlank()) {
+            addresses.add(user.getEmail());
+        }
+        addresses.addAll(ContactSnapshot.before(session, user.getId()));
+        SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("ssprUsername", user.getUsername());
+        attributes.put("ssprIp", clientIp == null ? "-" : clientIp);
+        attributes.put("ssprBrowser", browser(session));
+        attributes.put("ssprChange", change);
+        attributes.put("ssprMethodKey", METHOD_KEYS.getOrDefault(credentialType, "ssprRegisterFactorPhone"));
+        List<Object> subject = List.of(ThemeMessages.realmName(realm));
+        addresses.forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
+                user.getId(), address, "ssprNoticeInfoSubject", subject, "sspr-security-info-notice.ftl", attributes,
+                time)));
+        ContactSnapshot.phonesBefore(session, user.getId()).forEach(number -> outbox.add(new TextNotice(realm.getId(),
+                user.getId(), number, "ssprNoticeInfoText", List.of(ThemeMessages.realmName(realm),
+                user.getUsername()))));
+    }
+
+    /** The browser that made the request, as a short line: a header is text an attacker chose. */
+    public static String browser(KeycloakSession session) {
+        HttpHeaders headers = session.getContext().getRequestHeaders();
+        String agent = headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
+        if (agent == null || agent.isBlank()) {
+            return "-";
+        }
+        String oneLine = agent.replaceAll("\\p{Cntrl}", " ").strip();
+        return oneLine.length() > 120 ? oneLine.substring(0, 120) + "\u2026" : oneLine;
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.Inbox;
+import io.github.keycloaksspr.it.support.MailContent;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.TestAppLogin;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectHttpServer;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * Someone who phished only Vera's password signs in and tries to make her account theirs by registering their own
+ * phone or address (to reset it with later), or by removing hers. The pack's event listener is off in this realm:
+ * the security-info page tells Vera's contacts itself.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class SecurityInfoTakeoverIT {
+
+    static final String PASSWORD = "Vera-Passw0rd!";
+    static final String VERA = "vera";
+    static final String VERA_EMAIL = "vera@takeover.example";
+    static final String VERA_PHONE = "+4917000000401";
+    static final String VERA_ALTERNATE = "vera.home@takeover.example";
+    static final String ATTACKER_PHONE = "+4917000000499";
+    static final String ATTACKER_ADDRESS = "mallory@attacker.example";
+    static final String VERA_NEW_PHONE = "+4917000000402";
+
+    @InjectRealm(config = TakeoverRealm.class)
+    ManagedRealm realm;
+
+    @InjectHttpServer
+    HttpServer httpServer;
+
+    @InjectMailServer
+    MailServer mailServer;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @Test
+    void thePasswordAloneChangesNothingAndTheOwnersChangeIsToldToHerOldContacts() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            FormBrowser attacker = securityInfoPage();
+            String phoneId = RegistrationAdmin.credentialId(realm, VERA, "sspr-mobile-phone");
+
+            attacker.submit(Map.of("action", "add-phone", "phone", ATTACKER_PHONE));
+            assertThat(ExistingMethodProof.asked(attacker)).as("adding a phone").isTrue();
+            assertThat(attacker.html()).contains("sspr-method-sspr-sms").contains("sspr-method-sspr-email")
+                    .doesNotContain(VERA_PHONE).doesNotContain(VERA_ALTERNATE);
+            attacker.submit(Map.of("action", "add-email", "email", ATTACKER_ADDRESS));
+            assertThat(ExistingMethodProof.asked(attacker)).as("adding an address").isTrue();
+            attacker.submit(Map.of("removeCredential", phoneId));
+            assertThat(ExistingMethodProof.asked(attacker)).as("removing the phone").isTrue();
+            // Guessing the code sent to Vera's phone does not help either.
+            attacker.submit(Map.of("method", "sspr-sms"));
+            attacker.submit(Map.of("code", "000000"));
+            attacker.submit(Map.of("action", "add-phone", "phone", ATTACKER_PHONE));
+            assertThat(ExistingMethodProof.asked(attacker)).isTrue();
+
+            Thread.sleep(500);
+            assertThat(twilio.twilio().requests()).as("only Vera's own phone got a text (the code)")
+                    .extracting(RecordedTwilioRequest::to).containsOnly(VERA_PHONE);
+            assertThat(new Inbox(mailServer).mailsTo(ATTACKER_ADDRESS)).isEmpty();
+            assertThat(RegistrationAdmin.credentialTypes(realm, VERA))
+                    .containsExactlyInAnyOrder("sspr-mobile-phone", "sspr-alternate-email");
+
+            // Vera herself proves her phone, then replaces it: her old phone and her addresses are told.
+            int texts = twilio.twilio().requests().size();
+            FormBrowser vera = securityInfoPage();
+            vera.submit(Map.of("action", "add-phone", "phone", VERA_NEW_PHONE));
+            ExistingMethodProof.bySms(vera, twilio.twilio());
+            vera.submit(Map.of("action", "add-phone", "phone", VERA_NEW_PHONE));
+            List<RecordedTwilioRequest> sent = twilio.twilio().awaitRequests(texts + 2, Duration.ofSeconds(10));
+            assertThat(sent.get(texts + 1).to()).isEqualTo(VERA_NEW_PHONE);
+            vera.submit(Map.of("action", "verify", "code", Codes.in(sent.get(texts + 1).body())));
+            assertThat(vera.html()).contains("The method has been added.");
+
+            RecordedTwilioRequest notice = twilio.twilio().awaitRequests(texts + 3, Duration.ofSeconds(10))
+                    .get(texts + 2);
+            assertThat(notice.to()).as("the phone registered before").isEqualTo(VERA_PHONE);
+            assertThat(notice.body()).contains("the security info of your account vera was changed")
+                    .doesNotContain(VERA_NEW_PHONE);
+        }
+        for (String address : List.of(VERA_EMAIL, VERA_ALTERNATE)) {
+            assertThat(MailContent.text(new Inbox(mailServer).awaitMail(address, "Your sspr-takeover security info changed",
+                    "A method was added"))).contains("Mobile phone").contains("127.0.0.1");
+        }
+    }
+
+    /** Signed in with the password, then the Account Console's "Set up" (application-initiated action). */
+    private FormBrowser securityInfoPage() throws Exception {
+        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), VERA, PASSWORD);
+        assertThat(TestAppLogin.signedIn(browser)).isTrue();
+        browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
+                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
+                + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        return browser;
+    }
+
+    public static final class TakeoverRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            // No "sspr" event listener: the notices must not depend on it.
+            return SsprResetRealm.configure(realm.name("sspr-takeover"), Map.of(
+                            "sspr.methods", "sspr-sms##sspr-email",
+                            "sspr.methods.required", "2",
+                            "sspr.budget.sends.per.user", "20"))
+                    .users(UserBuilder.create(VERA).email(VERA_EMAIL).emailVerified(true).name("Vera", "Example")
+                            .password(PASSWORD).enabled(true).realmRoles("default-roles-sspr-takeover")
+                            .credential(SeededCredentials.mobilePhone(VERA_PHONE))
+                            .credential(SeededCredentials.alternateEmail(VERA_ALTERNATE))
+                            .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)));
+        }
+    }
+}
