@@ -45,6 +45,7 @@ class AuditUpkeepIT {
     static final String REALM = "sspr-audit-upkeep";
     static final String PASSWORD = "Current-Passw0rd!";
     static final String PAUL = "paul";
+    static final String PETRA = "petra";
 
     @InjectRealm(config = UpkeepRealm.class)
     ManagedRealm realm;
@@ -106,6 +107,25 @@ class AuditUpkeepIT {
         });
     }
 
+    /** The help desk may remove a method without any proof; the audit trail names who did. */
+    @Test
+    void anAdministratorRemovingAUsersMethodIsAudited() throws Exception {
+        String userId = realm.admin().users().searchByUsername(PETRA, true).get(0).getId();
+        String phoneId = realm.admin().users().get(userId).credentials().stream()
+                .filter(c -> "sspr-mobile-phone".equals(c.getType())).findFirst().orElseThrow().getId();
+
+        realm.admin().users().get(userId).removeCredential(phoneId);
+
+        JsonNode rows = awaitRows("audit?activity=security_info_changed&user=" + PETRA,
+                r -> r.toString().contains("removed_by_admin"));
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row.path("username").asText()).isEqualTo(PETRA);
+            assertThat(row.path("step").asText()).isEqualTo("removed_by_admin");
+            assertThat(row.path("outcome").asText()).isEqualTo("success");
+            assertThat(row.path("reason").asText()).isEqualTo("by_admin service-account-temp-admin");
+        });
+    }
+
     @Test
     void rowsOlderThanTheRetentionPeriodArePurged() throws Exception {
         // Something to purge: an audited step.
@@ -148,7 +168,10 @@ class AuditUpkeepIT {
                     })
                     .users(UserBuilder.create(PAUL).email("paul@upkeep.example").emailVerified(true)
                             .name("Paul", "Example").password(PASSWORD).enabled(true)
-                            .credential(SeededCredentials.mobilePhone("+4917000000081")));
+                            .credential(SeededCredentials.mobilePhone("+4917000000081")),
+                            UserBuilder.create(PETRA).email("petra@upkeep.example").emailVerified(true)
+                                    .name("Petra", "Example").password(PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000082")));
         }
     }
 }

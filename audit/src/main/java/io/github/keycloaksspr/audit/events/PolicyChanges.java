@@ -81,7 +81,7 @@ final class PolicyChanges {
         return "sspr-verify-identity".equals(authenticator) ? "reset-policy" : authenticator;
     }
 
-    private static String adminName(KeycloakSession session, AdminEvent event, String adminId) {
+    static String adminName(KeycloakSession session, AdminEvent event, String adminId) {
         if (adminId == null || event.getAuthDetails().getRealmId() == null) {
             return null;
         }

@@ -65,7 +65,9 @@ final class SsprEventListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        PolicyChanges.classify(session, event).ifPresent(new AuditTrail(session)::record);
+        AuditTrail trail = new AuditTrail(session);
+        PolicyChanges.classify(session, event).ifPresent(trail::record);
+        AdminRemovals.classify(session, event).ifPresent(trail::record);
     }
 
     /**

@@ -16,9 +16,7 @@ public final class SmsCodeDelivery implements CodeDelivery {
     @Override
     public void deliver(MethodContext context, UserModel user, String number, String code) throws Exception {
         String text = ThemeMessages.format(context, "ssprSmsCodeText", ThemeMessages.realmName(context.realm()), code);
-        PhoneGateway.configured(context.session())
-                .orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"))
-                .sendSms(number, text);
+        PhoneGateway.required(context.session()).sendSms(number, text);
     }
 
     @Override

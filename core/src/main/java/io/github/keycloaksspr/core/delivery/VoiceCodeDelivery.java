@@ -17,9 +17,7 @@ public final class VoiceCodeDelivery implements CodeDelivery {
     @Override
     public void deliver(MethodContext context, UserModel user, String number, String code) throws Exception {
         String language = context.locale() == null ? "en-US" : context.locale().toLanguageTag();
-        PhoneGateway.configured(context.session())
-                .orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"))
-                .placeCall(number, SpokenMessage.codeReadTwice(code, language));
+        PhoneGateway.required(context.session()).placeCall(number, SpokenMessage.codeReadTwice(code, language));
     }
 
     @Override

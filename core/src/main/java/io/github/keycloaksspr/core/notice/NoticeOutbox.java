@@ -93,9 +93,7 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
                 Locale locale = session.getContext().resolveLocale(user);
                 String body = ThemeMessages.format(session, realm, locale, text.messageKey(),
                         text.args().toArray());
-                PhoneGateway.configured(session)
-                        .orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"))
-                        .sendSms(text.number(), body);
+                PhoneGateway.required(session).sendSms(text.number(), body);
             } catch (PhoneDeliveryException | RuntimeException e) {
                 LOG.warnf("SSPR: a text notice for user %s in realm %s could not be sent: %s", text.userId(),
                         realm.getName(), e.getMessage());

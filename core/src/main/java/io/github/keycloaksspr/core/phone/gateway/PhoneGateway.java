@@ -19,6 +19,11 @@ public interface PhoneGateway extends Provider {
         return Optional.ofNullable(session.getProvider(PhoneGateway.class)).filter(PhoneGateway::isConfigured);
     }
 
+    /** The configured gateway, for a send that cannot happen without one. */
+    static PhoneGateway required(KeycloakSession session) {
+        return configured(session).orElseThrow(() -> new IllegalStateException("the phone gateway is not configured"));
+    }
+
     PhoneDelivery sendSms(String toE164, String body) throws PhoneDeliveryException;
 
     /** Calls {@code toE164} and reads {@code message}; the gateway turns it into its carrier's markup. */
