@@ -43,6 +43,8 @@ final class ContactRegistration {
     static final String NOTE_PENDING_DESTINATION = "sspr.register.pendingDestination";
 
     static final String FIELD_PHONE = "phone";
+    /** Every phone of a user is texted when security info changes: a handful is plenty for a person. */
+    static final int MAX_PHONES = 5;
     static final String FIELD_EMAIL = "email";
 
     /** A code sent and not yet entered: {@code channel} is {@code sms} or {@code email}. */
@@ -74,6 +76,10 @@ final class ContactRegistration {
     static void addPhone(RegistrationStep step, String input) {
         if (!phoneAvailable(step.methods())) {
             step.page().error(FIELD_PHONE, "ssprRegisterPhoneUnavailable").show();
+            return;
+        }
+        if (SsprCredentials.mobilePhones(step.user()).count() >= MAX_PHONES) {
+            step.page().error(FIELD_PHONE, "ssprRegisterPhoneLimit").show();
             return;
         }
         PhoneCheck check = PhoneNumbers.check(input, step.methods().policy().phone());

@@ -68,6 +68,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
         RegistrationStep step = step(context);
+        SecurityInfoProof.forgetPendingMethod(context.getAuthenticationSession());
         if (!isAppInitiated(context)) {
             ConfirmationRecord.prompted(context.getUser(), Time.currentTime());
         }

@@ -42,7 +42,7 @@ record RegistrationStep(RequiredActionContext context, MethodContext methods, Re
      */
     void announce(String change, String credentialType) {
         SecurityInfoNotices.queue(context.getSession(), context.getRealm(), user(), change, credentialType,
-                methods.clientIp(), Time.currentTimeMillis(),
+                methods.clientIp(), Time.currentTimeMillis(), methods.policy(),
                 NoticeOutbox.afterCommitOf(context.getSession(), NoticeOutbox.Failures.LOG_ONLY));
     }
 

@@ -42,6 +42,9 @@ final class SecurityInfoProof {
     static final String NOTE_PROVEN_AT = "sspr.register.provenAt";
     static final String NOTE_PROVEN_FACTORS = "sspr.register.provenFactors";
     static final String NOTE_METHOD = "sspr.register.proofMethod";
+    /** What an answer page posts: a code, the first security answer, or a passkey's answer (or its error). */
+    private static final List<String> ANSWER_FIELDS = List.of("code", "answer-1", "clientDataJSON", "error");
+    private static final Set<String> EXPIRED_REASONS = Set.of("code_expired", "no_live_code");
 
     private final RegistrationStep step;
     private final AuthenticationSessionModel notes;
@@ -62,10 +65,16 @@ final class SecurityInfoProof {
                 && provenFactors().size() >= needed;
     }
 
-    /** Whether the post answers one of the proof's pages (the method list or a method's answer page). */
+    /** Whether the post comes from one of the proof's pages (the method list or a method's answer page). */
     boolean answers(MultivaluedMap<String, String> form) {
         return form.containsKey(MethodPages.FIELD_METHOD) || form.containsKey(MethodPages.FIELD_BACK)
-                || notes.getAuthNote(NOTE_METHOD) != null && !form.containsKey(RegisterSecurityInfoAction.FIELD_ACTION);
+                || notes.getAuthNote(NOTE_METHOD) != null && !form.containsKey(RegisterSecurityInfoAction.FIELD_ACTION)
+                && ANSWER_FIELDS.stream().anyMatch(form::containsKey);
+    }
+
+    /** The page is shown afresh: a method picked earlier is no longer being answered. */
+    static void forgetPendingMethod(AuthenticationSessionModel authSession) {
+        authSession.removeAuthNote(NOTE_METHOD);
     }
 
     /** The method list, saying why it comes before the change. */
@@ -124,6 +133,13 @@ final class SecurityInfoProof {
         if (outcome.status() == MethodOutcome.Status.VERIFIED) {
             attempt.get().succeeded();
             proven(method.get());
+            return;
+        }
+        if (EXPIRED_REASONS.contains(outcome.reason())) {
+            // Nothing was guessed: the slot goes back, as in a reset.
+            attempt.get().succeeded();
+            notes.removeAuthNote(NOTE_METHOD);
+            showMethods(step.context().form().setError(outcome.errorKey()));
             return;
         }
         boolean blockedNow = attempt.get().failed();

@@ -21,13 +21,21 @@ final class AdminRemovals {
     /** The audit step of a removal by an administrator. */
     static final String REMOVED_BY_ADMIN = "removed_by_admin";
     private static final Pattern CREDENTIAL = Pattern.compile("^users/([^/]+)/credentials/([^/]+)$");
+    private static final Pattern TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
 
     private AdminRemovals() {
     }
 
+    /** The removed credential's type, when Keycloak sent its representation along. */
+    private static String credentialType(AdminEvent event) {
+        Matcher type = TYPE.matcher(event.getRepresentation() == null ? "" : event.getRepresentation());
+        return type.find() ? type.group(1) : null;
+    }
+
     static Optional<AuditEntry> classify(KeycloakSession session, AdminEvent event) {
-        if (event.getOperationType() != OperationType.DELETE || event.getResourcePath() == null
-                || event.getRealmId() == null) {
+        // Keycloak reports the console's credential deletion as an ACTION on the credential's path.
+        if (event.getOperationType() != OperationType.DELETE && event.getOperationType() != OperationType.ACTION
+                || event.getResourcePath() == null || event.getRealmId() == null) {
             return Optional.empty();
         }
         Matcher credential = CREDENTIAL.matcher(event.getResourcePath());
@@ -39,7 +47,8 @@ final class AdminRemovals {
         String adminName = PolicyChanges.adminName(session, event,
                 event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId());
         return Optional.of(new AuditEntry(event.getRealmId(), event.getTime(), credential.group(1),
-                user == null ? null : user.getUsername(), AuditActivity.SECURITY_INFO_CHANGED, REMOVED_BY_ADMIN, null,
+                user == null ? null : user.getUsername(), AuditActivity.SECURITY_INFO_CHANGED, REMOVED_BY_ADMIN,
+                credentialType(event),
                 event.getError() == null ? AuditEntry.SUCCESS : AuditEntry.FAILURE,
                 adminName == null ? "by_admin" : "by_admin " + adminName,
                 event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress()));

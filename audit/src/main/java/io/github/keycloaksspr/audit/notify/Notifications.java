@@ -86,7 +86,8 @@ public final class Notifications {
     private void securityInfoChanged(RealmModel realm, UserModel user, AuditEntry entry) {
         SecurityInfoNotices.queue(session, realm, user,
                 SecurityInfoNotices.REMOVED.equals(entry.step()) ? SecurityInfoNotices.REMOVED : SecurityInfoNotices.ADDED,
-                entry.method(), entry.clientIp(), entry.time(), outbox);
+                entry.method(), entry.clientIp(), entry.time(),
+                ResetPolicyResolver.forRealm(realm, "notice texts use the defaults").orElse(SsprPolicy.DEFAULTS), outbox);
     }
 
     /** A notice that could not be sent is an audit row, so that admins see who was not told. */

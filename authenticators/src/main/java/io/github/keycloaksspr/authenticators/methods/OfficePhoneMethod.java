@@ -86,7 +86,9 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
     @Override
     public Factor factorFor(MethodContext context, UserModel user) {
         Optional<String> office = number(context, user);
-        return office.isPresent() && office.equals(SsprCredentials.mobileNumber(user)) ? Factor.MOBILE_PHONE : factor();
+        Optional<String> mobile = SsprCredentials.mobileNumber(user)
+                .flatMap(typed -> PhoneNumbers.check(typed, context.policy().phone()).e164());
+        return office.isPresent() && office.equals(mobile) ? Factor.MOBILE_PHONE : factor();
     }
 
     @Override

@@ -86,6 +86,17 @@ final class RealVerification implements VerificationRun {
         }
         MethodOutcome outcome = method.verify(request.methods(), user, form);
         boolean blockedNow = countAgainstLedger(attempt.get(), outcome);
+        if (blockedNow) {
+            // Whatever the method says (wrong, or now spent), the page is the decoy's: the answer page, blocked.
+            SsprEvents.failure(event, outcome.reason());
+            SsprEvents.failure(event(), SsprReasons.TOO_MANY_ATTEMPTS);
+            if (outcome.status() == MethodOutcome.Status.SPENT) {
+                state.markSpent(methodId);
+            }
+            request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, request.challengePage(methodId,
+                    method.decoyChallenge(request.methods()), step(), required(), SsprPages.BLOCKED));
+            return;
+        }
         switch (outcome.status()) {
             case VERIFIED -> {
                 state.recordVerified(user.getId(), methodId, method.factorFor(request.methods(), user));
@@ -99,14 +110,10 @@ final class RealVerification implements VerificationRun {
             }
             case WRONG -> {
                 SsprEvents.failure(event, outcome.reason());
-                if (blockedNow) {
-                    SsprEvents.failure(event(), SsprReasons.TOO_MANY_ATTEMPTS);
-                }
                 MethodChallenge again = method.challenge(request.methods(), user);
                 // Reported as a credential failure so that brute-force protection (category otp) counts it.
                 request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        request.challengePage(methodId, again, step(), required(),
-                                blockedNow ? SsprPages.BLOCKED : outcome.errorKey()));
+                        request.challengePage(methodId, again, step(), required(), outcome.errorKey()));
             }
             case SPENT -> {
                 if (EXPIRED_REASONS.contains(outcome.reason())) {
@@ -115,9 +122,7 @@ final class RealVerification implements VerificationRun {
                     state.markSpent(methodId);
                 }
                 SsprEvents.failure(event, outcome.reason());
-                if (blockedNow) {
-                    request.endBlocked(event());
-                } else if (offered().isEmpty()) {
+                if (offered().isEmpty()) {
                     request.endNotVerified(event());
                 } else {
                     showSelection(outcome.errorKey());

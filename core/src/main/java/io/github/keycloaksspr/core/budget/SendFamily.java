@@ -9,7 +9,9 @@ public enum SendFamily {
     /** Reset flow and security-info registration. */
     RESET(""),
     /** Sign-in codes of the MFA authenticators. */
-    MFA("mfa-");
+    MFA("mfa-"),
+    /** Texts that tell a user their security info changed: at most one per number and window. */
+    NOTICE("notice-");
 
     private final String scopePrefix;
 

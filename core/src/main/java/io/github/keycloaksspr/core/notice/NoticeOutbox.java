@@ -95,8 +95,8 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
                         text.args().toArray());
                 PhoneGateway.required(session).sendSms(text.number(), body);
             } catch (PhoneDeliveryException | RuntimeException e) {
-                LOG.warnf("SSPR: a text notice for user %s in realm %s could not be sent: %s", text.userId(),
-                        realm.getName(), e.getMessage());
+                LOG.warnf("SSPR: a text notice for user %s in realm %s could not be sent (%s)", text.userId(),
+                        realm.getName(), e.getClass().getSimpleName());
                 failures.record(session, text.realmId(), text.userId(), user.getUsername());
             }
         });
@@ -125,8 +125,9 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
                         .send(notice.subjectKey(), new ArrayList<>(notice.subjectArgs()), notice.template(),
                                 attributes, notice.address());
             } catch (EmailException | RuntimeException e) {
-                LOG.warnf("SSPR: %s for user %s in realm %s could not be sent: %s", notice.template(),
-                        notice.subjectUserId(), realm.getName(), e.getMessage());
+                // The exception's text may quote the recipient's address: only its type is logged.
+                LOG.warnf("SSPR: %s for user %s in realm %s could not be sent (%s)", notice.template(),
+                        notice.subjectUserId(), realm.getName(), e.getClass().getSimpleName());
                 failures.record(session, notice.realmId(), notice.subjectUserId(), notice.subjectName());
             }
         });

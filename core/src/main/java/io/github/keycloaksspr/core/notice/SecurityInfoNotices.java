@@ -8,10 +8,17 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
+import io.github.keycloaksspr.core.budget.SendBudget;
+import io.github.keycloaksspr.core.budget.SendBudgets;
+import io.github.keycloaksspr.core.budget.SendFamily;
+import io.github.keycloaksspr.core.budget.SendLimits;
+import io.github.keycloaksspr.core.budget.SendRequest;
 import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import io.github.keycloaksspr.core.phone.PhoneNumbers;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -26,6 +33,8 @@ public final class SecurityInfoNotices {
 
     public static final String ADDED = "added";
     public static final String REMOVED = "removed";
+    /** Notice texts per user and window: enough for a user with several phones, too few to pump. */
+    static final int NOTICE_TEXTS_PER_USER = 5;
 
     private static final Map<String, String> METHOD_KEYS = Map.of(
             SsprCredentialTypes.MOBILE_PHONE, "ssprRegisterFactorPhone",
@@ -47,7 +56,8 @@ public final class SecurityInfoNotices {
      * @param time           epoch ms of the change
      */
     public static void queue(KeycloakSession session, RealmModel realm, UserModel user, String change,
-                             String credentialType, String clientIp, long time, NoticeOutbox outbox) {
+                             String credentialType, String clientIp, long time, SsprPolicy policy,
+                             NoticeOutbox outbox) {
         Set<String> addresses = new LinkedHashSet<>();
         if (user.getEmail() != null && !user.getEmail().isBlank()) {
             addresses.add(user.getEmail());
@@ -64,9 +74,28 @@ public final class SecurityInfoNotices {
         addresses.forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
                 user.getId(), address, "ssprNoticeInfoSubject", subject, "sspr-security-info-notice.ftl", attributes,
                 time)));
-        ContactSnapshot.phonesBefore(session, user.getId()).forEach(number -> outbox.add(new TextNotice(realm.getId(),
-                user.getId(), number, "ssprNoticeInfoText", List.of(ThemeMessages.realmName(realm),
-                user.getUsername()))));
+        for (String number : ContactSnapshot.phonesBefore(session, user.getId())) {
+            if (mayText(session, realm, user, number, clientIp, policy)) {
+                outbox.add(new TextNotice(realm.getId(), user.getId(), number, "ssprNoticeInfoText",
+                        List.of(ThemeMessages.realmName(realm), user.getUsername())));
+            }
+        }
+    }
+
+    /**
+     * A notice text costs what a code does: the number must pass the phone rules, and the texts draw on budgets of
+     * their own (one per number and window, a few per user) and on the realm's phone ceiling, so that changing
+     * security info in a loop cannot become an SMS pump.
+     */
+    private static boolean mayText(KeycloakSession session, RealmModel realm, UserModel user, String number,
+                                   String clientIp, SsprPolicy policy) {
+        if (!PhoneNumbers.check(number, policy.phone()).accepted()) {
+            return false;
+        }
+        SendLimits limits = new SendLimits(1, NOTICE_TEXTS_PER_USER, SendBudget.MAX_LIMIT, policy.budgetWindow())
+                .withRealmPhoneCeiling(policy.phone().sendsPerRealm());
+        return SendBudgets.of(session, realm).tryConsume(new SendRequest(realm.getId(), user.getId(), clientIp, number,
+                SendFamily.NOTICE), limits).allowed();
     }
 
     /** The browser that made the request, as a short line: a header is text an attacker chose. */
