@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
@@ -13,13 +15,16 @@ import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
+import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
+import io.github.keycloaksspr.it.support.Totp;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -48,6 +53,7 @@ class SecurityInfoTakeoverIT {
     static final String ATTACKER_PHONE = "+4917000000499";
     static final String ATTACKER_ADDRESS = "mallory@attacker.example";
     static final String VERA_NEW_PHONE = "+4917000000402";
+    static final String WALT = "walt";
 
     @InjectRealm(config = TakeoverRealm.class)
     ManagedRealm realm;
@@ -112,6 +118,31 @@ class SecurityInfoTakeoverIT {
         }
     }
 
+    /**
+     * Keycloak lets whoever is signed in set up an authenticator app through its own action, without the pack's page
+     * and its proof: such an app does not prove a reset.
+     */
+    @Test
+    void anAuthenticatorAppSetUpWithOnlyThePasswordDoesNotProveAReset() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        FormBrowser attacker = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), WALT, PASSWORD);
+        assertThat(TestAppLogin.signedIn(attacker)).isTrue();
+        attacker.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
+                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
+                + SsprResetRealm.REDIRECT_URI + "&kc_action=CONFIGURE_TOTP");
+        Matcher secret = Pattern.compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(attacker.html());
+        assertThat(secret.find()).as("Keycloak's own authenticator-app page").isTrue();
+        attacker.submit(Map.of("totp", Totp.now(secret.group(1)), "totpSecret", secret.group(1),
+                "userLabel", "Mallory's phone"));
+        assertThat(RegistrationAdmin.credentials(realm, WALT)).extracting(CredentialRepresentation::getType)
+                .as("Keycloak stored the app").contains("otp");
+
+        ResetJourney reset = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(WALT);
+
+        assertThat(reset.html()).as("the app is not offered to prove Walt").contains("sspr-method-sspr-sms")
+                .doesNotContain("sspr-method-sspr-totp");
+    }
+
     /** Signed in with the password, then the Account Console's "Set up" (application-initiated action). */
     private FormBrowser securityInfoPage() throws Exception {
         FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), VERA, PASSWORD);
@@ -128,14 +159,20 @@ class SecurityInfoTakeoverIT {
         public RealmBuilder configure(RealmBuilder realm) {
             // No "sspr" event listener: the notices must not depend on it.
             return SsprResetRealm.configure(realm.name("sspr-takeover"), Map.of(
-                            "sspr.methods", "sspr-sms##sspr-email",
+                            "sspr.methods", "sspr-sms##sspr-email##sspr-totp",
                             "sspr.methods.required", "2",
                             "sspr.budget.sends.per.user", "20"))
                     .users(UserBuilder.create(VERA).email(VERA_EMAIL).emailVerified(true).name("Vera", "Example")
                             .password(PASSWORD).enabled(true).realmRoles("default-roles-sspr-takeover")
                             .credential(SeededCredentials.mobilePhone(VERA_PHONE))
                             .credential(SeededCredentials.alternateEmail(VERA_ALTERNATE))
-                            .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)));
+                            .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)),
+                            UserBuilder.create(WALT).email("walt@takeover.example").emailVerified(true)
+                                    .name("Walt", "Example").password(PASSWORD).enabled(true)
+                                    .realmRoles("default-roles-sspr-takeover")
+                                    .credential(SeededCredentials.mobilePhone("+4917000000411"))
+                                    .credential(SeededCredentials.alternateEmail("walt.home@takeover.example"))
+                                    .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
@@ -57,6 +58,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
+        KeycloakCredentialVetting.firstSight(context.getUser(), Time.currentTimeMillis());
         Optional<RegistrationSettings> settings = settings(context);
         Optional<SsprPolicy> policy = policy(context);
         if (settings.isPresent() && policy.isPresent()
@@ -69,6 +71,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     public void requiredActionChallenge(RequiredActionContext context) {
         RegistrationStep step = step(context);
         SecurityInfoProof.forgetPendingMethod(context.getAuthenticationSession());
+        SetupHandOff.vetWhatWasSetUp(step);
         if (!isAppInitiated(context)) {
             ConfirmationRecord.prompted(context.getUser(), Time.currentTime());
         }

@@ -1,14 +1,19 @@
 package io.github.keycloaksspr.requiredactions;
 
 import java.util.Arrays;
+import java.util.List;
 
+import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventType;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.credential.WebAuthnCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -24,6 +29,10 @@ enum SetupHandOff {
 
     /** Set while Keycloak's own setup action runs, so the page comes back afterwards. */
     static final String NOTE_RETURN = "sspr.register.return";
+    /** Epoch ms when the hand-off started: what Keycloak's action creates from then on was set up through the page. */
+    static final String NOTE_STARTED_AT = "sspr.register.handOffAt";
+    private static final List<String> KEYCLOAK_TYPES = List.of(OTPCredentialModel.TYPE,
+            WebAuthnCredentialModel.TYPE_TWOFACTOR, WebAuthnCredentialModel.TYPE_PASSWORDLESS);
 
     private final String formAction;
     private final String requiredAction;
@@ -52,6 +61,22 @@ enum SetupHandOff {
         return authSession.getAuthNote(NOTE_RETURN) != null;
     }
 
+    /**
+     * Back from Keycloak's setup, which was reached only through the page (and its proof): the app or passkey just
+     * created may prove the user in SSPR.
+     */
+    static void vetWhatWasSetUp(RegistrationStep step) {
+        String startedAt = step.authSession().getAuthNote(NOTE_STARTED_AT);
+        if (startedAt == null) {
+            return;
+        }
+        UserModel user = step.user();
+        KeycloakCredentialVetting.vetCreatedSince(user, KEYCLOAK_TYPES.stream()
+                .flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type)),
+                Long.parseLong(startedAt));
+        step.authSession().removeAuthNote(NOTE_STARTED_AT);
+    }
+
     /** The policy enables the method and the realm has Keycloak's setup action enabled. */
     boolean available(RegistrationStep step) {
         RequiredActionProviderModel action = step.context().getRealm().getRequiredActionProviderByAlias(requiredAction);
@@ -71,6 +96,7 @@ enum SetupHandOff {
         ContactRegistration.clearPending(step);
         step.authSession().addRequiredAction(requiredAction);
         step.authSession().setAuthNote(NOTE_RETURN, name());
+        step.authSession().setAuthNote(NOTE_STARTED_AT, Long.toString(Time.currentTimeMillis()));
         step.event(EventType.CUSTOM_REQUIRED_ACTION)
                 .detail(SsprEvents.STEP, RegistrationEvents.HAND_OFF).detail(SsprEvents.SETUP, requiredAction).success();
         step.context().success();

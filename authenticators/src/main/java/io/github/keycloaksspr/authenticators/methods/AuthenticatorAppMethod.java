@@ -1,7 +1,10 @@
 package io.github.keycloaksspr.authenticators.methods;
 
+import java.util.stream.Stream;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
@@ -39,12 +42,12 @@ public final class AuthenticatorAppMethod implements SsprMethod {
 
     @Override
     public boolean isRegistered(MethodContext context, UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE).findAny().isPresent();
+        return appCredentials(user).findAny().isPresent();
     }
 
     @Override
     public String maskedHint(MethodContext context, UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+        return appCredentials(user)
                 .map(CredentialModel::getUserLabel).filter(label -> label != null && !label.isBlank())
                 .findFirst().orElse("");
     }
@@ -66,8 +69,7 @@ public final class AuthenticatorAppMethod implements SsprMethod {
         }
         String code = form.getFirst(CodeChallenges.CODE_FIELD);
         // Keycloak's OTP provider checks the window, the counter and reuse of a code already accepted.
-        boolean valid = code != null && !code.isBlank() && user.credentialManager()
-                .getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+        boolean valid = code != null && !code.isBlank() && appCredentials(user)
                 .anyMatch(otp -> user.credentialManager().isValid(
                         new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code.strip())));
         if (valid) {
@@ -76,6 +78,12 @@ public final class AuthenticatorAppMethod implements SsprMethod {
         return MethodTries.of(context).recordWrongAndCheckSpent(id())
                 ? MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes")
                 : MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");
+    }
+
+    /** The user's authenticator apps that may prove them (see {@link KeycloakCredentialVetting}). */
+    private static Stream<CredentialModel> appCredentials(UserModel user) {
+        return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
+                .filter(otp -> KeycloakCredentialVetting.counts(user, otp));
     }
 
     public static final class Factory implements SsprMethodFactory {

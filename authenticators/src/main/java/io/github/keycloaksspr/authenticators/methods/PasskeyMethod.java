@@ -13,6 +13,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.util.exception.WebAuthnException;
+import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
@@ -162,7 +163,8 @@ public final class PasskeyMethod implements SsprMethod {
     }
 
     private static Stream<CredentialModel> credentials(UserModel user) {
-        return TYPES.stream().flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type));
+        return TYPES.stream().flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type))
+                .filter(credential -> KeycloakCredentialVetting.counts(user, credential));
     }
 
     /** Stored as standard Base64 by Keycloak; the browser wants Base64url. */

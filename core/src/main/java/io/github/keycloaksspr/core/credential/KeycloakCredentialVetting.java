@@ -1,0 +1,69 @@
+package io.github.keycloaksspr.core.credential;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Which of Keycloak's own credentials (authenticator app, passkeys) may prove a user in SSPR. Keycloak lets anyone
+ * signed in with the password set one up ({@code kc_action=CONFIGURE_TOTP}, {@code webauthn-register-passwordless}),
+ * which the pack cannot ask for proof of another method. So such a credential counts only when it existed before the
+ * pack first saw the user sign in, or was set up through the security-info page, after its proof.
+ */
+public final class KeycloakCredentialVetting {
+
+    /** Epoch ms of the pack's first sight of the user: Keycloak credentials created up to then count. */
+    public static final String VETTED_UNTIL_ATTRIBUTE = "sspr.vettedUntil";
+    /** Ids of Keycloak credentials set up later through the security-info page. */
+    public static final String VETTED_IDS_ATTRIBUTE = "sspr.vettedCredentials";
+
+    private KeycloakCredentialVetting() {
+    }
+
+    /** At a sign-in, before anything else can happen in it: what the user already has keeps counting. */
+    public static void firstSight(UserModel user, long nowMillis) {
+        if (user.getFirstAttribute(VETTED_UNTIL_ATTRIBUTE) == null) {
+            user.setSingleAttribute(VETTED_UNTIL_ATTRIBUTE, Long.toString(nowMillis));
+        }
+    }
+
+    /**
+     * Whether {@code credential} may prove the user. A user the pack never saw sign in (a realm without the
+     * security-info action) keeps Keycloak's credentials as they are.
+     */
+    public static boolean counts(UserModel user, CredentialModel credential) {
+        String until = user.getFirstAttribute(VETTED_UNTIL_ATTRIBUTE);
+        if (until == null) {
+            return true;
+        }
+        Long created = credential.getCreatedDate();
+        return created != null && created <= parse(until)
+                || vettedIds(user).contains(credential.getId());
+    }
+
+    /** Records Keycloak credentials created at or after {@code sinceMillis} as set up through the page. */
+    public static void vetCreatedSince(UserModel user, Stream<CredentialModel> credentials, long sinceMillis) {
+        Set<String> ids = new LinkedHashSet<>(vettedIds(user));
+        credentials.filter(c -> c.getCreatedDate() != null && c.getCreatedDate() >= sinceMillis)
+                .map(CredentialModel::getId).filter(Objects::nonNull).forEach(ids::add);
+        user.setAttribute(VETTED_IDS_ATTRIBUTE, ids.stream().toList());
+    }
+
+    private static Set<String> vettedIds(UserModel user) {
+        return user.getAttributeStream(VETTED_IDS_ATTRIBUTE).collect(Collectors.toSet());
+    }
+
+    private static long parse(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            // A tampered value vets nothing by date.
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.keycloaksspr.core.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.keycloaksspr.core.testing.Proxies;
+import org.junit.jupiter.api.Test;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
+
+class KeycloakCredentialVettingTest {
+
+    private final Map<String, List<String>> attributes = new HashMap<>();
+    private final UserModel user = Proxies.of(UserModel.class, Map.of(
+            "getFirstAttribute", args -> attributes.getOrDefault((String) args[0], List.of()).stream().findFirst()
+                    .orElse(null),
+            "setSingleAttribute", args -> attributes.put((String) args[0], List.of((String) args[1])),
+            "getAttributeStream", args -> attributes.getOrDefault((String) args[0], List.of()).stream(),
+            "setAttribute", args -> attributes.put((String) args[0], new ArrayList<>((List<String>) args[1]))));
+
+    @Test
+    void whatTheUserHadWhenThePackFirstSawThemKeepsCounting() {
+        CredentialModel old = credential("old-app", 1_000);
+        KeycloakCredentialVetting.firstSight(user, 2_000);
+        KeycloakCredentialVetting.firstSight(user, 9_000);
+
+        assertThat(KeycloakCredentialVetting.counts(user, old)).isTrue();
+        assertThat(KeycloakCredentialVetting.counts(user, credential("set-up-later", 3_000)))
+                .as("set up with only the password, through Keycloak's own action").isFalse();
+    }
+
+    @Test
+    void anAppSetUpThroughThePageCounts() {
+        KeycloakCredentialVetting.firstSight(user, 2_000);
+        CredentialModel throughThePage = credential("through-the-page", 5_000);
+
+        KeycloakCredentialVetting.vetCreatedSince(user, Stream.of(credential("before", 1_500), throughThePage), 4_000);
+
+        assertThat(KeycloakCredentialVetting.counts(user, throughThePage)).isTrue();
+        assertThat(KeycloakCredentialVetting.counts(user, credential("another-later", 6_000))).isFalse();
+    }
+
+    @Test
+    void aUserThePackNeverSawSignInKeepsKeycloaksCredentials() {
+        assertThat(KeycloakCredentialVetting.counts(user, credential("any", 5_000))).isTrue();
+    }
+
+    private static CredentialModel credential(String id, long created) {
+        CredentialModel credential = new CredentialModel();
+        credential.setId(id);
+        credential.setType("otp");
+        credential.setCreatedDate(created);
+        return credential;
+    }
+}
