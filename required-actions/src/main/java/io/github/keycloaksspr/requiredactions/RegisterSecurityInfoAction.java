@@ -156,8 +156,9 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     }
 
     static boolean maySkip(RegistrationStep step) {
-        return !isAppInitiated(step.context()) && step.settings().maySkip(
-                ConfirmationRecord.promptedAt(step.user()).orElse(null), Time.currentTime());
+        return !isAppInitiated(step.context()) && (step.settings().maySkip(
+                ConfirmationRecord.promptedAt(step.user()).orElse(null), Time.currentTime())
+                || SecurityInfoProof.impossibleNow(step.authSession()));
     }
 
     private void remove(RegistrationStep step, String credentialId) {

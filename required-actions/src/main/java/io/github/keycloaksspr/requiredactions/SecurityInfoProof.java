@@ -42,6 +42,11 @@ final class SecurityInfoProof {
     static final String NOTE_PROVEN_AT = "sspr.register.provenAt";
     static final String NOTE_PROVEN_FACTORS = "sspr.register.provenFactors";
     static final String NOTE_METHOD = "sspr.register.proofMethod";
+    /**
+     * Set when a stranger's guesses or code requests keep the user from proving a method now: the page may then be
+     * put off for this sign-in, so that nobody can keep a user from signing in by blocking their proof.
+     */
+    static final String NOTE_PROOF_IMPOSSIBLE = "sspr.register.proofImpossible";
     /** What an answer page posts: a code, the first security answer, or a passkey's answer (or its error). */
     private static final List<String> ANSWER_FIELDS = List.of("code", "answer-1", "clientDataJSON", "error");
     private static final Set<String> EXPIRED_REASONS = Set.of("code_expired", "no_live_code");
@@ -70,6 +75,10 @@ final class SecurityInfoProof {
         return form.containsKey(MethodPages.FIELD_METHOD) || form.containsKey(MethodPages.FIELD_BACK)
                 || notes.getAuthNote(NOTE_METHOD) != null && !form.containsKey(RegisterSecurityInfoAction.FIELD_ACTION)
                 && ANSWER_FIELDS.stream().anyMatch(form::containsKey);
+    }
+
+    static boolean impossibleNow(AuthenticationSessionModel authSession) {
+        return authSession.getAuthNote(NOTE_PROOF_IMPOSSIBLE) != null;
     }
 
     /** The page is shown afresh: a method picked earlier is no longer being answered. */
@@ -101,12 +110,15 @@ final class SecurityInfoProof {
             showMethods(step.context().form().setError("ssprErrorChooseMethod"));
             return;
         }
-        if (ledger().isBlocked(LedgerSubject.account(user().getId()), step.methods().clientIp())) {
+        if (ledger().isBlocked(LedgerSubject.account(user().getId()))) {
             blocked();
             return;
         }
         MethodChallenge challenge = method.get().challenge(step.methods(), user());
         if (!challenge.started()) {
+            if (challenge.reason().endsWith("_limit_reached")) {
+                notes.setAuthNote(NOTE_PROOF_IMPOSSIBLE, "budget");
+            }
             failure(methodId, challenge.reason());
             showMethods(step.context().form().setError(challenge.errorKey()));
             return;
@@ -123,8 +135,7 @@ final class SecurityInfoProof {
             showMethods(step.context().form());
             return;
         }
-        Optional<AttemptLedger.Attempt> attempt = ledger().reserve(LedgerSubject.account(user().getId()),
-                step.methods().clientIp());
+        Optional<AttemptLedger.Attempt> attempt = ledger().reserve(LedgerSubject.account(user().getId()));
         if (attempt.isEmpty()) {
             blocked();
             return;
@@ -183,6 +194,7 @@ final class SecurityInfoProof {
 
     private void blocked() {
         notes.removeAuthNote(NOTE_METHOD);
+        notes.setAuthNote(NOTE_PROOF_IMPOSSIBLE, "blocked");
         failure(null, "too_many_attempts");
         step.page().error(null, "ssprErrorBlocked").show();
     }

@@ -8,10 +8,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.events.EventBuilder;
@@ -22,6 +24,8 @@ import org.keycloak.events.EventBuilder;
  * spent the same generic ending. The event records the truth.
  */
 final class DecoyVerification implements VerificationRun {
+
+    private static final Set<Factor> PHONE_FACTORS = Set.of(Factor.MOBILE_PHONE, Factor.OFFICE_PHONE);
 
     private final VerifyRequest request;
     private final ResetFlowState state;
@@ -51,8 +55,15 @@ final class DecoyVerification implements VerificationRun {
             showSelection("ssprErrorChooseMethod");
             return;
         }
+        SsprMethod method = request.method(methodId);
+        if (PHONE_FACTORS.contains(method.factor()) && CodeChallenges.phonesPaused(request.methods())) {
+            // As a real account's phone method is refused once the realm's ceiling is reached.
+            SsprEvents.failure(request.event().detail(SsprEvents.METHOD, methodId), "realm_phone_limit_reached");
+            showSelection("ssprErrorPhonePaused");
+            return;
+        }
         state.selectMethod(methodId);
-        MethodChallenge challenge = request.method(methodId).decoyChallenge(request.methods());
+        MethodChallenge challenge = method.decoyChallenge(request.methods());
         if (!challenge.started()) {
             state.leaveMethod();
             SsprEvents.failure(request.event().detail(SsprEvents.METHOD, methodId), challenge.reason());

@@ -46,12 +46,12 @@ public final class AttemptLedger {
 
     /** Whether answers of {@code subject}, or from {@code clientIp}, are refused for the rest of the window. */
     public boolean isBlocked(LedgerSubject subject, String clientIp) {
-        return isBlocked(subject) || slots.isClaimed(address(clientIp).fullKey(windowIndex()));
+        return isBlocked(subject) || address(clientIp).blocked();
     }
 
     /** Whether answers of {@code subject} are refused for the rest of the window, from wherever they come. */
     public boolean isBlocked(LedgerSubject subject) {
-        return slots.isClaimed(account(subject).fullKey(windowIndex()));
+        return account(subject).blocked();
     }
 
     /**
@@ -60,19 +60,30 @@ public final class AttemptLedger {
      * @return the attempt, or empty when either is blocked (then nothing is taken and the answer must not be checked)
      */
     public Optional<Attempt> reserve(LedgerSubject subject, String clientIp) {
+        return reserveWith(subject, address(clientIp));
+    }
+
+    /**
+     * A slot of the subject alone, for answers of a user already signed in with the password: their client address
+     * neither blocks them nor is blocked by them.
+     */
+    public Optional<Attempt> reserve(LedgerSubject subject) {
+        return reserveWith(subject, null);
+    }
+
+    private Optional<Attempt> reserveWith(LedgerSubject subject, Ledger address) {
         long window = windowIndex();
         Ledger account = account(subject);
-        Ledger address = address(clientIp);
         Optional<String> accountSlot = account.claim(window, limits.perAccount());
         if (accountSlot.isEmpty()) {
             return Optional.empty();
         }
-        Optional<String> addressSlot = address.claim(window, limits.perClientIp());
-        if (addressSlot.isEmpty()) {
+        Optional<String> addressSlot = address == null ? Optional.empty() : address.claim(window, limits.perClientIp());
+        if (address != null && addressSlot.isEmpty()) {
             slots.release(accountSlot.get());
             return Optional.empty();
         }
-        return Optional.of(new Attempt(window, account, accountSlot.get(), address, addressSlot.get()));
+        return Optional.of(new Attempt(window, account, accountSlot.get(), address, addressSlot.orElse(null)));
     }
 
     /**
@@ -88,7 +99,7 @@ public final class AttemptLedger {
         for (int slot = 0; slot < limits.perAccount(); slot++) {
             slots.release(account.key.slotKey(window, slot));
         }
-        slots.release(account.fullKey(window));
+        slots.release(account.key.blockKey());
         return blocked;
     }
 
@@ -123,13 +134,15 @@ public final class AttemptLedger {
 
         public void succeeded() {
             slots.release(accountSlot);
-            slots.release(addressSlot);
+            if (addressSlot != null) {
+                slots.release(addressSlot);
+            }
         }
 
         /** The answer was wrong: its slots stay taken. @return whether the subject or address is now blocked */
         public boolean failed() {
             boolean accountFull = account.markFullIfNoneFree(window, limits.perAccount());
-            boolean addressFull = address.markFullIfNoneFree(window, limits.perClientIp());
+            boolean addressFull = address != null && address.markFullIfNoneFree(window, limits.perClientIp());
             return accountFull || addressFull;
         }
     }
@@ -143,12 +156,20 @@ public final class AttemptLedger {
             this.key = key;
         }
 
-        String fullKey(long window) {
-            return key.spentKey(window);
+        /**
+         * Blocked for a whole window from the moment the last slot was taken, whatever window index comes next: a
+         * block made a minute before a window ends lasts the full window all the same.
+         */
+        boolean blocked() {
+            return slots.isClaimed(key.blockKey());
+        }
+
+        private void block() {
+            slots.claim(key.blockKey(), limits.window().toSeconds());
         }
 
         Optional<String> claim(long window, int limit) {
-            if (slots.isClaimed(fullKey(window))) {
+            if (blocked()) {
                 return Optional.empty();
             }
             long lifespan = lifespanSeconds();
@@ -158,7 +179,7 @@ public final class AttemptLedger {
                     return Optional.of(slotKey);
                 }
             }
-            slots.claim(fullKey(window), lifespan);
+            block();
             return Optional.empty();
         }
 
@@ -169,7 +190,7 @@ public final class AttemptLedger {
                     return false;
                 }
             }
-            slots.claim(fullKey(window), lifespanSeconds());
+            block();
             return true;
         }
 

@@ -80,9 +80,12 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
                 requireSubject(destination, "destination").strip().toLowerCase(Locale.ROOT));
     }
 
-    /** The realm's one budget of SMS and calls, of every family. */
-    public static BudgetKey realmPhone(SubjectHasher hasher, String realmId) {
-        return of(hasher, REALM_PHONE, realmId, realmId);
+    /**
+     * The realm's budget of SMS and calls of one family: anonymous reset traffic that reaches the reset flow's ceiling
+     * does not pause sign-in codes.
+     */
+    public static BudgetKey realmPhone(SubjectHasher hasher, SendFamily family, String realmId) {
+        return of(hasher, family.scope(REALM_PHONE), realmId, realmId);
     }
 
     /** A budget of another scope, e.g. wrong answers per account; {@code subject} is hashed here. */
@@ -96,6 +99,11 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
     /** {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:<slot>}. */
     public String slotKey(long windowIndex, int slot) {
         return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":" + slot;
+    }
+
+    /** A mark that outlives windows: {@code sspr:budget:<scope>:<realmId>:<hashed subject>:blocked}. */
+    public String blockKey() {
+        return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":blocked";
     }
 
     /** Marks the window's budget as spent: {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:spent}. */

@@ -83,6 +83,12 @@ public final class SendBudget {
         return false;
     }
 
+    /** Whether {@code key}'s budget of the current window is spent (nothing is taken). */
+    public boolean isSpent(BudgetKey key, Duration window) {
+        long windowSeconds = requireWindow(window).toSeconds();
+        return slots.isClaimed(key.spentKey(Math.floorDiv(clock.millis() / 1000, windowSeconds)));
+    }
+
     static int requireLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("budget limit must be 1-" + MAX_LIMIT);

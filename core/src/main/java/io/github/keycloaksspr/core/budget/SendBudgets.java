@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.budget;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import io.github.keycloaksspr.core.keys.SubjectHasher;
@@ -29,6 +30,11 @@ public final class SendBudgets {
         return new SendBudgets(SendBudget.of(session), SubjectHasher.forRealm(session, realm));
     }
 
+    /** Whether the realm's phone ceiling of the reset flow is reached for this window (nothing is taken). */
+    public boolean resetPhonesPaused(String realmId, Duration window) {
+        return budget.isSpent(BudgetKey.realmPhone(hasher, SendFamily.RESET, realmId), window);
+    }
+
     public SendDecision tryConsume(SendRequest request, SendLimits limits) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(limits, "limits");
@@ -46,7 +52,7 @@ public final class SendBudgets {
                 limits.perClientIp(), limits.window())) {
             return SendDecision.CLIENT_IP_LIMIT_REACHED;
         }
-        if (limits.realmPhone().isPresent() && !budget.tryConsumeShared(BudgetKey.realmPhone(hasher, realmId),
+        if (limits.realmPhone().isPresent() && !budget.tryConsumeShared(BudgetKey.realmPhone(hasher, family, realmId),
                 limits.realmPhone().getAsInt(), limits.window())) {
             return SendDecision.REALM_PHONE_LIMIT_REACHED;
         }

@@ -86,6 +86,15 @@ public final class CodeChallenges {
         return MethodChallenge.code(instructionKey, hint);
     }
 
+    /**
+     * Whether the reset flow's texts and calls are paused by the realm's ceiling: a decoy run asks this to refuse a
+     * phone method exactly when a real run is refused.
+     */
+    public static boolean phonesPaused(MethodContext context) {
+        return SendBudgets.of(context.session(), context.realm())
+                .resetPhonesPaused(context.realm().getId(), context.policy().budgetWindow());
+    }
+
     public static MethodOutcome verify(MethodContext context, String purpose, String input) {
         CodeCheck check = OneTimeCodes.of(context.session(), context.authSession()).verify(purpose, input);
         return switch (check) {

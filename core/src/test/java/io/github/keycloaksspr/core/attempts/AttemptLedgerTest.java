@@ -19,8 +19,8 @@ class AttemptLedgerTest {
     private static final LedgerSubject ALICE = LedgerSubject.account("alice-id");
     private static final String IP = "203.0.113.9";
 
-    private final InMemorySlots slots = new InMemorySlots();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    private final InMemorySlots slots = new InMemorySlots(clock);
     private final AttemptLedger ledger = new AttemptLedger(slots, clock, new SubjectHasher(new byte[32]), "realm-1",
             new AttemptLimits(5, 8, Duration.ofHours(24)));
 
@@ -76,6 +76,36 @@ class AttemptLedgerTest {
         assertThat(ledger.isBlocked(ALICE, "198.51.100.7")).as("Alice elsewhere is not blocked").isFalse();
         assertThat(slots.claimed().keySet()).as("a refused attempt takes nothing of Alice's")
                 .noneMatch(key -> key.contains(":attempt-account:") && key.endsWith(":4"));
+    }
+
+    /** Windows are fixed, a block is not: five wrong answers just before midnight block until just before the next. */
+    @Test
+    void aBlockLastsAWholeWindowWhenItBegins() {
+        clock.advance(Duration.ofHours(14).minusMinutes(1)); // 23:59 UTC
+        for (int i = 0; i < 5; i++) {
+            ledger.reserve(ALICE, IP).orElseThrow().failed();
+        }
+        clock.advance(Duration.ofMinutes(2)); // a new window
+
+        assertThat(ledger.isBlocked(ALICE, IP)).isTrue();
+        assertThat(ledger.reserve(ALICE, IP)).isEmpty();
+        clock.advance(Duration.ofHours(24));
+        assertThat(ledger.isBlocked(ALICE, IP)).isFalse();
+    }
+
+    /** A user signed in with the password proves a method from wherever they are: an address block is not theirs. */
+    @Test
+    void answersOfASignedInUserIgnoreTheAddressButCountForTheAccount() {
+        for (int i = 0; i < 8; i++) {
+            ledger.reserve(LedgerSubject.typedName("user" + i), IP).orElseThrow().failed();
+        }
+        assertThat(ledger.reserve(ALICE, IP)).as("the address is blocked").isEmpty();
+
+        for (int i = 0; i < 4; i++) {
+            assertThat(ledger.reserve(ALICE).orElseThrow().failed()).isFalse();
+        }
+        assertThat(ledger.reserve(ALICE).orElseThrow().failed()).isTrue();
+        assertThat(ledger.reserve(ALICE)).isEmpty();
     }
 
     @Test

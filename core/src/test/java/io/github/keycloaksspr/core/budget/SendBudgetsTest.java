@@ -40,16 +40,17 @@ class SendBudgetsTest {
     }
 
     @Test
-    void theRealmsPhoneCeilingStopsTextsAcrossUsersAndIsTakenLast() {
+    void theRealmsPhoneCeilingStopsTextsAcrossUsersButNotSignInCodes() {
         SendLimits phone = LIMITS.withRealmPhoneCeiling(2);
         assertThat(budgets.tryConsume(new SendRequest("r", "a", "192.0.2.1", "+4915112345671"), phone).allowed()).isTrue();
-        assertThat(budgets.tryConsume(new SendRequest("r", "b", "192.0.2.2", "+4915112345672", SendFamily.MFA), phone)
-                .allowed()).isTrue();
+        assertThat(budgets.tryConsume(new SendRequest("r", "b", "192.0.2.2", "+4915112345672"), phone).allowed()).isTrue();
 
         assertThat(budgets.tryConsume(new SendRequest("r", "c", "192.0.2.3", "+4915112345673"), phone))
                 .isEqualTo(SendDecision.REALM_PHONE_LIMIT_REACHED);
         assertThat(budgets.tryConsume(new SendRequest("r", "c", "192.0.2.3", "c@example.org"), LIMITS))
                 .as("email goes on").isEqualTo(SendDecision.ALLOWED);
+        assertThat(budgets.tryConsume(new SendRequest("r", "d", "192.0.2.4", "+4915112345674", SendFamily.MFA), phone))
+                .as("sign-in codes have a ceiling of their own").isEqualTo(SendDecision.ALLOWED);
     }
 
     @Test
