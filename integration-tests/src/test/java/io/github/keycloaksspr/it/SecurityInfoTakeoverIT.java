@@ -54,6 +54,7 @@ class SecurityInfoTakeoverIT {
     static final String ATTACKER_ADDRESS = "mallory@attacker.example";
     static final String VERA_NEW_PHONE = "+4917000000402";
     static final String WALT = "walt";
+    static final String QUENTIN = "quentin";
 
     @InjectRealm(config = TakeoverRealm.class)
     ManagedRealm realm;
@@ -143,9 +144,29 @@ class SecurityInfoTakeoverIT {
                 .doesNotContain("sspr-method-sspr-totp");
     }
 
-    /** Signed in with the password, then the Account Console's "Set up" (application-initiated action). */
+    /** Security questions alone never prove it is the user: with nothing else, the password holder changes nothing. */
+    @Test
+    void withOnlySecurityQuestionsNothingCanBeChangedWithThePassword() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            FormBrowser attacker = securityInfoPage(QUENTIN);
+
+            attacker.submit(Map.of("action", "add-phone", "phone", ATTACKER_PHONE));
+
+            assertThat(attacker.html()).contains("None of your methods can confirm it is you");
+            Thread.sleep(300);
+            assertThat(twilio.twilio().requests()).isEmpty();
+            assertThat(RegistrationAdmin.credentialTypes(realm, QUENTIN)).containsExactly("sspr-security-questions");
+        }
+    }
+
     private FormBrowser securityInfoPage() throws Exception {
-        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), VERA, PASSWORD);
+        return securityInfoPage(VERA);
+    }
+
+    /** Signed in with the password, then the Account Console's "Set up" (application-initiated action). */
+    private FormBrowser securityInfoPage(String username) throws Exception {
+        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, PASSWORD);
         assertThat(TestAppLogin.signedIn(browser)).isTrue();
         browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
                 + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
@@ -159,7 +180,7 @@ class SecurityInfoTakeoverIT {
         public RealmBuilder configure(RealmBuilder realm) {
             // No "sspr" event listener: the notices must not depend on it.
             return SsprResetRealm.configure(realm.name("sspr-takeover"), Map.of(
-                            "sspr.methods", "sspr-sms##sspr-email##sspr-totp",
+                            "sspr.methods", "sspr-sms##sspr-email##sspr-totp##sspr-questions",
                             "sspr.methods.required", "2",
                             "sspr.budget.sends.per.user", "20"))
                     .users(UserBuilder.create(VERA).email(VERA_EMAIL).emailVerified(true).name("Vera", "Example")
@@ -167,6 +188,13 @@ class SecurityInfoTakeoverIT {
                             .credential(SeededCredentials.mobilePhone(VERA_PHONE))
                             .credential(SeededCredentials.alternateEmail(VERA_ALTERNATE))
                             .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)),
+                            UserBuilder.create(QUENTIN).email("quentin@takeover.example").emailVerified(true)
+                                    .name("Quentin", "Example").password(PASSWORD).enabled(true)
+                                    .realmRoles("default-roles-sspr-takeover")
+                                    .credential(SeededCredentials.securityQuestions(Map.of(
+                                            "ssprQuestionFirstPet", "Rex", "ssprQuestionBirthCity", "Hamburg",
+                                            "ssprQuestionFirstSchool", "Lindenschule")))
+                                    .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)),
                             UserBuilder.create(WALT).email("walt@takeover.example").emailVerified(true)
                                     .name("Walt", "Example").password(PASSWORD).enabled(true)
                                     .realmRoles("default-roles-sspr-takeover")

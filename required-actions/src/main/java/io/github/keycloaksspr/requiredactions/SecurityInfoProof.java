@@ -63,7 +63,9 @@ final class SecurityInfoProof {
     boolean satisfied() {
         int needed = needed();
         if (needed == 0) {
-            return true;
+            // Nothing registered yet: the first registration needs nothing more than the sign-in. Methods that cannot
+            // prove (security questions alone) must not let the password holder change them freely.
+            return step.securityInfo().registered() == 0;
         }
         String at = notes.getAuthNote(NOTE_PROVEN_AT);
         return at != null && Time.currentTime() - Long.parseLong(at) <= VALID_SECONDS
@@ -89,6 +91,12 @@ final class SecurityInfoProof {
     /** The method list, saying why it comes before the change. */
     void ask() {
         notes.removeAuthNote(NOTE_METHOD);
+        if (needed() == 0) {
+            notes.setAuthNote(NOTE_PROOF_IMPOSSIBLE, "no_method_can_prove");
+            failure(null, "no_method_can_prove");
+            step.page().error(null, "ssprRegisterProofUnavailable").show();
+            return;
+        }
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.PROOF_ASKED).success();
         showMethods(step.context().form().setInfo("ssprRegisterProveFirst"));
     }
