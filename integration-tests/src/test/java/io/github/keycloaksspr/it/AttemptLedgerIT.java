@@ -94,7 +94,7 @@ class AttemptLedgerIT {
     void guessingSecurityAnswersIsBoundedTheSameWay() throws Exception {
         String user = "quinn";
         ResetJourney patient = journey().chooseAccount(user).selectMethod("sspr-questions");
-        List<String> rightAnswers = patient.askedQuestions().stream().map(Answers.BY_QUESTION::get).toList();
+        List<String> rightAnswers = patient.askedQuestions().stream().map(SelfServiceResetIT.TomAnswers.BY_QUESTION::get).toList();
 
         List<String> pages = guessInFreshSessions(user, "sspr-questions",
                 j -> j.answer(j.askedQuestions().stream().map(q -> "wrong").toList()));
@@ -248,20 +248,6 @@ class AttemptLedgerIT {
         void give(ResetJourney journey) throws Exception;
     }
 
-    static final class Answers {
-        static final Map<String, String> BY_KEY = new LinkedHashMap<>();
-        static final Map<String, String> BY_QUESTION = new LinkedHashMap<>();
-
-        static {
-            BY_KEY.put("ssprQuestionFirstPet", "Rex the dog");
-            BY_KEY.put("ssprQuestionBirthCity", "Hamburg");
-            BY_KEY.put("ssprQuestionFirstSchool", "Lindenschule");
-            BY_QUESTION.put("What was the name of your first pet?", "Rex the dog");
-            BY_QUESTION.put("In which city were you born?", "Hamburg");
-            BY_QUESTION.put("What was the name of your first school?", "Lindenschule");
-        }
-    }
-
     public static final class LedgerRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
@@ -273,7 +259,7 @@ class AttemptLedgerIT {
                             "sspr.attempts.per.ip", "100"))
                     .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")))
                     .users(user("tina").totpSecret("ledger-totp-secret-01234567"),
-                            user("quinn").credential(SeededCredentials.securityQuestions(Answers.BY_KEY)),
+                            user("quinn").credential(SeededCredentials.securityQuestions(SelfServiceResetIT.TomAnswers.BY_KEY)),
                             user("uma").totpSecret("ledger-totp-secret-uma-00001"),
                             user("cora").totpSecret("ledger-totp-secret-76543210"),
                             user("rita").totpSecret("ledger-totp-secret-rita-0001"),

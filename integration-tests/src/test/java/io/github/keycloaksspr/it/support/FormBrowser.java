@@ -46,6 +46,11 @@ public final class FormBrowser {
 
     /** Submits the page's first form with these fields, as pressing its submit button does. */
     public FormBrowser submit(Map<String, String> fields) throws IOException, InterruptedException {
+        current = http.send(postOfFirstForm(fields), HttpResponse.BodyHandlers.ofString());
+        return this;
+    }
+
+    private HttpRequest postOfFirstForm(Map<String, String> fields) {
         Matcher action = FORM_ACTION.matcher(html());
         if (!action.find()) {
             throw new AssertionError("no form on " + url() + ":\n" + html());
@@ -54,11 +59,9 @@ public final class FormBrowser {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        current = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return this;
+        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /**
@@ -66,17 +69,7 @@ public final class FormBrowser {
      * session does; the page stays as it was. @return the status of each answer
      */
     public List<Integer> submitConcurrently(Map<String, String> fields, int times) throws InterruptedException {
-        Matcher action = FORM_ACTION.matcher(html());
-        if (!action.find()) {
-            throw new AssertionError("no form on " + url() + ":\n" + html());
-        }
-        URI target = current.uri().resolve(unescape(action.group(1)));
-        String body = new LinkedHashMap<>(fields).entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        HttpRequest post = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpRequest post = postOfFirstForm(fields);
         // One HTTP/1.1 connection per post, all opened before any is answered: the server handles them side by side.
         List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
         for (int i = 0; i < times; i++) {
