@@ -2,6 +2,7 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
+import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
@@ -71,26 +73,34 @@ class SecurityInfoNoticeIT {
         assertThat(TestAppLogin.signedIn(browser)).isTrue();
         AccountApi account = AccountApi.signedIn(urls.getBase(), REALM, browser);
 
-        // Account Console: remove the old alternate address (it lists both, with masked labels).
+        // The Account Console lists both addresses, but its Remove is refused: removal happens on the page.
         JsonNode emails = account.credentialType("sspr-alternate-email").path("userCredentialMetadatas");
         assertThat(emails).hasSize(2);
         String removedId = RegistrationAdmin.credentials(realm, SINA).stream()
                 .filter(c -> c.getCredentialData() != null && c.getCredentialData().contains(REMOVED))
                 .findFirst().orElseThrow().getId();
-        assertThat(account.remove(removedId)).isEqualTo(204);
+        assertThat(account.remove(removedId)).isEqualTo(400);
+
+        // Registration page (Account Console "Set up"): after proving her phone, Sina removes the old address; every
+        // contact she had is told, the removed address included, and her phone by text.
+        browser.open(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
+                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
+                + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            browser.submit(Map.of("removeCredential", removedId));
+            assertThat(ExistingMethodProof.asked(browser)).isTrue();
+            ExistingMethodProof.bySms(browser, twilio.twilio());
+            browser.submit(Map.of("removeCredential", removedId));
+            assertThat(browser.html()).contains("The method has been removed.");
+            assertThat(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body())
+                    .contains("the security info of your account sina was changed");
+        }
         for (String address : List.of(PRIMARY, KEPT, REMOVED)) {
             assertThat(MailContent.text(awaitNotice(address))).contains("A method was removed")
                     .contains("Alternate email").doesNotContain(REMOVED);
         }
 
-        // Registration page (Account Console "Set up"): add a new address, after proving the kept one; it is told,
-        // and so are the others.
-        browser.open(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
-                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
-        browser.submit(Map.of("action", "add-email", "email", ADDED));
-        assertThat(ExistingMethodProof.asked(browser)).isTrue();
-        ExistingMethodProof.byEmail(browser, mailServer);
+        // Then, still proven, she adds a new address; it is told, and so are the others.
         int before = mailServer.getReceivedMessages().length;
         browser.submit(Map.of("action", "add-email", "email", ADDED));
         assertThat(mailServer.waitForIncomingEmail(15_000, before + 1)).isTrue();

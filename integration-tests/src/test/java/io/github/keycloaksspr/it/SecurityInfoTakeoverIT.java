@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
@@ -83,6 +84,9 @@ class SecurityInfoTakeoverIT {
             assertThat(ExistingMethodProof.asked(attacker)).as("adding an address").isTrue();
             attacker.submit(Map.of("removeCredential", phoneId));
             assertThat(ExistingMethodProof.asked(attacker)).as("removing the phone").isTrue();
+            // Nor through Keycloak's own removal (the Account Console's Remove, the account REST API).
+            FormBrowser signedIn = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), VERA, PASSWORD);
+            assertThat(AccountApi.signedIn(urls.getBase(), realm.getName(), signedIn).remove(phoneId)).isEqualTo(400);
             // Guessing the code sent to Vera's phone does not help either.
             attacker.submit(Map.of("method", "sspr-sms"));
             attacker.submit(Map.of("code", "000000"));

@@ -9,6 +9,7 @@ import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
 
 /**
@@ -21,6 +22,15 @@ final class MinimumMethodsRemovalGuard implements RemovalGuard {
 
     MinimumMethodsRemovalGuard(KeycloakSession session) {
         this.session = session;
+    }
+
+    /** With the security-info page enabled, it is where methods are removed: after proof of another method. */
+    @Override
+    public boolean removableOutsideTheSecurityInfoPage(UserModel user) {
+        RealmModel realm = session.getContext().getRealm();
+        RequiredActionProviderModel action = realm == null ? null
+                : realm.getRequiredActionProviderByAlias(RegisterSecurityInfoAction.PROVIDER_ID);
+        return action == null || !action.isEnabled();
     }
 
     @Override

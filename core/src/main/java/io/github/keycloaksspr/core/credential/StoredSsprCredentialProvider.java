@@ -63,16 +63,23 @@ abstract class StoredSsprCredentialProvider<T extends CredentialModel>
                 mayRemove(metadataContext.getUser()));
     }
 
-    /** Any but the last credential of the type may go; the last only if the user keeps enough methods. */
+    /**
+     * Keycloak asks this before its own removals (never before an administrator's): where the security-info page
+     * is there, removal happens there, after proof of another method; otherwise any but the last credential of the
+     * type may go, the last only if the user keeps enough methods.
+     */
     private boolean mayRemove(UserModel user) {
         if (user != null) {
             // Keycloak asks this right before it removes a credential: the notice needs the address being removed.
             ContactSnapshot.remember(session, user);
         }
+        RemovalGuard guard = session.getProvider(RemovalGuard.class);
+        if (user != null && guard != null && !guard.removableOutsideTheSecurityInfoPage(user)) {
+            return false;
+        }
         if (user == null || user.credentialManager().getStoredCredentialsByTypeStream(type).count() > 1) {
             return true;
         }
-        RemovalGuard guard = session.getProvider(RemovalGuard.class);
         return guard == null || guard.mayRemoveLast(user, type);
     }
 

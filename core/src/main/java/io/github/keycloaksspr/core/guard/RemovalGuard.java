@@ -14,6 +14,15 @@ public interface RemovalGuard extends Provider {
     /** Whether {@code user} keeps enough methods without their last credential of {@code credentialType}. */
     boolean mayRemoveLast(UserModel user, String credentialType);
 
+    /**
+     * Whether Keycloak's own removal (Account Console, {@code delete_credential}, account REST API) may remove the
+     * pack's credentials of {@code user}: not where the security-info page, which asks for proof of another method
+     * first, is there to do it. Administrators' removals are never asked.
+     */
+    default boolean removableOutsideTheSecurityInfoPage(UserModel user) {
+        return true;
+    }
+
     @Override
     default void close() {
     }

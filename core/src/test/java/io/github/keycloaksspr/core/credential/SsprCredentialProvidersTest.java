@@ -159,7 +159,7 @@ class SsprCredentialProvidersTest {
 
     private static KeycloakSession session(RealmModel realm) {
         KeycloakContext context = Proxies.of(KeycloakContext.class, Map.of("getRealm", args -> realm));
-        return Proxies.of(KeycloakSession.class, Map.of("getContext", args -> context));
+        return Proxies.of(KeycloakSession.class, Map.of("getContext", args -> context, "getProvider", args -> null));
     }
 
     /** A user's credential list, behind the credential-manager methods the providers call. */
