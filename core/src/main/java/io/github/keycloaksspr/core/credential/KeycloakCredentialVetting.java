@@ -6,7 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.UserModel;
 
 /**
@@ -16,6 +18,8 @@ import org.keycloak.models.UserModel;
  * pack first saw the user sign in, or was set up through the security-info page, after its proof.
  */
 public final class KeycloakCredentialVetting {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakCredentialVetting.class);
 
     /** Epoch ms of the pack's first sight of the user: Keycloak credentials created up to then count. */
     public static final String VETTED_UNTIL_ATTRIBUTE = "sspr.vettedUntil";
@@ -27,8 +31,14 @@ public final class KeycloakCredentialVetting {
 
     /** At a sign-in, before anything else can happen in it: what the user already has keeps counting. */
     public static void firstSight(UserModel user, long nowMillis) {
-        if (user.getFirstAttribute(VETTED_UNTIL_ATTRIBUTE) == null) {
+        if (user.getFirstAttribute(VETTED_UNTIL_ATTRIBUTE) != null) {
+            return;
+        }
+        try {
             user.setSingleAttribute(VETTED_UNTIL_ATTRIBUTE, Long.toString(nowMillis));
+        } catch (ModelException e) {
+            // A read-only directory user: nothing is recorded, and Keycloak's credentials keep counting as they are.
+            LOG.debugf("SSPR: cannot record the first sight of user %s: %s", user.getId(), e.getClass().getSimpleName());
         }
     }
 
@@ -51,7 +61,12 @@ public final class KeycloakCredentialVetting {
         Set<String> ids = new LinkedHashSet<>(vettedIds(user));
         credentials.filter(c -> c.getCreatedDate() != null && c.getCreatedDate() >= sinceMillis)
                 .map(CredentialModel::getId).filter(Objects::nonNull).forEach(ids::add);
-        user.setAttribute(VETTED_IDS_ATTRIBUTE, ids.stream().toList());
+        try {
+            user.setAttribute(VETTED_IDS_ATTRIBUTE, ids.stream().toList());
+        } catch (ModelException e) {
+            LOG.debugf("SSPR: cannot record the set-up credentials of user %s: %s", user.getId(),
+                    e.getClass().getSimpleName());
+        }
     }
 
     private static Set<String> vettedIds(UserModel user) {
