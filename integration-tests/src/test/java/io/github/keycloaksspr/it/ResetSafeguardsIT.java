@@ -263,8 +263,21 @@ class ResetSafeguardsIT {
                 .anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_reason", "invalid_policy"));
     }
 
+    /** Naming the home organisation would tell a stranger the account exists: not under enumeration safety. */
     @Test
-    void aGuestIsSentToTheHomeOrganisation() throws Exception {
+    void aGuestFollowsTheDecoyRunUnderEnumerationSafety() throws Exception {
+        ResetJourney guest = journey().chooseAccount(GUEST);
+        ResetJourney unknown = journey().chooseAccount("no-such-partner-user");
+
+        assertThat(page(guest)).isEqualTo(page(unknown));
+        assertThat(guest.html()).doesNotContain("Partner Org");
+        assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
+                .containsEntry("sspr_reason", "guest_account").containsEntry("sspr_decoy", "true"));
+    }
+
+    @Test
+    void withoutEnumerationSafetyAGuestIsSentToTheHomeOrganisation() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.enumeration.safe", "false"));
         ResetJourney journey = journey().chooseAccount(GUEST);
         assertThat(journey.pageTitle()).isEqualTo("Reset your password at your organization");
         assertThat(journey.instruction()).contains("Partner Org");

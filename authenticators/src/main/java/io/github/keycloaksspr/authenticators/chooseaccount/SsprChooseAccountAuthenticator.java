@@ -78,17 +78,20 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
         MethodContext methods = new MethodContext(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), policy, context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(user));
+        Optional<String> home = Optional.empty();
         if (user != null) {
             event.user(user);
-            Optional<String> home = new ResetAudience(context.getSession(), context.getRealm(), policy)
-                    .guestHomeProvider(user);
-            if (home.isPresent()) {
+            home = new ResetAudience(context.getSession(), context.getRealm(), policy).guestHomeProvider(user);
+            if (home.isPresent() && !policy.enumerationSafe()) {
+                // Naming the home organisation tells a stranger that the account exists: only without enumeration
+                // safety. With it, a guest walks the decoy run like any other name that cannot reset.
                 SsprEvents.failure(event, Ineligibility.GUEST_ACCOUNT.reason());
                 context.challenge(SsprPages.guest(context.form(), home.get()));
                 return;
             }
         }
-        Optional<Ineligibility> refusal = ResetEligibility.refusal(methods, user, MethodCatalogue.of());
+        Optional<Ineligibility> refusal = home.isPresent() ? Optional.of(Ineligibility.GUEST_ACCOUNT)
+                : ResetEligibility.refusal(methods, user, MethodCatalogue.of());
         ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
         if (refusal.isPresent()) {
             SsprEvents.failure(event.detail(SsprEvents.DECOY, Boolean.toString(policy.enumerationSafe())),
