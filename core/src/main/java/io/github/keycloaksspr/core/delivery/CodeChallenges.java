@@ -15,6 +15,7 @@ import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneCheck;
+import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.jboss.logging.Logger;
@@ -73,12 +74,8 @@ public final class CodeChallenges {
         try {
             delivery.deliver(context, user, destination, code);
         } catch (Exception e) {
-            // Neither the code nor the message text is in the exception: senders keep them out of their errors.
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            LOG.warnf("SSPR: could not send a %s code in realm %s: %s (%s)", purpose, context.realm().getName(), e, root);
+            LOG.warnf("SSPR: could not send a %s code in realm %s: %s", purpose, context.realm().getName(),
+                    loggable(e));
             codes.discard(purpose);
             return MethodChallenge.refused("ssprErrorSendFailed", "delivery_failed");
         }
@@ -93,6 +90,21 @@ public final class CodeChallenges {
     public static boolean phonesPaused(MethodContext context) {
         return SendBudgets.of(context.session(), context.realm())
                 .resetPhonesPaused(context.realm().getId(), context.policy().budgetWindow());
+    }
+
+    /**
+     * What a failed send may say in the log: the phone gateway's own message (written without number, text or
+     * token), otherwise only the exception types, since a mail server's answer can quote the recipient's address.
+     */
+    private static String loggable(Exception e) {
+        if (e instanceof PhoneDeliveryException) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getName() : e.getClass().getName() + " caused by " + root.getClass().getName();
     }
 
     public static MethodOutcome verify(MethodContext context, String purpose, String input) {
