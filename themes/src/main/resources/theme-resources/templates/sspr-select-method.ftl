@@ -4,6 +4,13 @@
     <#if section = "header">
         <span id="sspr-page-title">${msg("ssprSelectMethodTitle")}</span>
     <#elseif section = "form">
+        <#if ssprAccountName??>
+            <#-- The name as typed, for a real account and a stand-in alike; Keycloak's own block needs a flow user. -->
+            <div id="sspr-account" class="${properties.kcFormGroupClass!}">
+                <span id="kc-attempted-username">${ssprAccountName}</span>
+                <a id="reset-login" href="${url.loginRestartFlowUrl}">${msg("restartLoginTooltip")}</a>
+            </div>
+        </#if>
         <p id="sspr-step" class="${properties.kcLoginMainFooterHelperText!}">${msg("ssprStep", ssprStep, ssprRequired)}</p>
         <form id="sspr-select-method-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-labelledby="sspr-page-title">

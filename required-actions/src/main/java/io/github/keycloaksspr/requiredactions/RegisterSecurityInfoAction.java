@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.requiredactions;
 
+import io.github.keycloaksspr.core.registration.RegistrationSettings;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;

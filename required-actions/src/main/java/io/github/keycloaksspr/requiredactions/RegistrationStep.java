@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.requiredactions;
 
+import io.github.keycloaksspr.core.registration.RegistrationSettings;
 import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.notice.NoticeOutbox;

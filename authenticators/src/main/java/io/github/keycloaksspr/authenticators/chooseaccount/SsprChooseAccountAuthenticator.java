@@ -109,8 +109,10 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
             context.success();
             return;
         }
+        // Not the flow's user yet: until identity is proven the account and its stand-ins must look alike (Keycloak's
+        // layout shows a block for a set user, and the page language would follow the user's own setting).
         state.startFor(user.getId());
-        context.setUser(user);
+        context.clearUser();
         SsprEvents.success(event, "account_chosen");
         context.success();
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
 import io.github.keycloaksspr.core.masking.Masking;
@@ -55,8 +56,8 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     }
 
     @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        return MethodChallenge.code(INSTRUCTION, "\u2022\u2022\u2022@\u2022\u2022\u2022");
+    public void furnish(MethodContext context, StandIn standIn) {
+        standIn.registerAlternateEmail();
     }
 
     @Override

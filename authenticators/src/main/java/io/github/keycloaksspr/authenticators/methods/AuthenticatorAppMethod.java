@@ -5,6 +5,7 @@ import java.util.stream.Stream;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
+import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
@@ -14,6 +15,7 @@ import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.models.utils.Base32;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserCredentialModel;
@@ -45,11 +47,10 @@ public final class AuthenticatorAppMethod implements SsprMethod {
         return appCredentials(user).findAny().isPresent();
     }
 
+    /** None: a label the user typed ("Jane's iPhone") would tell a stranger who owns the account. */
     @Override
     public String maskedHint(MethodContext context, UserModel user) {
-        return appCredentials(user)
-                .map(CredentialModel::getUserLabel).filter(label -> label != null && !label.isBlank())
-                .findFirst().orElse("");
+        return "";
     }
 
     @Override
@@ -58,8 +59,9 @@ public final class AuthenticatorAppMethod implements SsprMethod {
     }
 
     @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        return MethodChallenge.code(INSTRUCTION);
+    public void furnish(MethodContext context, StandIn standIn) {
+        String secret = Base32.encode(standIn.seed(id()).bytes(20));
+        standIn.addCredential(OTPCredentialModel.createFromPolicy(context.realm(), secret), id());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
 import io.github.keycloaksspr.core.method.Factor;
@@ -89,6 +90,11 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
         Optional<String> mobile = SsprCredentials.mobileNumber(user)
                 .flatMap(typed -> PhoneNumbers.check(typed, context.policy().phone()).e164());
         return office.isPresent() && office.equals(mobile) ? Factor.MOBILE_PHONE : factor();
+    }
+
+    @Override
+    public void furnish(MethodContext context, StandIn standIn) {
+        standIn.setAttribute(attribute, standIn.phoneNumber("office-phone"));
     }
 
     @Override

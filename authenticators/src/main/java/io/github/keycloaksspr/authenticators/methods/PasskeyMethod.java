@@ -14,6 +14,8 @@ import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.util.exception.WebAuthnException;
 import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
+import io.github.keycloaksspr.core.decoy.StandIn;
+import io.github.keycloaksspr.core.decoy.StandInSeed;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
@@ -45,6 +47,8 @@ public final class PasskeyMethod implements SsprMethod {
     /** Base64url challenge of the page on screen; removed by the first answer (single use). Not Keycloak's own note. */
     static final String CHALLENGE_NOTE = "sspr.passkey.challenge";
     /** Passkeys first: their policy decides the page's options when the user has one. */
+    private static final List<Integer> CREDENTIAL_ID_LENGTHS = List.of(16, 16, 20, 32, 64);
+    private static final String NO_AAGUID = "00000000-0000-0000-0000-000000000000";
     private static final List<String> TYPES = List.of(WebAuthnCredentialModel.TYPE_PASSWORDLESS,
             WebAuthnCredentialModel.TYPE_TWOFACTOR);
 
@@ -68,10 +72,10 @@ public final class PasskeyMethod implements SsprMethod {
         return credentials(user).findAny().isPresent();
     }
 
+    /** None: a label the user typed ("Jane's YubiKey") would tell a stranger who owns the account. */
     @Override
     public String maskedHint(MethodContext context, UserModel user) {
-        return credentials(user).map(CredentialModel::getUserLabel).filter(label -> label != null && !label.isBlank())
-                .findFirst().orElse("");
+        return "";
     }
 
     @Override
@@ -91,12 +95,21 @@ public final class PasskeyMethod implements SsprMethod {
                 policy.getCreateTimeout()));
     }
 
-    /** A random challenge nobody keeps and no credential to offer: whatever comes back is not right. */
+    /**
+     * One or two keys of the lengths authenticators use (16 bytes for synced passkeys, 20 Apple, 32 Windows Hello,
+     * 64 security keys): their ids appear on the page as a registered user's would.
+     */
     @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        WebAuthnPolicy policy = context.realm().getWebAuthnPolicyPasswordless();
-        return MethodChallenge.passkey(INSTRUCTION, new PasskeyRequest(Base64Url.encode(new DefaultChallenge().getValue()),
-                rpId(context, policy), List.of(), policy.getUserVerificationRequirement(), policy.getCreateTimeout()));
+    public void furnish(MethodContext context, StandIn standIn) {
+        StandInSeed seed = standIn.seed(id());
+        int keys = seed.chance(80) ? 1 : 2;
+        for (int i = 0; i < keys; i++) {
+            String type = seed.chance(70) ? WebAuthnCredentialModel.TYPE_PASSWORDLESS
+                    : WebAuthnCredentialModel.TYPE_TWOFACTOR;
+            byte[] credentialId = seed.bytes(seed.pick(CREDENTIAL_ID_LENGTHS));
+            standIn.addCredential(WebAuthnCredentialModel.create(type, null, NO_AAGUID, StandIn.base64(credentialId),
+                    null, StandIn.base64(seed.bytes(77)), 0, "none"), id() + i);
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.masking.Masking;
@@ -16,8 +17,6 @@ import org.keycloak.models.UserModel;
 
 /** A code delivered to a phone number through the phone gateway; subclasses say which number and how. */
 abstract class PhoneCodeMethod implements SsprMethod {
-
-    private static final String DECOY_HINT = "+\u2022\u2022 \u2022\u2022\u2022 \u2022\u2022 \u2022\u2022";
 
     /** The number this method reaches, if the user has one. */
     abstract Optional<String> number(MethodContext context, UserModel user);
@@ -53,8 +52,8 @@ abstract class PhoneCodeMethod implements SsprMethod {
     }
 
     @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        return MethodChallenge.code(instructionKey(), DECOY_HINT);
+    public void furnish(MethodContext context, StandIn standIn) {
+        standIn.mobileNumber();
     }
 
     @Override

@@ -9,8 +9,11 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.credential.AnswerHasher;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
+import io.github.keycloaksspr.core.decoy.StandIn;
+import io.github.keycloaksspr.core.decoy.StandInAnswers;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
@@ -31,9 +34,6 @@ public final class SecurityQuestionsMethod implements SsprMethod {
     static final String INSTRUCTION = "ssprMethodQuestionsInstruction";
     static final String ANSWER_FIELD_PREFIX = "answer-";
     private static final String ASKED_NOTE = "sspr.questions.asked";
-    /** A decoy run asks questions from the predefined pool, as a real account most often would. */
-    private static final List<String> DECOY_QUESTIONS = List.of("ssprQuestionFirstPet", "ssprQuestionBirthCity",
-            "ssprQuestionFirstSchool", "ssprQuestionChildhoodFriend", "ssprQuestionFirstCar");
 
     @Override
     public String id() {
@@ -73,10 +73,8 @@ public final class SecurityQuestionsMethod implements SsprMethod {
     }
 
     @Override
-    public MethodChallenge decoyChallenge(MethodContext context) {
-        List<String> questions = new ArrayList<>(DECOY_QUESTIONS);
-        Collections.shuffle(questions, new SecureRandom());
-        return MethodChallenge.questions(INSTRUCTION, questions.subList(0, context.policy().questionsToAnswer()));
+    public void furnish(MethodContext context, StandIn standIn) {
+        standIn.registerSecurityQuestions();
     }
 
     @Override
@@ -87,11 +85,12 @@ public final class SecurityQuestionsMethod implements SsprMethod {
             return MethodOutcome.spent("ssprErrorQuestionsExhausted", "no_live_questions");
         }
         List<String> questions = Arrays.asList(asked.split("\n"));
+        AnswerHasher hasher = StandInAnswers.hasherFor(context.session(), user);
         boolean allRight = true;
         // Check every answer even after a wrong one: the time taken must not tell which answer was wrong.
         for (int i = 0; i < questions.size(); i++) {
             String answer = form.getFirst(ANSWER_FIELD_PREFIX + (i + 1));
-            boolean right = answer != null && credential.get().matches(context.session(), questions.get(i), answer);
+            boolean right = answer != null && credential.get().matches(hasher, questions.get(i), answer);
             allRight &= right;
         }
         if (allRight) {

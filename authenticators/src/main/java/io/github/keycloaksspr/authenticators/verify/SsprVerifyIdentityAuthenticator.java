@@ -8,14 +8,14 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 
 /**
  * N of M: the user proves identity with as many distinct registered methods as the policy requires. The step reads
- * which transition a request asks for; a {@link RealVerification} or a {@link DecoyVerification} carries it out, so
- * both walk the same pages.
+ * which transition a request asks for; a {@link Verification} of the account (or of a name's stand-in) carries it
+ * out.
  */
 public final class SsprVerifyIdentityAuthenticator extends SsprFlowStep {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        VerificationRun.of(context).ifPresent(VerificationRun::resume);
+        VerificationRun.of(context).ifPresent(Verification::resume);
     }
 
     @Override

@@ -2,13 +2,13 @@ package io.github.keycloaksspr.authenticators.verify;
 
 import java.util.Optional;
 
-import jakarta.ws.rs.core.MultivaluedMap;
-
 import io.github.keycloaksspr.authenticators.flow.FlowPolicy;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
+import io.github.keycloaksspr.core.decoy.StandInAccounts;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -16,46 +16,39 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.models.UserModel;
 
 /**
- * One request of the verify step, for a real account or a decoy: the same transitions, the same pages. The step only
- * says which transition the request asks for; each run decides what it means.
+ * Which account a request of the verify step is about: the account named at the first step, or, for a name that
+ * cannot reset, its stand-in. Neither is the flow's user until identity is proven, so that Keycloak's layout, the
+ * page language and brute-force lookups treat both alike.
  */
-interface VerificationRun {
+final class VerificationRun {
 
-    /** The step is entered or re-entered (a refresh, the back button). */
-    void resume();
-
-    /** The user picked a method from the list. */
-    void select(String methodId);
-
-    /** The user answered the current method's challenge. */
-    void answer(MultivaluedMap<String, String> form);
-
-    /** The user left the current method's page for the method list. */
-    void back();
-
-    /** The method list, with an error message when {@code errorKey} is not null. */
-    void showSelection(String errorKey);
-
-    /** Whether a method has been picked and not yet left. */
-    boolean hasCurrentMethod();
+    private VerificationRun() {
+    }
 
     /** The run this request belongs to; empty when the policy cannot be used (the user has been sent back). */
-    static Optional<VerificationRun> of(AuthenticationFlowContext context) {
+    static Optional<Verification> of(AuthenticationFlowContext context) {
         Optional<SsprPolicy> policy = FlowPolicy.of(context, ResetStep.VERIFY_IDENTITY);
         if (policy.isEmpty()) {
             return Optional.empty();
         }
+        ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
+        String typedName = String.valueOf(context.getAuthenticationSession()
+                .getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME));
+        UserModel account = state.isDecoy() ? null : state.subject()
+                .map(id -> context.getSession().users().getUserById(context.getRealm(), id)).orElse(null);
         MethodContext methods = new MethodContext(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), policy.get(), context.getConnection().getRemoteAddr(),
-                context.getSession().getContext().resolveLocale(context.getUser()));
-        ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
-        UserModel user = context.getUser();
-        boolean real = !state.isDecoy() && user != null && state.isFor(user.getId());
-        LedgerSubject subject = real ? LedgerSubject.account(user.getId())
-                : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(String.valueOf(context
-                        .getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME))));
+                context.getSession().getContext().resolveLocale(account));
+        LedgerSubject subject = account != null ? LedgerSubject.account(account.getId())
+                : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(typedName));
+        if (account == null) {
+            account = StandInAccounts.forTypedName(context.getSession(), context.getRealm(), policy.get(), typedName,
+                    MethodCatalogue.of().enabledForUsers(methods).stream()
+                            .map(m -> new StandInAccounts.Offer(m.factor().id(), standIn -> m.furnish(methods, standIn)))
+                            .toList());
+        }
         VerifyRequest request = new VerifyRequest(context, methods,
                 AttemptLedger.of(context.getSession(), context.getRealm(), policy.get().attempts()), subject);
-        return Optional.of(real ? new RealVerification(request, user) : new DecoyVerification(request));
+        return Optional.of(new Verification(request, account));
     }
 }

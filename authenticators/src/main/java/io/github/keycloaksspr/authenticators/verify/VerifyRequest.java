@@ -20,6 +20,7 @@ import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodPages;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
@@ -61,7 +62,7 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
         List<MethodPages.MethodChoice> choices = methods.stream()
                 .map(m -> new MethodPages.MethodChoice(m.id(), MethodPages.labelKey(m.id()), hint.apply(m)))
                 .toList();
-        LoginFormsProvider form = flow.form();
+        LoginFormsProvider form = form();
         if (errorKey != null) {
             form.setError(errorKey);
         }
@@ -70,11 +71,17 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
 
     /** The answer page of {@code methodId}; {@code error} (a message key) shown at the answer field when not null. */
     Response challengePage(String methodId, MethodChallenge challenge, int step, int required, String error) {
-        LoginFormsProvider form = flow.form();
+        LoginFormsProvider form = form();
         if (error != null) {
             form.addError(new FormMessage(CodeChallenges.CODE_FIELD, error));
         }
         return MethodPages.verifyMethod(form, methodId, challenge, step, required);
+    }
+
+    /** A page of the step, naming the account as it was typed (the same for an account and a stand-in). */
+    private LoginFormsProvider form() {
+        return flow.form().setAttribute("ssprAccountName",
+                flow.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME));
     }
 
     boolean blocked() {

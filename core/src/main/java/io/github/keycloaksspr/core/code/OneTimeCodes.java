@@ -134,6 +134,11 @@ public final class OneTimeCodes {
         return liveNote(purpose).isPresent();
     }
 
+    /** The id of the live code for {@code purpose}: what marks about this very code (not its successor) name. */
+    public Optional<String> liveCodeId(String purpose) {
+        return liveNote(purpose).map(CodeNote::codeId);
+    }
+
     /** When the live code for {@code purpose} expires, e.g. to show a countdown. */
     public Optional<Instant> expiresAt(String purpose) {
         return liveNote(purpose).map(note -> Instant.ofEpochMilli(note.expiresAtMillis()));

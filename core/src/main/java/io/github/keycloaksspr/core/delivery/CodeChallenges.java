@@ -10,15 +10,14 @@ import io.github.keycloaksspr.core.budget.SendLimits;
 import io.github.keycloaksspr.core.budget.SendRequest;
 import io.github.keycloaksspr.core.code.CodeCheck;
 import io.github.keycloaksspr.core.code.OneTimeCodes;
+import io.github.keycloaksspr.core.decoy.StandInUser;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneCheck;
-import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import org.jboss.logging.Logger;
 import org.keycloak.models.UserModel;
 
 /**
@@ -28,8 +27,10 @@ import org.keycloak.models.UserModel;
 public final class CodeChallenges {
 
     public static final String CODE_FIELD = "code";
-
-    private static final Logger LOG = Logger.getLogger(CodeChallenges.class);
+    /** The event reason of a code the mail server or phone gateway did not take. */
+    public static final String DELIVERY_FAILED = "delivery_failed";
+    /** The undelivered mark outlives its code a little, so that the last page of a code still tells why. */
+    private static final long UNDELIVERED_MARK_GRACE_SECONDS = 60;
 
     private CodeChallenges() {
     }
@@ -49,6 +50,9 @@ public final class CodeChallenges {
         String hint = delivery.masked(destination);
         OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
         if (codes.hasLiveCode(purpose)) {
+            if (undelivered(context, codes, purpose)) {
+                return MethodChallenge.refused("ssprErrorSendFailed", DELIVERY_FAILED);
+            }
             return MethodChallenge.code(instructionKey, hint);
         }
         SsprPolicy policy = context.policy();
@@ -71,16 +75,25 @@ public final class CodeChallenges {
                     ? "ssprErrorPhonePaused" : "ssprErrorTooManyCodes", budget);
         }
         String code = codes.issue(purpose, policy.codeLength(), policy.codeLifetime());
-        try {
-            delivery.deliver(context, user, destination, code);
-        } catch (Exception e) {
-            LOG.warnf("SSPR: could not send a %s code in realm %s: %s", purpose, context.realm().getName(),
-                    loggable(e));
-            codes.discard(purpose);
-            return MethodChallenge.refused("ssprErrorSendFailed", "delivery_failed");
+        Transmission message = delivery.compose(context, user, destination, code);
+        boolean standIn = StandInUser.isStandIn(user);
+        DeliveryDispatch.afterCommit(context.session(), context.realm(), new DeliveryDispatch.Dispatch(
+                delivery.channel(), codes.liveCodeId(purpose).orElseThrow(),
+                policy.codeLifetime().toSeconds() + UNDELIVERED_MARK_GRACE_SECONDS, message, standIn));
+        if (!standIn) {
+            SsprMetrics.send(context.realm().getName(), purpose);
         }
-        SsprMetrics.send(context.realm().getName(), purpose);
         return MethodChallenge.code(instructionKey, hint);
+    }
+
+    /** A live code whose send failed: forgotten, so that choosing the method again sends a new one. */
+    private static boolean undelivered(MethodContext context, OneTimeCodes codes, String purpose) {
+        Optional<String> codeId = codes.liveCodeId(purpose);
+        if (codeId.isPresent() && DeliveryDispatch.undelivered(context.session(), codeId.get())) {
+            codes.discard(purpose);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -92,23 +105,13 @@ public final class CodeChallenges {
                 .resetPhonesPaused(context.realm().getId(), context.policy().budgetWindow());
     }
 
-    /**
-     * What a failed send may say in the log: the phone gateway's own message (written without number, text or
-     * token), otherwise only the exception types, since a mail server's answer can quote the recipient's address.
-     */
-    private static String loggable(Exception e) {
-        if (e instanceof PhoneDeliveryException) {
-            return e.getMessage();
-        }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root == e ? e.getClass().getName() : e.getClass().getName() + " caused by " + root.getClass().getName();
-    }
-
+    /** Checks a typed code; a code whose send failed is over, and says so. */
     public static MethodOutcome verify(MethodContext context, String purpose, String input) {
-        CodeCheck check = OneTimeCodes.of(context.session(), context.authSession()).verify(purpose, input);
+        OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
+        if (undelivered(context, codes, purpose)) {
+            return MethodOutcome.spent("ssprErrorSendFailed", DELIVERY_FAILED);
+        }
+        CodeCheck check = codes.verify(purpose, input);
         return switch (check) {
             case VALID -> MethodOutcome.verified();
             case WRONG -> MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");

@@ -9,8 +9,14 @@ import org.keycloak.models.UserModel;
  */
 public interface CodeDelivery {
 
-    /** Sends {@code code} to {@code destination}; the code reaches only the destination, never a log or exception. */
-    void deliver(MethodContext context, UserModel user, String destination, String code) throws Exception;
+    /** The channel's name in logs, metrics and its health mark: {@code email}, {@code sms}, {@code voice}. */
+    String channel();
+
+    /**
+     * Composes, during the request, the message that brings {@code code} to {@code destination}; it leaves after the
+     * request (see {@link DeliveryDispatch}). The code reaches only the destination, never a log or exception.
+     */
+    Transmission compose(MethodContext context, UserModel user, String destination, String code);
 
     /** The destination as the user may see it before proving it is theirs. */
     String masked(String destination);

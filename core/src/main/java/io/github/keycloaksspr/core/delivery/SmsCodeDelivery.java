@@ -14,9 +14,14 @@ public final class SmsCodeDelivery implements CodeDelivery {
     }
 
     @Override
-    public void deliver(MethodContext context, UserModel user, String number, String code) throws Exception {
+    public String channel() {
+        return "sms";
+    }
+
+    @Override
+    public Transmission compose(MethodContext context, UserModel user, String number, String code) {
         String text = ThemeMessages.format(context, "ssprSmsCodeText", ThemeMessages.realmName(context.realm()), code);
-        PhoneGateway.required(context.session()).sendSms(number, text);
+        return (session, realm) -> PhoneGateway.required(session).sendSms(number, text);
     }
 
     @Override

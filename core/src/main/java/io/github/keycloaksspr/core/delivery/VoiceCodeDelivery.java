@@ -15,9 +15,15 @@ public final class VoiceCodeDelivery implements CodeDelivery {
     }
 
     @Override
-    public void deliver(MethodContext context, UserModel user, String number, String code) throws Exception {
+    public String channel() {
+        return "voice";
+    }
+
+    @Override
+    public Transmission compose(MethodContext context, UserModel user, String number, String code) {
         String language = context.locale() == null ? "en-US" : context.locale().toLanguageTag();
-        PhoneGateway.required(context.session()).placeCall(number, SpokenMessage.codeReadTwice(code, language));
+        SpokenMessage message = SpokenMessage.codeReadTwice(code, language);
+        return (session, realm) -> PhoneGateway.required(session).placeCall(number, message);
     }
 
     @Override

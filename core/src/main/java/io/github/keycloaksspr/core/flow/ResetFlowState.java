@@ -70,6 +70,11 @@ public final class ResetFlowState {
         return authSession.getAuthNote(DECOY_REASON);
     }
 
+    /** The id of the account this run is for; empty for a decoy run. */
+    public Optional<String> subject() {
+        return Optional.ofNullable(authSession.getAuthNote(SUBJECT));
+    }
+
     /** Whether the notes were written for this user; anything else means no proof counts. */
     public boolean isFor(String userId) {
         return userId != null && userId.equals(authSession.getAuthNote(SUBJECT));

@@ -31,8 +31,8 @@ public final class MethodCatalogue {
                 .toList();
     }
 
-    /** What a decoy run offers: every method the policy enables for ordinary users and the server can run. */
-    public List<SsprMethod> decoyMethods(MethodContext context) {
+    /** Every method the policy enables for ordinary users and the server can run: what a stand-in may have. */
+    public List<SsprMethod> enabledForUsers(MethodContext context) {
         return context.policy().methodsFor(false).stream()
                 .map(id -> context.session().getProvider(SsprMethod.class, id))
                 .filter(Objects::nonNull)

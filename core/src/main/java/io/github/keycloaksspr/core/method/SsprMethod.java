@@ -2,6 +2,7 @@ package io.github.keycloaksspr.core.method;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.decoy.StandIn;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.Provider;
 
@@ -40,8 +41,11 @@ public interface SsprMethod extends Provider {
     /** Starts the challenge (sends a code, picks questions) unless one is live, and describes the answer page. */
     MethodChallenge challenge(MethodContext context, UserModel user);
 
-    /** Describes the answer page of a decoy run: same fields, nothing sent, nothing that depends on a real account. */
-    MethodChallenge decoyChallenge(MethodContext context);
+    /**
+     * Gives a stand-in account (the account a name that cannot reset is shown as) what this method needs, made up
+     * from the stand-in's seed: a decoy run then walks this method's pages exactly as a registered user does.
+     */
+    void furnish(MethodContext context, StandIn standIn);
 
     /** Checks the user's answer. */
     MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form);

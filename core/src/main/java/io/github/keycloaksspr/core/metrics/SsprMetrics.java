@@ -17,6 +17,7 @@ public final class SsprMetrics {
     public static final String VERIFICATIONS = "sspr.verifications";
     public static final String SENDS = "sspr.sends";
     public static final String BUDGET_REFUSALS = "sspr.budget.refusals";
+    public static final String DELIVERY_FAILURES = "sspr.delivery.failures";
 
     private SsprMetrics() {
     }
@@ -37,6 +38,11 @@ public final class SsprMetrics {
     /** A code sent; {@code purpose} is the method or registration purpose ({@code sspr-sms}, {@code register-email}). */
     public static void send(String realm, String purpose) {
         count(SENDS, "Codes sent", "realm", realm, "channel", channelOf(purpose));
+    }
+
+    /** A code that the SMTP server or the phone gateway did not take. */
+    public static void deliveryFailure(String realm, String channel) {
+        count(DELIVERY_FAILURES, "Codes the mail server or phone gateway refused", "realm", realm, "channel", channel);
     }
 
     public static void budgetRefusal(String realm, String budget) {

@@ -27,7 +27,8 @@ class PhoneCodeDeliveryTest {
 
     @Test
     void anSmsCarriesTheCodeInTheRealmsWordingAndLanguage() throws Exception {
-        SmsCodeDelivery.INSTANCE.deliver(context(gateway, Locale.GERMAN), null, NUMBER, "482913");
+        MethodContext context = context(gateway, Locale.GERMAN);
+        SmsCodeDelivery.INSTANCE.compose(context, null, NUMBER, "482913").transmit(context.session(), context.realm());
 
         assertThat(gateway.texts).containsExactly(NUMBER + ": Ihr Code für Acme Login: 482913");
         assertThat(gateway.calls).isEmpty();
@@ -35,7 +36,8 @@ class PhoneCodeDeliveryTest {
 
     @Test
     void aCallReadsTheCodeDigitByDigitTwiceInTheUsersLanguage() throws Exception {
-        VoiceCodeDelivery.INSTANCE.deliver(context(gateway, Locale.GERMANY), null, NUMBER, "4829");
+        MethodContext context = context(gateway, Locale.GERMANY);
+        VoiceCodeDelivery.INSTANCE.compose(context, null, NUMBER, "4829").transmit(context.session(), context.realm());
 
         assertThat(gateway.calls).containsExactly(new SpokenMessage("4, 8, 2, 9.", "de-DE", 2));
         assertThat(gateway.texts).isEmpty();
@@ -45,9 +47,20 @@ class PhoneCodeDeliveryTest {
     void withoutAConfiguredGatewayNothingIsSentAndTheCallerIsTold() {
         RecordingGateway unconfigured = new RecordingGateway(false);
 
-        assertThatThrownBy(() -> SmsCodeDelivery.INSTANCE.deliver(context(unconfigured, Locale.ENGLISH), null, NUMBER,
-                "482913")).isInstanceOf(IllegalStateException.class).hasMessageNotContaining("482913");
+        MethodContext context = context(unconfigured, Locale.ENGLISH);
+        Transmission text = SmsCodeDelivery.INSTANCE.compose(context, null, NUMBER, "482913");
+
+        assertThatThrownBy(() -> text.transmit(context.session(), context.realm())).isInstanceOf(IllegalStateException.class).hasMessageNotContaining("482913");
         assertThat(unconfigured.texts).isEmpty();
+    }
+
+    @Test
+    void composingSendsNothingTheMessageLeavesOnlyWhenTransmitted() {
+        SmsCodeDelivery.INSTANCE.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
+        VoiceCodeDelivery.INSTANCE.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
+
+        assertThat(gateway.texts).isEmpty();
+        assertThat(gateway.calls).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.requiredactions;
+package io.github.keycloaksspr.core.registration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.keycloaksspr.core.credential.PredefinedQuestions;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import io.github.keycloaksspr.core.policy.ConfigReader;
 import io.github.keycloaksspr.core.policy.InvalidPolicyException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 
 /**
  * The required action's config (admin console: Authentication → Required actions → configure): one immutable,
@@ -75,6 +78,19 @@ public record RegistrationSettings(boolean requireAtSignIn, int reconfirmDays, i
                 read.integer(GRACE_DAYS, DEFAULTS.graceDays),
                 read.list(PREDEFINED_QUESTIONS, DEFAULTS.predefinedQuestions),
                 read.list(CUSTOM_QUESTIONS, List.of()));
+    }
+
+    /**
+     * The settings saved for the realm's security-info action, or the defaults when none are saved or they are
+     * unusable (the action itself refuses to run then and says why).
+     */
+    public static RegistrationSettings forRealm(RealmModel realm) {
+        RequiredActionConfigModel config = realm.getRequiredActionConfigByAlias(RegistrationEvents.ACTION_ID);
+        try {
+            return from(config == null ? null : config.getConfig());
+        } catch (InvalidPolicyException e) {
+            return DEFAULTS;
+        }
     }
 
     /** The question ids a user may pick: predefined keys first, then {@code custom:<text>}. */

@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.decoy.StandInUser;
+import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
@@ -20,31 +22,39 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.models.UserModel;
 
 /**
- * A real account proves identity: its registered methods with masked hints, one challenge at a time, until as many
- * distinct factors are proven as the policy requires (administrators two, never questions).
+ * An account proves identity: its registered methods with masked hints, one challenge at a time, until as many
+ * distinct factors are proven as the policy requires (administrators two, never questions). A name that cannot
+ * reset walks the very same code as a {@link StandInUser} with made-up registrations, on which no answer is ever
+ * right and to which nothing is ever sent; only the events tell the two apart.
  */
-final class RealVerification implements VerificationRun {
+final class Verification {
 
-    /** A code that only expired may be sent again (within the budgets); other spent methods are over for this reset. */
-    private static final Set<String> EXPIRED_REASONS = Set.of("code_expired", "no_live_code");
+    /**
+     * A code that only expired, or whose send failed, may be sent again (within the budgets) and was no guess; other
+     * spent methods are over for this reset.
+     */
+    private static final Set<String> EXPIRED_REASONS = Set.of("code_expired", "no_live_code",
+            CodeChallenges.DELIVERY_FAILED);
 
     private final VerifyRequest request;
     private final ResetFlowState state;
-    private final UserModel user;
+    private final UserModel account;
+    private final boolean standIn;
     private final boolean administrator;
 
-    RealVerification(VerifyRequest request, UserModel user) {
+    Verification(VerifyRequest request, UserModel account) {
         this.request = request;
         this.state = request.state();
-        this.user = user;
+        this.account = account;
+        this.standIn = StandInUser.isStandIn(account);
         this.administrator = new ResetAudience(request.methods().session(), request.methods().realm(),
-                request.methods().policy()).isAdministrator(user);
+                request.methods().policy()).isAdministrator(account);
     }
 
-    @Override
-    public void resume() {
+    /** The step is entered or re-entered (a refresh, the back button). */
+    void resume() {
         if (enoughVerified()) {
-            request.flow().success();
+            proven();
             return;
         }
         if (request.blocked()) {
@@ -59,8 +69,8 @@ final class RealVerification implements VerificationRun {
         showSelection(null);
     }
 
-    @Override
-    public void select(String methodId) {
+    /** The user picked a method from the list. */
+    void select(String methodId) {
         if (request.blocked()) {
             request.endBlocked(event());
             return;
@@ -74,8 +84,8 @@ final class RealVerification implements VerificationRun {
         startChallenge(methodId);
     }
 
-    @Override
-    public void answer(MultivaluedMap<String, String> form) {
+    /** The user answered the current method's challenge. */
+    void answer(MultivaluedMap<String, String> form) {
         String methodId = state.currentMethod();
         SsprMethod method = request.method(methodId);
         EventBuilder event = event().detail(SsprEvents.METHOD, methodId);
@@ -84,36 +94,36 @@ final class RealVerification implements VerificationRun {
             request.endBlocked(event);
             return;
         }
-        MethodOutcome outcome = method.verify(request.methods(), user, form);
+        MethodOutcome outcome = neverProvenByStandIn(method.verify(request.methods(), account, form));
         boolean blockedNow = countAgainstLedger(attempt.get(), outcome);
         if (blockedNow) {
-            // Whatever the method says (wrong, or now spent), the page is the decoy's: the answer page, blocked.
-            SsprEvents.failure(event, outcome.reason());
+            // Whatever the method says (wrong, or now spent): the answer page once more, saying the reset is blocked.
+            failure(event, outcome.reason());
             SsprEvents.failure(event(), SsprReasons.TOO_MANY_ATTEMPTS);
             if (outcome.status() == MethodOutcome.Status.SPENT) {
                 state.markSpent(methodId);
             }
             request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, request.challengePage(methodId,
-                    method.decoyChallenge(request.methods()), step(), required(), SsprPages.BLOCKED));
+                    method.challenge(request.methods(), account), step(), shownRequired(), SsprPages.BLOCKED));
             return;
         }
         switch (outcome.status()) {
             case VERIFIED -> {
-                state.recordVerified(user.getId(), methodId, method.factorFor(request.methods(), user));
+                state.recordVerified(account.getId(), methodId, method.factorFor(request.methods(), account));
                 SsprEvents.success(event.detail(SsprEvents.VERIFIED_COUNT,
                         Integer.toString(verifiedFactors().size())), "method_verified");
                 if (enoughVerified()) {
-                    request.flow().success();
+                    proven();
                 } else {
                     showSelection(null);
                 }
             }
             case WRONG -> {
-                SsprEvents.failure(event, outcome.reason());
-                MethodChallenge again = method.challenge(request.methods(), user);
+                failure(event, outcome.reason());
+                MethodChallenge again = method.challenge(request.methods(), account);
                 // Reported as a credential failure so that brute-force protection (category otp) counts it.
                 request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        request.challengePage(methodId, again, step(), required(), outcome.errorKey()));
+                        request.challengePage(methodId, again, step(), shownRequired(), outcome.errorKey()));
             }
             case SPENT -> {
                 if (EXPIRED_REASONS.contains(outcome.reason())) {
@@ -121,7 +131,7 @@ final class RealVerification implements VerificationRun {
                 } else {
                     state.markSpent(methodId);
                 }
-                SsprEvents.failure(event, outcome.reason());
+                failure(event, outcome.reason());
                 if (offered().isEmpty()) {
                     request.endNotVerified(event());
                 } else {
@@ -131,32 +141,44 @@ final class RealVerification implements VerificationRun {
         }
     }
 
-    @Override
-    public void back() {
+    /** The user left the current method's page for the method list. */
+    void back() {
         state.leaveMethod();
         showSelection(null);
     }
 
-    @Override
-    public void showSelection(String errorKey) {
-        request.showMethods(offered(), m -> m.maskedHint(request.methods(), user), step(), required(), errorKey,
-                event());
+    /** The method list, with an error message when {@code errorKey} is not null. */
+    void showSelection(String errorKey) {
+        request.showMethods(offered(), m -> m.maskedHint(request.methods(), account), step(), shownRequired(),
+                errorKey, event());
     }
 
-    @Override
-    public boolean hasCurrentMethod() {
+    /** Whether a method has been picked and not yet left. */
+    boolean hasCurrentMethod() {
         return state.currentMethod() != null;
     }
 
     private void startChallenge(String methodId) {
-        MethodChallenge challenge = request.method(methodId).challenge(request.methods(), user);
+        MethodChallenge challenge = request.method(methodId).challenge(request.methods(), account);
         if (!challenge.started()) {
             state.leaveMethod();
-            SsprEvents.failure(event().detail(SsprEvents.METHOD, methodId), challenge.reason());
+            failure(event().detail(SsprEvents.METHOD, methodId), challenge.reason());
             showSelection(challenge.errorKey());
             return;
         }
-        request.flow().challenge(request.challengePage(methodId, challenge, step(), required(), null));
+        request.flow().challenge(request.challengePage(methodId, challenge, step(), shownRequired(), null));
+    }
+
+    /** Identity is proven: from here on the flow's user is the account, as Keycloak's later steps expect. */
+    private void proven() {
+        request.flow().setUser(account);
+        request.flow().success();
+    }
+
+    /** A stand-in's code is never sent, so a right code can only be a guess: it counts as wrong like any other. */
+    private MethodOutcome neverProvenByStandIn(MethodOutcome outcome) {
+        return standIn && outcome.status() == MethodOutcome.Status.VERIFIED
+                ? MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code") : outcome;
     }
 
     /**
@@ -175,29 +197,43 @@ final class RealVerification implements VerificationRun {
     private List<SsprMethod> offered() {
         Set<String> spent = state.spentMethods();
         Set<String> proven = verifiedFactors();
-        return request.catalogue().usableFor(request.methods(), user, administrator).stream()
+        return request.catalogue().usableFor(request.methods(), account, administrator).stream()
                 .filter(m -> !spent.contains(m.id()))
-                .filter(m -> !proven.contains(m.factorFor(request.methods(), user).id()))
+                .filter(m -> !proven.contains(m.factorFor(request.methods(), account).id()))
                 .toList();
     }
 
     private Set<String> verifiedFactors() {
-        return state.verifiedFactors(user.getId());
+        return standIn ? Set.of() : state.verifiedFactors(account.getId());
     }
 
     private int required() {
         return request.methods().policy().methodsRequiredFor(administrator);
     }
 
-    private boolean enoughVerified() {
-        return verifiedFactors().size() >= required();
+    /**
+     * The total the page shows. Until a first method is proven it is what the policy asks of ordinary users, for
+     * everybody: the number an administrator must prove would tell a stranger who is one.
+     */
+    private int shownRequired() {
+        return verifiedFactors().isEmpty() ? request.methods().policy().methodsRequiredFor(false) : required();
     }
 
     private int step() {
-        return Math.min(verifiedFactors().size() + 1, required());
+        return Math.min(verifiedFactors().size() + 1, shownRequired());
     }
 
+    private boolean enoughVerified() {
+        return !standIn && verifiedFactors().size() >= required();
+    }
+
+    /** The run's event: the account, or for a stand-in the truth that it is one and why. */
     private EventBuilder event() {
-        return request.event().user(user);
+        return standIn ? request.event().detail(SsprEvents.DECOY, "true") : request.event().user(account);
+    }
+
+    /** A stand-in's failures all carry why the name cannot reset, as every event of a decoy run does. */
+    private void failure(EventBuilder event, String reason) {
+        SsprEvents.failure(event, standIn ? state.decoyReason() : reason);
     }
 }

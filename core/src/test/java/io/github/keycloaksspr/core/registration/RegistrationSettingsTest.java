@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.requiredactions;
+package io.github.keycloaksspr.core.registration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,140 @@
+package io.github.keycloaksspr.core.delivery;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
+import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
+import org.jboss.logging.Logger;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Codes leave after the request: once its transaction has committed, each {@link Transmission} runs on Keycloak's
+ * managed executor {@value #EXECUTOR} in a session of its own, so that no page waits for an SMTP server or the phone
+ * gateway. A refused send is never retried: it marks the code undelivered (the next page of the method says so and
+ * the flow's event records {@code delivery_failed}) and marks the channel failing for a while.
+ * <p>
+ * A stand-in's code takes the same path with a channel that sends nothing and fails exactly while the real channel
+ * is marked failing, so that an outage does not tell registered accounts from other names either.
+ */
+public final class DeliveryDispatch {
+
+    static final String EXECUTOR = "sspr-delivery";
+    /** How long a refused send marks its channel failing (a successful send clears the mark at once). */
+    static final long CHANNEL_MARK_SECONDS = 300;
+
+    private static final Logger LOG = Logger.getLogger(DeliveryDispatch.class);
+
+    /**
+     * One code on its way.
+     *
+     * @param channel      the delivery's channel ({@link CodeDelivery#channel()})
+     * @param codeId       the code's id, which the undelivered mark names
+     * @param markSeconds  how long the undelivered mark lasts: as long as the code
+     * @param transmission the composed message
+     * @param standIn      whether it is a stand-in's: then nothing is sent
+     */
+    public record Dispatch(String channel, String codeId, long markSeconds, Transmission transmission,
+                           boolean standIn) {
+    }
+
+    private DeliveryDispatch() {
+    }
+
+    /** Sends {@code dispatch} after this request's transaction has committed; nothing if it rolls back. */
+    public static void afterCommit(KeycloakSession session, RealmModel realm, Dispatch dispatch) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String realmId = realm.getId();
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                try {
+                    ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+                    executor.execute(() -> KeycloakModelUtils.runJobInTransaction(factory,
+                            background -> transmit(background, realmId, dispatch)));
+                } catch (RejectedExecutionException e) {
+                    LOG.warnf("SSPR: the %s executor refused a %s code (server shutting down or overloaded)",
+                            EXECUTOR, dispatch.channel());
+                    markUndelivered(ClusterSlots.of(session), dispatch);
+                }
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
+    }
+
+    /** Whether the code {@code codeId} could not be handed over. */
+    public static boolean undelivered(KeycloakSession session, String codeId) {
+        return ClusterSlots.of(session).isClaimed(undeliveredKey(codeId));
+    }
+
+    private static void transmit(KeycloakSession session, String realmId, Dispatch dispatch) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        if (realm == null) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        ClusterSlots slots = ClusterSlots.of(session);
+        String channelMark = channelKey(realmId, dispatch.channel());
+        try {
+            if (dispatch.standIn()) {
+                if (slots.isClaimed(channelMark)) {
+                    throw new ChannelFailing();
+                }
+                return;
+            }
+            dispatch.transmission().transmit(session, realm);
+            slots.release(channelMark);
+        } catch (Exception e) {
+            markUndelivered(slots, dispatch);
+            if (!dispatch.standIn()) {
+                LOG.warnf("SSPR: could not send a %s code in realm %s: %s", dispatch.channel(), realm.getName(),
+                        loggable(e));
+                SsprMetrics.deliveryFailure(realm.getName(), dispatch.channel());
+                slots.claim(channelMark, CHANNEL_MARK_SECONDS);
+            }
+        }
+    }
+
+    private static void markUndelivered(ClusterSlots slots, Dispatch dispatch) {
+        slots.claim(undeliveredKey(dispatch.codeId()), Math.max(1, dispatch.markSeconds()));
+    }
+
+    private static String undeliveredKey(String codeId) {
+        return "sspr:code:" + codeId + ":undelivered";
+    }
+
+    private static String channelKey(String realmId, String channel) {
+        return "sspr:channel:" + realmId + ":" + channel + ":failing";
+    }
+
+    /**
+     * What a failed send may say in the log: the phone gateway's own message (written without number, text or
+     * token), otherwise only the exception types, since a mail server's answer can quote the recipient's address.
+     */
+    private static String loggable(Exception e) {
+        if (e instanceof PhoneDeliveryException) {
+            return e.getMessage();
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root == e ? e.getClass().getName() : e.getClass().getName() + " caused by " + root.getClass().getName();
+    }
+
+    /** The stand-in's channel while the real one is marked failing. */
+    private static final class ChannelFailing extends Exception {
+        ChannelFailing() {
+            super(null, null, false, false);
+        }
+    }
+}
