@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,8 @@ class PasskeyResetIT {
             browser.startReset().chooseAccount(PAULA);
             assertThat(browser.pageTitle()).isEqualTo("Verify your identity");
             assertThat(browser.html()).contains("sspr-method-sspr-passkey");
-            assertThat(browser.text()).contains("Paula's laptop");
+            assertThat(browser.text()).as("a label the user typed is not shown to whoever types the name")
+                    .doesNotContain("Paula's laptop");
 
             browser.selectMethod("sspr-passkey");
             assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
@@ -124,8 +126,9 @@ class PasskeyResetIT {
     }
 
     /**
-     * An unknown account gets the same passkey page; even a genuine signature from a passkey in the browser never
-     * counts: three tries, then the method is spent, and no password form ever appears.
+     * An unknown account gets the same passkey page, listing made-up credential ids as a registered user's page lists
+     * real ones (the same ids for the same name); no passkey in the browser matches them, nothing ever counts: three
+     * tries, then the method is spent, and no password form ever appears.
      */
     @Test
     void decoyShowsThePasskeyPageAndNeverSucceeds() throws Exception {
@@ -145,7 +148,10 @@ class PasskeyResetIT {
             browser.selectMethod("sspr-passkey");
             assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
             assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
-            assertThat(browser.passkeyOption("allow-credentials")).isEmpty();
+            String allowed = browser.passkeyOption("allow-credentials");
+            assertThat(allowed.split(" ")).as("one or two made-up credential ids of an authenticator's length")
+                    .hasSizeBetween(1, 2).allSatisfy(id -> assertThat(Base64.getUrlDecoder().decode(id).length)
+                            .isIn(16, 20, 32, 64));
             assertThat(browser.passkeyOption("challenge")).isNotBlank();
 
             for (int attempt = 1; attempt <= 2; attempt++) {
@@ -160,7 +166,10 @@ class PasskeyResetIT {
             assertThat(browser.html()).doesNotContain("sspr-method-sspr-passkey").contains("sspr-method-sspr-email");
             assertThat(browser.fieldNames()).doesNotContain("password-new");
             assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
-                    .as("the browser's authenticator really signed each time").isEqualTo(3);
+                    .as("none of the listed ids is the browser's key: it never signed").isZero();
+
+            browser.startReset().chooseAccount("nobody-here").selectMethod("sspr-passkey");
+            assertThat(browser.passkeyOption("allow-credentials")).as("the same name, the same ids").isEqualTo(allowed);
         }
 
         List<Map<String, String>> events = RealmEvents.ssprDetails(realm);
