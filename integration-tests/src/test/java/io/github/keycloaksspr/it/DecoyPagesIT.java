@@ -59,10 +59,14 @@ class DecoyPagesIT {
     static final String USER = "uwe.user";
     static final String USER_PHONE = "+4917000000076";
     static final String PASSWORD = "Current-Passw0rd!";
+    static final String END_NOT_VERIFIED = "We could not verify your identity.";
+    static final String BLOCKED = "Too many attempts: self-service password reset is blocked";
     /** Wrong answers an account may give before it is blocked: the walks below give exactly this many. */
     static final int ATTEMPTS = 9;
 
     private static final Pattern PER_REQUEST = Pattern.compile("(session_code|execution|tab_id|client_data)=[^&\"]*");
+    /** The hash of the browser's authentication session that Keycloak's login page script compares. */
+    private static final Pattern AUTH_SESSION_CHECK = Pattern.compile("checkAuthSession\\(\\s*\"[^\"]*\"");
     private static final Pattern PHONE_HINT = Pattern.compile("\\+49 \u2022\u2022\u2022 \u2022\u2022 \\d\\d");
     private static final Pattern MAIL_HINT = Pattern.compile("\\p{L}\u2022\u2022\u2022@[A-Za-z0-9.-]+\\.[a-z]+");
 
@@ -95,8 +99,17 @@ class DecoyPagesIT {
                     assertThat(pages.get(i)).as("page %d of %s", i + 1, name).isEqualTo(registered.get(i));
                 }
             });
-            assertThat(registered.get(14)).as("the last page says the reset is blocked")
-                    .contains("Too many attempts: self-service password reset is blocked");
+            // The walk reached the state each page is about.
+            assertThat(registered.get(2)).as("refresh").contains("We texted a code to <phone hint>")
+                    .doesNotContain("That code is not right");
+            assertThat(registered.get(3)).contains("That code is not right");
+            assertThat(registered.get(6)).contains("The code has expired");
+            assertThat(registered.get(7)).contains("Too many wrong attempts").doesNotContain("sspr-method-sspr-sms");
+            assertThat(registered.get(9)).contains(END_NOT_VERIFIED);
+            assertThat(registered.get(10)).contains("We texted a code to <phone hint>");
+            assertThat(registered.get(11)).contains("Too many codes were requested");
+            assertThat(registered.get(13)).as("the last wrong answer").contains(BLOCKED).contains("name=\"code\"");
+            assertThat(registered.get(14)).as("then the start page").contains(BLOCKED).doesNotContain("name=\"code\"");
 
             Thread.sleep(1000);
             assertThat(twilio.twilio().requests()).as("texts reached the registered account only").isNotEmpty()
@@ -211,6 +224,7 @@ class DecoyPagesIT {
      */
     static String normalized(ResetJourney journey, String typedName) {
         String html = PER_REQUEST.matcher(journey.html()).replaceAll("$1=*");
+        html = AUTH_SESSION_CHECK.matcher(html).replaceAll("checkAuthSession(*");
         html = html.replace(typedName, "<typed name>");
         html = PHONE_HINT.matcher(html).replaceAll("<phone hint>");
         return MAIL_HINT.matcher(html).replaceAll("<mail hint>");
