@@ -58,7 +58,20 @@ class DecoyPagesIT {
     static final String ADMIN = "ada.admin";
     static final String USER = "uwe.user";
     static final String USER_PHONE = "+4917000000076";
+    static final String APP_USER = "tara.app";
     static final String PASSWORD = "Current-Passw0rd!";
+    /** The pack's predefined questions: the pool of a realm that configures none. */
+    static final List<String> PREDEFINED_QUESTIONS = List.of(
+            "What was the name of your first pet?",
+            "In which city were you born?",
+            "What was the name of your first school?",
+            "What is the first name of your childhood best friend?",
+            "What was the make of your first car?",
+            "What was the first concert you went to?",
+            "What was the surname of your favourite teacher?",
+            "What was your first job?",
+            "In which city did your parents meet?",
+            "What was your childhood nickname?");
     static final String END_NOT_VERIFIED = "We could not verify your identity.";
     static final String BLOCKED = "Too many attempts: self-service password reset is blocked";
     /** Wrong answers an account may give before it is blocked: the walks below give exactly this many. */
@@ -186,6 +199,39 @@ class DecoyPagesIT {
         return pages;
     }
 
+    /**
+     * The authenticator-app and security-question pages: the same for a registered account, an account without
+     * security info and an unknown name. The question texts are normalized like hints; a stand-in's questions come
+     * from the realm's pool and stay the same for the same name.
+     */
+    @Test
+    void appAndQuestionPagesAreTheSameForEveryName() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.methods", "sspr-totp##sspr-questions"));
+        List<String> registered = appAndQuestionsWalk(APP_USER);
+        assertThat(registered.get(2)).contains("That code is not right");
+        assertThat(registered.get(5)).contains("At least one answer is not right");
+        assertThat(appAndQuestionsWalk("uli.unregistered")).isEqualTo(registered);
+        assertThat(appAndQuestionsWalk("quentin.nobody")).isEqualTo(registered);
+
+        List<String> asked = journey().chooseAccount("quentin.nobody").selectMethod("sspr-questions").askedQuestions();
+        assertThat(asked).hasSize(3).allSatisfy(q -> assertThat(PREDEFINED_QUESTIONS).contains(q));
+        assertThat(journey().chooseAccount("quentin.nobody").selectMethod("sspr-questions").askedQuestions())
+                .as("the same name, the same questions").containsExactlyInAnyOrderElementsOf(asked);
+    }
+
+    /** The method list, the app's code page, a wrong code, the list, the questions page, wrong answers. */
+    private List<String> appAndQuestionsWalk(String name) throws Exception {
+        ResetJourney journey = journey().chooseAccount(name);
+        List<String> pages = new ArrayList<>();
+        pages.add(normalized(journey, name));
+        pages.add(normalized(journey.selectMethod("sspr-totp"), name));
+        pages.add(normalized(journey.enterCode("000000"), name));
+        pages.add(normalized(journey.chooseOtherMethod(), name));
+        pages.add(normalized(journey.selectMethod("sspr-questions"), name));
+        pages.add(normalized(journey.answer(List.of("wrong one", "wrong two", "wrong three")), name));
+        return pages;
+    }
+
     @Test
     void aNameKeepsItsOwnMadeUpHintsAndNeverShowsARealUsersData() throws Exception {
         // Names no other test here blocks.
@@ -223,7 +269,11 @@ class DecoyPagesIT {
      * their kind. A hint of another shape than a registered account's stays and makes the pages differ.
      */
     static String normalized(ResetJourney journey, String typedName) {
-        String html = PER_REQUEST.matcher(journey.html()).replaceAll("$1=*");
+        String html = journey.html();
+        for (String question : journey.askedQuestions()) {
+            html = html.replaceAll(">\\s*" + Pattern.quote(question) + "\\s*<", "><question><");
+        }
+        html = PER_REQUEST.matcher(html).replaceAll("$1=*");
         html = AUTH_SESSION_CHECK.matcher(html).replaceAll("checkAuthSession(*");
         html = html.replace(typedName, "<typed name>");
         html = PHONE_HINT.matcher(html).replaceAll("<phone hint>");
@@ -264,7 +314,10 @@ class DecoyPagesIT {
                                     .clientRoles("realm-management", "manage-users"),
                             registered(USER, USER_PHONE, "uwe.home@example.net").groups("sspr-users"),
                             registered(OTHER_DISABLED, OTHER_DISABLED_PHONE, "dirk.home@example.net").enabled(false)
-                                    .groups("sspr-users"));
+                                    .groups("sspr-users"),
+                            person(APP_USER).groups("sspr-users").totpSecret("decoy-pages-totp-secret-0001")
+                                    .credential(SeededCredentials.securityQuestions(SelfServiceResetIT.TomAnswers.BY_KEY)),
+                            person("uli.unregistered").groups("sspr-users"));
         }
 
         private static UserBuilder registered(String name, String phone, String alternate) {
