@@ -36,12 +36,32 @@ public final class FormBrowser {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** The client address a reverse proxy would pass on ({@code X-Forwarded-For}), or null to send none. */
+    private final String forwardedFor;
+
     private HttpResponse<String> current;
 
+    public FormBrowser() {
+        this(null);
+    }
+
+    /**
+     * A browser behind a reverse proxy that passes {@code clientAddress} on as {@code X-Forwarded-For}: on a server
+     * started with {@code proxy-headers=xforwarded} ({@link ProxiedServerConfig}) each such browser is its own client
+     * address, as users are in production. A server without that option ignores the header.
+     */
+    public FormBrowser(String clientAddress) {
+        this.forwardedFor = clientAddress;
+    }
+
     public FormBrowser open(String url) throws IOException, InterruptedException {
-        current = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        current = http.send(request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return this;
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
     /** Submits the page's first form with these fields, as pressing its submit button does. */
@@ -59,7 +79,7 @@ public final class FormBrowser {
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+        return request(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }

@@ -14,10 +14,16 @@ public final class ResetJourney {
 
     public static final String CAPTCHA_FIELD = "sspr-captcha";
 
-    private final FormBrowser browser = new FormBrowser();
+    private final FormBrowser browser;
     private final String realmUrl;
 
     public ResetJourney(String keycloakBaseUrl, String realm) {
+        this(keycloakBaseUrl, realm, null);
+    }
+
+    /** A journey from its own client address, passed on as a reverse proxy does: see {@link FormBrowser#FormBrowser(String)}. */
+    public ResetJourney(String keycloakBaseUrl, String realm, String clientAddress) {
+        this.browser = new FormBrowser(clientAddress);
         this.realmUrl = keycloakBaseUrl + "/realms/" + realm;
     }
 
