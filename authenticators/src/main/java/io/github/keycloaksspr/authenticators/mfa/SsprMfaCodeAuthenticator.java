@@ -78,6 +78,12 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
             }
             case SPENT -> {
                 failure(context, user, outcome.reason());
+                if (CodeChallenges.DELIVERY_FAILED.equals(outcome.reason())) {
+                    // Nothing was guessed: no brute-force failure, and the page offers a new code.
+                    context.challenge(page(context, channel.delivery.masked(destination.get()), true)
+                            .setError(outcome.errorKey()).createForm(TEMPLATE));
+                    return;
+                }
                 String key = "too_many_wrong_codes".equals(outcome.reason())
                         ? "ssprMfaErrorTooManyWrongCodes" : "ssprMfaErrorCodeExpired";
                 context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,

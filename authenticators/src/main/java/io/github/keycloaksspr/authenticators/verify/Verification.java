@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
@@ -103,8 +104,8 @@ final class Verification {
             if (outcome.status() == MethodOutcome.Status.SPENT) {
                 state.markSpent(methodId);
             }
-            request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, request.challengePage(methodId,
-                    method.challenge(request.methods(), account), step(), shownRequired(), SsprPages.BLOCKED));
+            wrongAnswerPage(request.challengePage(methodId, method.challenge(request.methods(), account), step(),
+                    shownRequired(), SsprPages.BLOCKED));
             return;
         }
         switch (outcome.status()) {
@@ -121,9 +122,7 @@ final class Verification {
             case WRONG -> {
                 failure(event, outcome.reason());
                 MethodChallenge again = method.challenge(request.methods(), account);
-                // Reported as a credential failure so that brute-force protection (category otp) counts it.
-                request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS,
-                        request.challengePage(methodId, again, step(), shownRequired(), outcome.errorKey()));
+                wrongAnswerPage(request.challengePage(methodId, again, step(), shownRequired(), outcome.errorKey()));
             }
             case SPENT -> {
                 if (EXPIRED_REASONS.contains(outcome.reason())) {
@@ -167,6 +166,19 @@ final class Verification {
             return;
         }
         request.flow().challenge(request.challengePage(methodId, challenge, step(), shownRequired(), null));
+    }
+
+    /**
+     * The page after a wrong answer. An account's wrong answer is reported as a credential failure, so that
+     * brute-force protection (category otp) counts it; a stand-in's is not: Keycloak would count it against whoever
+     * owns the typed name (an unregistered or out-of-scope account), which a stranger could then lock out.
+     */
+    private void wrongAnswerPage(Response page) {
+        if (standIn) {
+            request.flow().challenge(page);
+        } else {
+            request.flow().failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page);
+        }
     }
 
     /** Identity is proven: from here on the flow's user is the account, as Keycloak's later steps expect. */

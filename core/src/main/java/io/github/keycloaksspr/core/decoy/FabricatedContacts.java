@@ -58,7 +58,8 @@ final class FabricatedContacts {
     }
 
     private static String region(PhoneRules rules, StandInSeed seed, PhoneNumberUtil util) {
-        if (rules.defaultRegion().isPresent()) {
+        if (rules.defaultRegion().isPresent()
+                && rules.reaches(util.getCountryCodeForRegion(rules.defaultRegion().get()))) {
             return rules.defaultRegion().get();
         }
         Set<Integer> codes = rules.allowedCallingCodes();

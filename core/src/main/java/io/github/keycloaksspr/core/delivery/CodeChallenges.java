@@ -79,6 +79,7 @@ public final class CodeChallenges {
         boolean standIn = StandInUser.isStandIn(user);
         DeliveryDispatch.afterCommit(context.session(), context.realm(), new DeliveryDispatch.Dispatch(
                 delivery.channel(), codes.liveCodeId(purpose).orElseThrow(),
+                codes.expiresAt(purpose).orElseThrow().toEpochMilli(),
                 policy.codeLifetime().toSeconds() + UNDELIVERED_MARK_GRACE_SECONDS, message, standIn));
         if (!standIn) {
             SsprMetrics.send(context.realm().getName(), purpose);

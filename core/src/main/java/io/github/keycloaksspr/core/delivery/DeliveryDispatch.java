@@ -7,6 +7,7 @@ import io.github.keycloaksspr.core.cluster.ClusterSlots;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -36,13 +37,24 @@ public final class DeliveryDispatch {
      *
      * @param channel      the delivery's channel ({@link CodeDelivery#channel()})
      * @param codeId       the code's id, which the undelivered mark names
+     * @param expiresAt    when the code expires (epoch ms, Keycloak's clock): a code still queued then is not sent
      * @param markSeconds  how long the undelivered mark lasts: as long as the code
-     * @param transmission the composed message
+     * @param transmission the composed message; never run for a stand-in
      * @param standIn      whether it is a stand-in's: then nothing is sent
      */
-    public record Dispatch(String channel, String codeId, long markSeconds, Transmission transmission,
+    public record Dispatch(String channel, String codeId, long expiresAt, long markSeconds, Transmission transmission,
                            boolean standIn) {
+
+        /** A stand-in's dispatch: its made-up destination may well be a real stranger's, so no message is kept. */
+        public Dispatch {
+            if (standIn) {
+                transmission = NOTHING;
+            }
+        }
     }
+
+    private static final Transmission NOTHING = (session, realm) -> {
+    };
 
     private DeliveryDispatch() {
     }
@@ -55,7 +67,9 @@ public final class DeliveryDispatch {
             @Override
             protected void commitImpl() {
                 try {
-                    ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+                    // One executor per channel: a hanging mail server does not hold up texts, nor the other way round.
+                    ExecutorService executor = session.getProvider(ExecutorsProvider.class)
+                            .getExecutor(EXECUTOR + "-" + dispatch.channel());
                     executor.execute(() -> KeycloakModelUtils.runJobInTransaction(factory,
                             background -> transmit(background, realmId, dispatch)));
                 } catch (RejectedExecutionException e) {
@@ -84,6 +98,12 @@ public final class DeliveryDispatch {
         session.getContext().setRealm(realm);
         ClusterSlots slots = ClusterSlots.of(session);
         String channelMark = channelKey(realmId, dispatch.channel());
+        if (Time.currentTimeMillis() >= dispatch.expiresAt()) {
+            // Queued behind slow sends until the code was dead: sending it now would only mislead.
+            LOG.warnf("SSPR: a %s code in realm %s expired before it could be sent", dispatch.channel(), realm.getName());
+            markUndelivered(slots, dispatch);
+            return;
+        }
         try {
             if (dispatch.standIn()) {
                 if (slots.isClaimed(channelMark)) {
@@ -99,7 +119,9 @@ public final class DeliveryDispatch {
                 LOG.warnf("SSPR: could not send a %s code in realm %s: %s", dispatch.channel(), realm.getName(),
                         loggable(e));
                 SsprMetrics.deliveryFailure(realm.getName(), dispatch.channel());
-                slots.claim(channelMark, CHANNEL_MARK_SECONDS);
+                if (channelWide(e)) {
+                    slots.claim(channelMark, CHANNEL_MARK_SECONDS);
+                }
             }
         }
     }
@@ -129,6 +151,28 @@ public final class DeliveryDispatch {
             root = root.getCause();
         }
         return root == e ? e.getClass().getName() : e.getClass().getName() + " caused by " + root.getClass().getName();
+    }
+
+    /**
+     * Whether a failure says the channel is down (no connection, timeout, server error, refused credentials) rather
+     * than that one destination was refused (an invalid or unsubscribed number, a mailbox the server rejects): only
+     * the former marks the channel, so that nobody can mark it by making sends to their own number fail.
+     */
+    private static boolean channelWide(Exception e) {
+        if (e instanceof PhoneDeliveryException phone) {
+            return switch (phone.reason()) {
+                case TIMEOUT, UNREACHABLE, PROVIDER_ERROR -> true;
+                case RATE_LIMITED -> false;
+                case REJECTED -> phone.httpStatus().orElse(0) == 401 || phone.httpStatus().orElse(0) == 403;
+            };
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // Jakarta Mail's refusal of recipients; named, not imported: the pack does not compile against the API.
+            if (cause.getClass().getName().endsWith(".SendFailedException")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The stand-in's channel while the real one is marked failing. */

@@ -19,6 +19,8 @@ class MaskingTest {
 
     @Test
     void malformedValuesRevealNothing() {
+        assertThat(Masking.phone("+12015550123")).as("the calling code, not the area code")
+                .isEqualTo("+1 \u2022\u2022\u2022 \u2022\u2022 23");
         assertThat(Masking.phone("+12")).isEqualTo("\u2022\u2022\u2022");
         assertThat(Masking.phone(null)).isEqualTo("\u2022\u2022\u2022");
         assertThat(Masking.email("no-at-sign")).isEqualTo("\u2022\u2022\u2022");
