@@ -46,6 +46,7 @@ class MfaCodeIT {
     static final String PAUL_PHONE = "+4915112345602";
     static final String ERIK = "mfa-erik";
     static final String ERIK_ALTERNATE = "erik.private@example.net";
+    static final String OTTO = "mfa-otto";
     static final String LENA = "mfa-lena";
     static final String LENA_PHONE = "+4915112345604";
     static final String LENA_ALTERNATE = "lena.private@example.net";
@@ -117,6 +118,25 @@ class MfaCodeIT {
         // The third wrong code is the one that kills it.
         assertThat(errors).filteredOn(e -> "wrong_code".equals(e.getDetails().get("sspr_reason"))).hasSize(2);
         assertThat(errors).filteredOn(e -> "too_many_wrong_codes".equals(e.getDetails().get("sspr_reason"))).hasSize(1);
+    }
+
+    /** The phone gateway refuses the sign-in code: the page says so, nothing counts as a wrong guess. */
+    @Test
+    void aCodeTheGatewayRefusedIsNoWrongGuess() throws Exception {
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            twilio.twilio().failAll(500);
+            FormBrowser browser = signInWithPassword(OTTO);
+            assertThat(browser.textOf("sspr-page-title")).isEqualTo("Enter the code from your text message");
+            twilio.twilio().awaitRequests(1, Duration.ofSeconds(10));
+            Thread.sleep(300);
+
+            browser.submit(Map.of("code", "123456"));
+            assertThat(browser.html()).contains("We could not send the code.");
+            assertThat(browser.fieldNames()).contains("resend");
+        }
+        String ottoId = realm.admin().users().search(OTTO, true).get(0).getId();
+        assertThat(realm.admin().attackDetection().bruteForceUserStatus(ottoId).get("numFailures"))
+                .as("no login failure for a code that never left").isEqualTo(0);
     }
 
     @Test
@@ -214,6 +234,8 @@ class MfaCodeIT {
                             .password(PASSWORD).enabled(true).credential(SeededCredentials.mobilePhone(PAUL_PHONE)),
                     UserBuilder.create(ERIK).email("mfa-erik@example.org").emailVerified(true).name("Erik", "Mfa")
                             .password(PASSWORD).enabled(true).credential(SeededCredentials.alternateEmail(ERIK_ALTERNATE)),
+                    UserBuilder.create(OTTO).email("mfa-otto@example.org").emailVerified(true).name("Otto", "Mfa")
+                            .password(PASSWORD).enabled(true).credential(SeededCredentials.mobilePhone("+4915112345605")),
                     UserBuilder.create(LENA).email("mfa-lena@example.org").emailVerified(true).name("Lena", "Mfa")
                             .password(PASSWORD).enabled(true)
                             .credential(SeededCredentials.mobilePhone(LENA_PHONE))
