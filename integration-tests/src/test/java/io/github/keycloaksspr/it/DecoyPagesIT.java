@@ -81,7 +81,7 @@ class DecoyPagesIT {
     /** The hash of the browser's authentication session that Keycloak's login page script compares. */
     private static final Pattern AUTH_SESSION_CHECK = Pattern.compile("checkAuthSession\\(\\s*\"[^\"]*\"");
     private static final Pattern PHONE_HINT = Pattern.compile("\\+49 \u2022\u2022\u2022 \u2022\u2022 \\d\\d");
-    private static final Pattern MAIL_HINT = Pattern.compile("\\p{L}\u2022\u2022\u2022@[A-Za-z0-9.-]+\\.[a-z]+");
+    private static final Pattern MAIL_HINT = Pattern.compile("\\p{L}\u2022\u2022\u2022@(\u2022\u2022\u2022|[a-z0-9.-]+\\.[a-z]+)");
 
     @InjectRealm(config = DecoyRealm.class)
     ManagedRealm realm;
@@ -245,10 +245,9 @@ class DecoyPagesIT {
         assertThat(first.get(1)).matches(MAIL_HINT);
         assertThat(other).as("another name, other hints").isNotEqualTo(first);
         assertThat(disabled).as("a disabled account's stand-in shows none of its real data")
-                .hasSize(2).isNotEqualTo(List.of(mask(OTHER_DISABLED_PHONE), "d\u2022\u2022\u2022@example.net"))
-                .doesNotContain("d\u2022\u2022\u2022@example.net");
+                .hasSize(2).isNotEqualTo(List.of(mask(OTHER_DISABLED_PHONE), "d\u2022\u2022\u2022@gmail.com"));
         assertThat(hints(journey().chooseAccount(USER)))
-                .containsExactly(mask(USER_PHONE), "u\u2022\u2022\u2022@example.net");
+                .containsExactly(mask(USER_PHONE), "u\u2022\u2022\u2022@gmail.com");
     }
 
     private ResetJourney journey() throws Exception {
@@ -312,8 +311,8 @@ class DecoyPagesIT {
                             registered(OUT_OF_SCOPE, "+4917000000074", "otto.home@example.net"),
                             registered(ADMIN, "+4917000000075", "ada.home@example.net").groups("sspr-users")
                                     .clientRoles("realm-management", "manage-users"),
-                            registered(USER, USER_PHONE, "uwe.home@example.net").groups("sspr-users"),
-                            registered(OTHER_DISABLED, OTHER_DISABLED_PHONE, "dirk.home@example.net").enabled(false)
+                            registered(USER, USER_PHONE, "uwe.home@gmail.com").groups("sspr-users"),
+                            registered(OTHER_DISABLED, OTHER_DISABLED_PHONE, "dirk.home@gmail.com").enabled(false)
                                     .groups("sspr-users"),
                             person(APP_USER).groups("sspr-users").totpSecret("decoy-pages-totp-secret-0001")
                                     .credential(SeededCredentials.securityQuestions(SelfServiceResetIT.TomAnswers.BY_KEY)),

@@ -14,6 +14,7 @@ import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.core.audience.Ineligibility;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.audience.ResetEligibility;
+import io.github.keycloaksspr.core.decoy.TypedNames;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
@@ -104,7 +105,8 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
                         ? "ssprDirectoryAccountDisabled" : "ssprErrorNotEligible"), policy));
                 return;
             }
-            state.startDecoy(refusal.get().reason(), username);
+            // The block of a name that leads nowhere holds for its username and address forms alike, as an account's.
+            state.startDecoy(refusal.get().reason(), TypedNames.canonical(context.getRealm(), username));
             context.clearUser();
             context.success();
             return;

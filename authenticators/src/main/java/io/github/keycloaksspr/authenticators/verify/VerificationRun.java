@@ -6,6 +6,7 @@ import io.github.keycloaksspr.authenticators.flow.FlowPolicy;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.decoy.StandInAccounts;
+import io.github.keycloaksspr.core.decoy.TypedNames;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
@@ -40,7 +41,8 @@ final class VerificationRun {
                 context.getAuthenticationSession(), policy.get(), context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(account));
         LedgerSubject subject = account != null ? LedgerSubject.account(account.getId())
-                : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(typedName));
+                : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(
+                        TypedNames.canonical(context.getRealm(), typedName)));
         if (account == null) {
             account = StandInAccounts.forTypedName(context.getSession(), context.getRealm(), policy.get(), typedName,
                     MethodCatalogue.of().enabledForUsers(methods).stream()

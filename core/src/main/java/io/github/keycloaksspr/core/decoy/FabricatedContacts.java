@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.policy.PhoneRules;
 
 /**
@@ -17,9 +18,13 @@ import io.github.keycloaksspr.core.policy.PhoneRules;
  */
 final class FabricatedContacts {
 
-    /** Where most personal (alternate) addresses are: alternate addresses are personal by design. */
-    private static final List<String> MAIL_DOMAINS = List.of("gmail.com", "gmail.com", "gmail.com", "outlook.com",
-            "outlook.com", "hotmail.com", "yahoo.com", "icloud.com", "gmx.de", "web.de", "proton.me", "aol.com");
+    /**
+     * Where most personal (alternate) addresses are, the big services more often; a quarter at domains a masked
+     * address never shows ({@link Masking#SHOWN_MAIL_DOMAINS}), as company and small providers' addresses are.
+     */
+    private static final List<String> MAIL_DOMAINS = List.of("gmail.com", "gmail.com", "gmail.com", "gmail.com",
+            "outlook.com", "outlook.com", "hotmail.com", "yahoo.com", "icloud.com", "gmx.de", "web.de", "proton.me",
+            "posteo.de", "mailbox.org", "fastmail.com", "zoho.com");
     /** Regions for a realm that reaches every country and names none. */
     private static final List<String> OPEN_REGIONS = List.of("US", "GB", "DE", "FR", "IN", "ES", "IT", "NL", "BR",
             "CA", "AU", "PL");

@@ -1,6 +1,6 @@
 package io.github.keycloaksspr.core.decoy;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -96,12 +96,12 @@ public final class StandIn {
     /** As many questions as the realm's users register, drawn from the realm's pool. */
     public void registerSecurityQuestions() {
         RegistrationSettings settings = RegistrationSettings.forRealm(realm);
-        List<String> pool = new ArrayList<>(settings.questionPool());
-        StandInSeed draw = seed("security-questions");
-        List<SecurityAnswer> answers = new ArrayList<>();
-        while (answers.size() < settings.questionsToRegister() && !pool.isEmpty()) {
-            answers.add(new SecurityAnswer(pool.remove(draw.below(pool.size())), "never compared"));
-        }
+        // Each question has a rank of its own: a question added to or removed from the pool moves no other one.
+        List<SecurityAnswer> answers = settings.questionPool().stream()
+                .sorted(Comparator.comparingInt(question -> seed("question:" + question).below(Integer.MAX_VALUE)))
+                .limit(settings.questionsToRegister())
+                .map(question -> new SecurityAnswer(question, "never compared"))
+                .toList();
         addCredential(SecurityQuestionsCredentialModel.createFor(NO_HASHING, answers), "security-questions");
     }
 

@@ -48,7 +48,7 @@ public final class StandInAccounts {
      */
     public static StandInUser forTypedName(KeycloakSession session, RealmModel realm, SsprPolicy policy,
                                            String typedName, List<Offer> offered) {
-        StandInSeed seed = StandInSeed.of(session, realm, typedName);
+        StandInSeed seed = StandInSeed.of(realm, typedName);
         StandInUser user = new StandInUser(session, realm,
                 "stand-in-" + HexFormat.of().formatHex(seed.forUse("id").bytes(12)), typedName);
         Map<String, List<Offer>> byFactor = new LinkedHashMap<>();

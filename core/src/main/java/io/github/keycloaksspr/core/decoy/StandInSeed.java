@@ -8,18 +8,15 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.github.keycloaksspr.core.keys.RealmKeys;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The stable randomness behind one typed name's stand-in account: HMAC-SHA256 under a key derived from the realm's
- * keys, in counter mode. The same name always draws the same values (the same hints on every visit, on every node);
+ * The stable randomness behind one typed name's stand-in account: HMAC-SHA256 under the realm's stand-in key
+ * ({@link StandInSecret}), in counter mode. The same name always draws the same values (the same hints on every visit, on every node);
  * without the realm's key nobody can tell which values a name will draw, nor link two names.
  */
 public final class StandInSeed {
 
-    static final String LABEL = "sspr-stand-in-v1";
     private static final String HMAC = "HmacSHA256";
 
     private final byte[] key;
@@ -30,9 +27,9 @@ public final class StandInSeed {
         this.key = key.clone();
     }
 
-    /** The seed of {@code typedName} (case and surrounding spaces do not matter, as for Keycloak's lookups). */
-    public static StandInSeed of(KeycloakSession session, RealmModel realm, String typedName) {
-        return of(RealmKeys.derive(session, realm, LABEL), typedName);
+    /** The seed of {@code typedName}, taken as {@link TypedNames#canonical}. */
+    public static StandInSeed of(RealmModel realm, String typedName) {
+        return of(StandInSecret.of(realm), TypedNames.canonical(realm, typedName));
     }
 
     static StandInSeed of(byte[] realmKey, String typedName) {

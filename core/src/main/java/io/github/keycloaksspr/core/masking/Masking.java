@@ -1,5 +1,8 @@
 package io.github.keycloaksspr.core.masking;
 
+import java.util.List;
+import java.util.Locale;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
@@ -10,6 +13,16 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 public final class Masking {
 
     private static final String DOTS = "\u2022\u2022\u2022";
+
+    /**
+     * The mail domains a masked address shows: the large personal mail services, where alternate addresses are. Any
+     * other domain (a company's, a university's, a small provider's) would point at its owner, and would tell a
+     * registered account from a made-up one: it shows as {@code •••}.
+     */
+    public static final List<String> SHOWN_MAIL_DOMAINS = List.of("gmail.com", "googlemail.com", "outlook.com",
+            "hotmail.com", "live.com", "msn.com", "yahoo.com", "icloud.com", "me.com", "aol.com", "gmx.de", "gmx.net",
+            "gmx.at", "gmx.ch", "web.de", "t-online.de", "proton.me", "protonmail.com", "mail.com", "orange.fr",
+            "free.fr", "libero.it", "yandex.ru", "mail.ru", "qq.com", "163.com");
 
     private Masking() {
     }
@@ -31,12 +44,14 @@ public final class Masking {
         }
     }
 
-    /** {@code jane.doe@example.org} → {@code j•••@example.org}. */
+    /** {@code jane.doe@gmail.com} → {@code j•••@gmail.com}; {@code jane.doe@acme.example} → {@code j•••@•••}. */
     public static String email(String address) {
         int at = address == null ? -1 : address.lastIndexOf('@');
         if (at < 1) {
             return DOTS;
         }
-        return new String(Character.toChars(address.codePointAt(0))) + DOTS + address.substring(at);
+        String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);
+        return new String(Character.toChars(address.codePointAt(0))) + DOTS + "@"
+                + (SHOWN_MAIL_DOMAINS.contains(domain) ? domain : DOTS);
     }
 }

@@ -16,7 +16,7 @@ class AlternateEmailCredentialModelTest {
         assertThat(model.email()).isEqualTo("Jane.Doe@example.com");
         assertThat(model.getCredentialData()).isEqualTo("{\"email\":\"Jane.Doe@example.com\"}");
         assertThat(model.getSecretData()).isEqualTo("{}");
-        assertThat(model.getUserLabel()).isEqualTo("J\u2022\u2022\u2022@example.com");
+        assertThat(model.getUserLabel()).isEqualTo("J\u2022\u2022\u2022@\u2022\u2022\u2022");
     }
 
     @Test

@@ -67,7 +67,7 @@ class PhoneCodeDeliveryTest {
     void bothPhoneChannelsShowTheNumberMaskedAlike() {
         assertThat(SmsCodeDelivery.INSTANCE.masked(NUMBER)).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78")
                 .isEqualTo(VoiceCodeDelivery.INSTANCE.masked(NUMBER));
-        assertThat(EmailCodeDelivery.INSTANCE.masked("maria@example.net")).isEqualTo("m\u2022\u2022\u2022@example.net");
+        assertThat(EmailCodeDelivery.INSTANCE.masked("maria@gmail.com")).isEqualTo("m\u2022\u2022\u2022@gmail.com");
     }
 
     private static MethodContext context(PhoneGateway gateway, Locale locale) {

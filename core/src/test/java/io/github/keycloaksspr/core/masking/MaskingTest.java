@@ -14,7 +14,9 @@ class MaskingTest {
 
     @Test
     void anEmailAddressShowsItsFirstLetterAndDomain() {
-        assertThat(Masking.email("maria.private@example.net")).isEqualTo("m\u2022\u2022\u2022@example.net");
+        assertThat(Masking.email("maria.private@example.net")).as("a domain that points at its owner")
+                .isEqualTo("m\u2022\u2022\u2022@\u2022\u2022\u2022");
+        assertThat(Masking.email("maria.private@GMail.com")).isEqualTo("m\u2022\u2022\u2022@gmail.com");
     }
 
     @Test
