@@ -29,7 +29,7 @@ final class FabricatedContacts {
     private static final List<String> OPEN_REGIONS = List.of("US", "GB", "DE", "FR", "IN", "ES", "IT", "NL", "BR",
             "CA", "AU", "PL");
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz";
-    private static final String LOCAL_PART = LETTERS + LETTERS + "0123456789._";
+    private static final String LETTERS_AND_DIGITS = LETTERS + LETTERS + "0123456789";
     private static final int DRAWS = 32;
 
     private FabricatedContacts() {
@@ -58,7 +58,11 @@ final class FabricatedContacts {
 
     /** A personal address: what its hint shows (first letter, domain) is drawn like the rest. */
     static String mailAddress(StandInSeed seed) {
-        String local = seed.text(LETTERS, 1) + seed.text(LOCAL_PART, 4 + seed.below(8)) + seed.text(LETTERS, 1);
+        // One separator at most, never doubled or at an end: what mail servers and the pack's own check accept.
+        String local = seed.text(LETTERS, 1) + seed.text(LETTERS_AND_DIGITS, 2 + seed.below(6));
+        if (seed.chance(40)) {
+            local += seed.pick(List.of(".", "_", "-")) + seed.text(LETTERS, 2 + seed.below(6));
+        }
         return local + "@" + seed.pick(MAIL_DOMAINS);
     }
 

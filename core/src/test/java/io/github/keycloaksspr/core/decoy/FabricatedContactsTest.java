@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
+import io.github.keycloaksspr.core.email.EmailAddresses;
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.PhoneRules;
@@ -27,6 +29,16 @@ class FabricatedContactsTest {
     }
 
     @Test
+    void withoutRegionOrCountriesEveryNumberIsAValidPersonalNumberToo() {
+        for (int i = 0; i < 1000; i++) {
+            String number = FabricatedContacts.phoneNumber(PhoneRules.DEFAULTS, StandInSeed.of(REALM_KEY, "x" + i));
+
+            assertThat(PhoneNumbers.check(number, PhoneRules.DEFAULTS).e164()).as(number).contains(number);
+            assertThat(MobilePhoneCredentialModel.createFor(number).number()).isEqualTo(number);
+        }
+    }
+
+    @Test
     void numbersComeFromTheAllowedCountriesEvenWhenTheDefaultRegionIsNotOne() {
         PhoneRules onlyFranceAndSpain = new PhoneRules(Optional.of("DE"), Set.of(33, 34), 1000);
         for (int i = 0; i < 100; i++) {
@@ -43,6 +55,15 @@ class FabricatedContactsTest {
                 .isEqualTo(FabricatedContacts.phoneNumber(rules, StandInSeed.of(REALM_KEY, "nina")));
         assertThat(FabricatedContacts.mailAddress(StandInSeed.of(REALM_KEY, "nina")))
                 .isEqualTo(FabricatedContacts.mailAddress(StandInSeed.of(REALM_KEY, "nina")))
-                .matches("[a-z][a-z0-9._]{4,11}[a-z]@[a-z.]+");
+                .matches("[a-z][a-z0-9]{2,7}([._-][a-z]{2,7})?@[a-z.-]+");
+    }
+
+    @Test
+    void everyAddressIsOneThePacksOwnCheckAccepts() {
+        for (int i = 0; i < 5000; i++) {
+            String address = FabricatedContacts.mailAddress(StandInSeed.of(REALM_KEY, "name-" + i));
+
+            assertThat(EmailAddresses.normalize(address)).as(address).isEqualTo(address);
+        }
     }
 }
