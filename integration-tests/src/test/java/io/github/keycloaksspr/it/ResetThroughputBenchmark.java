@@ -2,12 +2,15 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -93,8 +97,8 @@ class ResetThroughputBenchmark {
     static final String CEILING_USER = "ceiling";
 
     static final List<String> PACK_STEPS = List.of("start (login page, Forgot Password?)", "(solve the CAPTCHA in the client)",
-            "choose account", "select sms", "(wait for the SMS)", "check sms code", "select email", "(wait for the mail)",
-            "check email code", "new password");
+            "choose account", "select sms", "(wait for the SMS)", "check sms code (the email code goes out)",
+            "(wait for the mail)", "check email code", "new password");
     static final List<String> BUILT_IN_STEPS = List.of("start (login page, Forgot Password?)", "username",
             "(wait for the mail)", "open the link", "new password");
     private static final Pattern PROCEED = Pattern.compile("<a[^>]*href=\"([^\"]+)\"[^>]*>[^<]*proceed", Pattern.CASE_INSENSITIVE);
@@ -134,6 +138,8 @@ class ResetThroughputBenchmark {
             Map<String, List<Long>> builtInSteps = new LinkedHashMap<>();
             Map<Integer, Tally[]> tallies = new LinkedHashMap<>();
             for (int concurrency : CONCURRENCY) {
+                // One user at a time measures latency, where the client's priority only adds its own delays.
+                setPriority(concurrency > 1 ? 19 : 0);
                 // Steps are timed only one user at a time: under load they measure the queue, not the step.
                 Map<String, List<Long>> packTimes = concurrency == 1 ? packSteps : null;
                 Map<String, List<Long>> builtInTimes = concurrency == 1 ? builtInSteps : null;
@@ -157,8 +163,26 @@ class ResetThroughputBenchmark {
                 }
                 tallies.put(concurrency, new Tally[] {packTally, builtInTally});
             }
+            setPriority(19);
             Tally logins = directGrants();
             print(tallies, logins, packSteps, builtInSteps);
+        }
+    }
+
+    /**
+     * Client and server share this machine's two cores: under load the client's work (solving CAPTCHAs, parsing
+     * pages, the mail and SMS sinks) would be taken from the server and counted against the flow that makes the client
+     * work more. Production clients are other machines, so for the concurrent runs every thread of this JVM gives way
+     * to the server ({@code nice}; threads started later inherit it). Linux only; elsewhere the run goes on as it is.
+     */
+    private static void setPriority(int nice) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            List<String> command = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
+            tasks.map(task -> task.getFileName().toString()).forEach(command::add);
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            System.out.println("could not lower this JVM's priority: " + e);
         }
     }
 
@@ -181,19 +205,18 @@ class ResetThroughputBenchmark {
         timed(steps, PACK_STEPS.get(3), () -> journey.selectMethod("sspr-sms"));
         expect(journey.fieldNames().contains("code"), journey, "select sms", username);
         RecordedTwilioRequest sms = timed(steps, PACK_STEPS.get(4), () -> texts.await(phone, textsBefore));
-        timed(steps, PACK_STEPS.get(5), () -> journey.enterCode(Codes.in(sms.body())));
-        expect(journey.html().contains("Verification step 2 of 2"), journey, "check sms code", username);
-
+        // The alternate email is the only method left: the code page comes at once and the mail goes out with it.
         int mailsBefore = mails.count(alternate);
-        timed(steps, PACK_STEPS.get(6), () -> journey.selectMethod("sspr-email"));
-        expect(journey.fieldNames().contains("code"), journey, "select email", username);
-        MimeMessage mail = timed(steps, PACK_STEPS.get(7), () -> mails.await(alternate, mailsBefore));
+        timed(steps, PACK_STEPS.get(5), () -> journey.enterCode(Codes.in(sms.body())));
+        expect(journey.html().contains("Verification step 2 of 2") && journey.fieldNames().contains("code"), journey,
+                "check sms code", username);
+        MimeMessage mail = timed(steps, PACK_STEPS.get(6), () -> mails.await(alternate, mailsBefore));
         String code = Codes.in(MailContent.text(mail));
-        timed(steps, PACK_STEPS.get(8), () -> journey.enterCode(code));
+        timed(steps, PACK_STEPS.get(7), () -> journey.enterCode(code));
         // Unlock-or-reset asks only locked accounts: these users are not locked, the new password comes next.
         expect(journey.fieldNames().contains("password-new"), journey, "check email code", username);
 
-        timed(steps, PACK_STEPS.get(9), () -> journey.setNewPassword(NEW_PASSWORD));
+        timed(steps, PACK_STEPS.get(8), () -> journey.setNewPassword(NEW_PASSWORD));
         expect(journey.signedIn(), journey, "new password", username);
         return System.nanoTime() - start;
     }

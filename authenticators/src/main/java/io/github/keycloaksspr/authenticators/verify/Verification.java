@@ -116,7 +116,7 @@ final class Verification {
                 if (enoughVerified()) {
                     proven();
                 } else {
-                    showSelection(null);
+                    continueWithNextMethod();
                 }
             }
             case WRONG -> {
@@ -137,6 +137,20 @@ final class Verification {
                     showSelection(outcome.errorKey());
                 }
             }
+        }
+    }
+
+    /**
+     * After a proof: when a single method is left, its challenge starts at once (a list of one is a click for
+     * nothing); otherwise the list. Only a proven account gets here, so no stranger sees the difference.
+     */
+    private void continueWithNextMethod() {
+        List<SsprMethod> left = offered();
+        if (left.size() == 1) {
+            state.selectMethod(left.get(0).id());
+            startChallenge(left.get(0).id());
+        } else {
+            showSelection(null);
         }
     }
 
