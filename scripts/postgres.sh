@@ -57,8 +57,9 @@ cmd_start() {
   as_postgres "$bin/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
     -o "-p $PORT -k $RUN -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
   as_postgres "$bin/psql" -q -h "$RUN" -p "$PORT" -U postgres -d postgres \
-    -c "CREATE ROLE keycloak LOGIN PASSWORD 'keycloak'" -c "CREATE DATABASE keycloak OWNER keycloak" >/dev/null
-  say "running on 127.0.0.1:$PORT (database keycloak, user keycloak)"
+    -c "CREATE ROLE keycloak LOGIN PASSWORD 'keycloak'" -c "CREATE DATABASE keycloak OWNER keycloak" \
+    -c "CREATE DATABASE keycloak_cluster OWNER keycloak" >/dev/null
+  say "running on 127.0.0.1:$PORT (databases keycloak and keycloak_cluster, user keycloak)"
 }
 
 cmd_stop() {

@@ -40,6 +40,8 @@ public final class FormBrowser {
     private final String forwardedFor;
 
     private HttpResponse<String> current;
+    /** The port the next form goes to, whatever the page says: another node of a cluster on the same host. */
+    private int nextPort = -1;
 
     public FormBrowser() {
         this(null);
@@ -55,8 +57,22 @@ public final class FormBrowser {
     }
 
     public FormBrowser open(String url) throws IOException, InterruptedException {
-        current = http.send(request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        current = http.send(request(onNextPort(URI.create(url))).GET().build(), HttpResponse.BodyHandlers.ofString());
         return this;
+    }
+
+    /** Sends the next requests to {@code port} on the same host (cookies go along: they do not name a port). */
+    public FormBrowser via(int port) {
+        nextPort = port;
+        return this;
+    }
+
+    private URI onNextPort(URI uri) {
+        if (nextPort < 0) {
+            return uri;
+        }
+        return URI.create(uri.getScheme() + "://" + uri.getHost() + ":" + nextPort + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     private HttpRequest.Builder request(URI uri) {
@@ -75,7 +91,7 @@ public final class FormBrowser {
         if (!action.find()) {
             throw new AssertionError("no form on " + url() + ":\n" + html());
         }
-        URI target = current.uri().resolve(unescape(action.group(1)));
+        URI target = onNextPort(current.uri().resolve(unescape(action.group(1))));
         String body = new LinkedHashMap<>(fields).entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));

@@ -1,0 +1,249 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import io.github.keycloaksspr.it.support.AltchaSolver;
+import io.github.keycloaksspr.it.support.ClusterNode;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.testsinks.LoopbackServer;
+import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.UserBuilder;
+
+/**
+ * Two Keycloak nodes with the shipped JAR on one PostgreSQL database, clustered by Infinispan (jdbc-ping), as ops run
+ * the pack once one node is not enough. Every step of a reset may land on either node: the flow, the send budgets,
+ * a code's tries and the attempt ledger are cluster-wide, and a node that dies after sending a code loses nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResetClusterIT {
+
+    static final String REALM = "sspr-cluster";
+    static final String PASSWORD = "Current-Passw0rd!";
+    static final String NEW_PASSWORD = "Brand-New-Passw0rd!";
+    static final int DESTINATION_BUDGET = 3;
+    static final int ATTEMPTS = 5;
+
+    private static final Pattern TWO_MEMBERS = Pattern.compile("members \\[[^\\]]*, [^\\]]*\\]");
+
+    static LoopbackServer callback;
+    static LoopbackServer twilioServer;
+    static TwilioApiStandIn twilio;
+    static ClusterNode first;
+    static ClusterNode second;
+
+    @BeforeAll
+    static void startTwoNodes() throws Exception {
+        callback = LoopbackServer.start(new InetSocketAddress("127.0.0.1", 0), exchange -> {
+            byte[] page = "<html><head><title>signed in</title></head></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        }, "callback");
+        twilio = TwilioApiStandIn.acceptingAnyCredentials();
+        twilioServer = twilio.startOn(new InetSocketAddress("127.0.0.1", 0));
+
+        Path work = Path.of(System.getProperty("sspr.clusterWork", "target/cluster"));
+        Files.createDirectories(work);
+        Path home = ClusterNode.prepare(Path.of(System.getProperty("sspr.keycloakDistZip")),
+                Path.of(System.getProperty("sspr.providerJar")), work);
+        Map<String, String> options = Map.of(
+                "spi-sspr-phone-gateway--sspr-twilio--account-sid", "AC00000000000000000000000000000042",
+                "spi-sspr-phone-gateway--sspr-twilio--auth-token", "cluster-it-auth-token-0123456789ab",
+                "spi-sspr-phone-gateway--sspr-twilio--from-number", "+15005550006",
+                "spi-sspr-phone-gateway--sspr-twilio--api-base-url", twilioServer.baseUrl().toString());
+        String database = "jdbc:postgresql://127.0.0.1:55432/keycloak_cluster";
+        first = ClusterNode.start(home, "node-1", 8280, 9280, "127.0.0.2", database, options);
+        second = ClusterNode.start(home, "node-2", 8380, 9380, "127.0.0.3", database, options);
+        first.awaitReady();
+        second.awaitReady();
+        awaitOneClusterOfTwo();
+        importRealm();
+    }
+
+    @AfterAll
+    static void stopAll() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[] {first, second, twilioServer, callback}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aResetWhoseEveryStepAlternatesNodesSucceeds() throws Exception {
+        Journey journey = new Journey();
+        journey.via(first).start().via(second).chooseAccount("ada").via(first).selectSms();
+        String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
+        journey.via(second).enterCode(code);
+        assertThat(journey.browser.fieldNames()).contains("password-new");
+        journey.via(first).setNewPassword();
+        assertThat(journey.browser.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
+    }
+
+    @Test
+    @Order(2)
+    void theSendBudgetOfADestinationHoldsAcrossNodes() throws Exception {
+        twilio.reset();
+        for (int i = 0; i < 10; i++) {
+            ClusterNode node = i % 2 == 0 ? first : second;
+            new Journey().via(node).start().chooseAccount("bea").selectSms();
+        }
+        Thread.sleep(1500);
+        assertThat(twilio.requests()).as("ten requests on alternating nodes, the budget's count of texts")
+                .hasSize(DESTINATION_BUDGET);
+    }
+
+    @Test
+    @Order(3)
+    void threeWrongTriesSpreadOverBothNodesKillTheCode() throws Exception {
+        twilio.reset();
+        Journey journey = new Journey().via(first).start().chooseAccount("cid").selectSms();
+        String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
+        journey.via(second).enterCode(Codes.wrongFor(code));
+        journey.via(first).enterCode(Codes.wrongFor(code));
+        assertThat(journey.browser.html()).as("two wrong tries, one on each node: the code lives")
+                .contains("That code is not right");
+        journey.via(second).enterCode(Codes.wrongFor(code));
+        // The third try, on either node, killed it: with the phone as the only method, the reset ends.
+        assertThat(journey.browser.html()).contains("We could not verify your identity");
+        assertThat(journey.browser.fieldNames()).doesNotContain("code", "password-new");
+    }
+
+    @Test
+    @Order(4)
+    void theAttemptLedgerHoldsAcrossNodes() throws Exception {
+        twilio.reset();
+        Journey journey = new Journey().via(first).start().chooseAccount("dan").selectSms();
+        for (int i = 0; i < 3; i++) {
+            journey.via(i % 2 == 0 ? second : first).enterCode("000000");
+        }
+        // The code is dead after three; a second code for the fourth and fifth wrong answer.
+        journey = new Journey().via(second).start().chooseAccount("dan").selectSms();
+        journey.via(first).enterCode("000000");
+        journey.via(second).enterCode("000000");
+        assertThat(journey.browser.html()).as("the fifth wrong answer blocks")
+                .contains("Too many attempts: self-service password reset is blocked");
+        Journey late = new Journey().via(first).start().chooseAccount("dan");
+        assertThat(late.browser.html()).as("blocked on both nodes after %d wrong answers", ATTEMPTS)
+                .contains("Too many attempts: self-service password reset is blocked");
+    }
+
+    @Test
+    @Order(5)
+    void aCodeSentByANodeThatDiesIsAcceptedByTheOther() throws Exception {
+        twilio.reset();
+        Journey journey = new Journey().via(first).start().chooseAccount("eve").selectSms();
+        String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
+        first.kill();
+
+        journey.via(second).enterCode(code);
+        assertThat(journey.browser.fieldNames()).contains("password-new");
+        journey.setNewPassword();
+        assertThat(journey.browser.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
+    }
+
+    /** "Forgot password?" driven over HTTP, each request to the node chosen last. */
+    static final class Journey {
+        final FormBrowser browser = new FormBrowser();
+
+        Journey via(ClusterNode node) {
+            browser.via(node.port());
+            return this;
+        }
+
+        Journey start() throws Exception {
+            browser.open("http://127.0.0.1/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
+                    + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
+                    + callback.baseUrl() + "/callback");
+            browser.clickLink("Forgot Password?");
+            return this;
+        }
+
+        Journey chooseAccount(String username) throws Exception {
+            return submit(Map.of("username", username, "sspr-captcha",
+                    AltchaSolver.solve(AltchaSolver.challengeOf(browser.html()))));
+        }
+
+        Journey selectSms() throws Exception {
+            return submit(Map.of("method", "sspr-sms"));
+        }
+
+        Journey enterCode(String code) throws Exception {
+            return submit(Map.of("code", code));
+        }
+
+        Journey setNewPassword() throws Exception {
+            return submit(Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
+        }
+
+        Journey submit(Map<String, String> fields) throws Exception {
+            browser.submit(fields);
+            return this;
+        }
+    }
+
+    /** Both logs name both members once Infinispan has rebalanced. */
+    private static void awaitOneClusterOfTwo() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!(clusterOfTwo(first.log()) && clusterOfTwo(second.log()))) {
+            assertThat(System.nanoTime()).as("the nodes form one cluster").isLessThan(deadline);
+            Thread.sleep(1000);
+        }
+    }
+
+    private static boolean clusterOfTwo(String log) {
+        return log.lines().anyMatch(line -> line.contains("ISPN100010") && TWO_MEMBERS.matcher(line).find());
+    }
+
+    private static void importRealm() throws IOException {
+        RealmRepresentation realm = SsprResetRealm.configure(RealmBuilder.create().name(REALM), Map.of(
+                        "sspr.methods", "sspr-sms",
+                        "sspr.methods.required", "1",
+                        "sspr.captcha.difficulty", "1000",
+                        "sspr.budget.sends.per.destination", Integer.toString(DESTINATION_BUDGET),
+                        "sspr.attempts.per.account", Integer.toString(ATTEMPTS)))
+                .users(user("ada", "+4917000000091"), user("bea", "+4917000000092"), user("cid", "+4917000000093"),
+                        user("dan", "+4917000000094"), user("eve", "+4917000000095"))
+                .build();
+        for (ClientRepresentation client : realm.getClients()) {
+            if (SsprResetRealm.CLIENT_ID.equals(client.getClientId())) {
+                client.setRedirectUris(List.of(callback.baseUrl() + "/callback"));
+            }
+        }
+        try (Keycloak admin = Keycloak.getInstance(first.baseUrl(), "master", "admin", "admin", "admin-cli")) {
+            if (admin.realms().findAll().stream().anyMatch(r -> REALM.equals(r.getRealm()))) {
+                admin.realm(REALM).remove();
+            }
+            admin.realms().create(realm);
+        }
+    }
+
+    private static UserBuilder user(String name, String phone) {
+        return UserBuilder.create(name).email(name + "@cluster.example").emailVerified(true).name(name, "Cluster")
+                .password(PASSWORD).enabled(true).credential(SeededCredentials.mobilePhone(phone));
+    }
+}
