@@ -1,7 +1,7 @@
 package io.github.keycloaksspr.core.decoy;
 
-import java.util.Comparator;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 
