@@ -92,6 +92,8 @@ class CodeDeliveryFailureIT {
             assertThat(journey.pageTitle()).isEqualTo("Text a code to my mobile phone");
 
             twilio.twilio().awaitRequests(1, Duration.ofSeconds(10));
+            // The gateway's refusal reaches the server's sending thread just after the request was recorded here.
+            Thread.sleep(1000);
             journey.enterCode("123456");
             assertThat(journey.html()).contains(SEND_FAILED);
             Thread.sleep(1000);

@@ -75,10 +75,9 @@ class ResetClusterIT {
                 "spi-sspr-phone-gateway--sspr-twilio--from-number", "+15005550006",
                 "spi-sspr-phone-gateway--sspr-twilio--api-base-url", twilioServer.baseUrl().toString());
         String database = "jdbc:postgresql://127.0.0.1:55432/keycloak_cluster";
-        first = ClusterNode.start(home, "node-1", 8280, 9280, "127.0.0.2", database, options);
-        second = ClusterNode.start(home, "node-2", 8380, 9380, "127.0.0.3", database, options);
-        first.awaitReady();
-        second.awaitReady();
+        // One after the other: two nodes on an empty database would both try to create its schema.
+        first = ClusterNode.start(home, "node-1", 8280, 9280, "127.0.0.2", database, options).awaitReady();
+        second = ClusterNode.start(home, "node-2", 8380, 9380, "127.0.0.3", database, options).awaitReady();
         awaitOneClusterOfTwo();
         importRealm();
     }

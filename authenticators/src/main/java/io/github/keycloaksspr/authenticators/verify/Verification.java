@@ -104,8 +104,7 @@ final class Verification {
             if (outcome.status() == MethodOutcome.Status.SPENT) {
                 state.markSpent(methodId);
             }
-            wrongAnswerPage(request.challengePage(methodId, method.challenge(request.methods(), account), step(),
-                    shownRequired(), SsprPages.BLOCKED));
+            answerAgain(method, SsprPages.BLOCKED, event);
             return;
         }
         switch (outcome.status()) {
@@ -121,8 +120,7 @@ final class Verification {
             }
             case WRONG -> {
                 failure(event, outcome.reason());
-                MethodChallenge again = method.challenge(request.methods(), account);
-                wrongAnswerPage(request.challengePage(methodId, again, step(), shownRequired(), outcome.errorKey()));
+                answerAgain(method, outcome.errorKey(), event);
             }
             case SPENT -> {
                 if (EXPIRED_REASONS.contains(outcome.reason())) {
@@ -180,6 +178,21 @@ final class Verification {
             return;
         }
         request.flow().challenge(request.challengePage(methodId, challenge, step(), shownRequired(), null));
+    }
+
+    /**
+     * The method's answer page again, saying {@code errorKey}; when the method cannot be answered any more (its code
+     * could not be sent, which the send reports after the page that showed it), the list saying why instead.
+     */
+    private void answerAgain(SsprMethod method, String errorKey, EventBuilder event) {
+        MethodChallenge again = method.challenge(request.methods(), account);
+        if (!again.started()) {
+            state.leaveMethod();
+            failure(event, again.reason());
+            showSelection(SsprPages.BLOCKED.equals(errorKey) ? errorKey : again.errorKey());
+            return;
+        }
+        wrongAnswerPage(request.challengePage(method.id(), again, step(), shownRequired(), errorKey));
     }
 
     /**
