@@ -170,15 +170,9 @@ class DecoyTimingBenchmark {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
             // Two methods required: every stand-in has both, like every registered user here.
-            return SsprResetRealm.configure(realm.name("sspr-bench-decoy-timing"), Map.of(
+            return SsprResetRealm.configure(realm.name("sspr-bench-decoy-timing"), SsprResetRealm.withoutLimits(Map.of(
                             "sspr.methods", "sspr-sms##sspr-email",
-                            "sspr.methods.required", "2",
-                            "sspr.budget.sends.per.user", "100",
-                            "sspr.budget.sends.per.destination", "100",
-                            "sspr.budget.sends.per.ip", "100",
-                            "sspr.attempts.per.account", "100",
-                            "sspr.attempts.per.ip", "100",
-                            "sspr.budget.phone.per.realm", "100000"))
+                            "sspr.methods.required", "2")))
                     .users(Stream.concat(
                             IntStream.range(0, NAMES).mapToObj(n -> person(Kind.REGISTERED.prefix + n)
                                     .credential(SeededCredentials.mobilePhone(String.format(Locale.ROOT, "+4917013%06d", n)))

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.keycloaksspr.it.support.AltchaSolver;
 import io.github.keycloaksspr.it.support.ClusterNode;
 import io.github.keycloaksspr.it.support.Codes;
-import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.testsinks.LoopbackServer;
@@ -94,13 +93,13 @@ class ResetClusterIT {
     @Test
     @Order(1)
     void aResetWhoseEveryStepAlternatesNodesSucceeds() throws Exception {
-        Journey journey = new Journey();
-        journey.via(first).start().via(second).chooseAccount("ada").via(first).selectSms();
+        ResetJourney journey = journey(first);
+        journey.start().via(second.port()).chooseAccount("ada").via(first.port()).selectMethod("sspr-sms");
         String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
-        journey.via(second).enterCode(code);
-        assertThat(journey.browser.fieldNames()).contains("password-new");
-        journey.via(first).setNewPassword();
-        assertThat(journey.browser.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
+        journey.via(second.port()).enterCode(code);
+        assertThat(journey.fieldNames()).contains("password-new");
+        journey.via(first.port()).setNewPassword(NEW_PASSWORD);
+        assertThat(journey.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
     }
 
     @Test
@@ -109,7 +108,7 @@ class ResetClusterIT {
         twilio.reset();
         for (int i = 0; i < 10; i++) {
             ClusterNode node = i % 2 == 0 ? first : second;
-            new Journey().via(node).start().chooseAccount("bea").selectSms();
+            journey(node).start().chooseAccount("bea").selectMethod("sspr-sms");
         }
         Thread.sleep(1500);
         assertThat(twilio.requests()).as("ten requests on alternating nodes, the budget's count of texts")
@@ -120,34 +119,34 @@ class ResetClusterIT {
     @Order(3)
     void threeWrongTriesSpreadOverBothNodesKillTheCode() throws Exception {
         twilio.reset();
-        Journey journey = new Journey().via(first).start().chooseAccount("cid").selectSms();
+        ResetJourney journey = journey(first).start().chooseAccount("cid").selectMethod("sspr-sms");
         String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
-        journey.via(second).enterCode(Codes.wrongFor(code));
-        journey.via(first).enterCode(Codes.wrongFor(code));
-        assertThat(journey.browser.html()).as("two wrong tries, one on each node: the code lives")
+        journey.via(second.port()).enterCode(Codes.wrongFor(code));
+        journey.via(first.port()).enterCode(Codes.wrongFor(code));
+        assertThat(journey.html()).as("two wrong tries, one on each node: the code lives")
                 .contains("That code is not right");
-        journey.via(second).enterCode(Codes.wrongFor(code));
+        journey.via(second.port()).enterCode(Codes.wrongFor(code));
         // The third try, on either node, killed it: with the phone as the only method, the reset ends.
-        assertThat(journey.browser.html()).contains("We could not verify your identity");
-        assertThat(journey.browser.fieldNames()).doesNotContain("code", "password-new");
+        assertThat(journey.html()).contains("We could not verify your identity");
+        assertThat(journey.fieldNames()).doesNotContain("code", "password-new");
     }
 
     @Test
     @Order(4)
     void theAttemptLedgerHoldsAcrossNodes() throws Exception {
         twilio.reset();
-        Journey journey = new Journey().via(first).start().chooseAccount("dan").selectSms();
+        ResetJourney journey = journey(first).start().chooseAccount("dan").selectMethod("sspr-sms");
         for (int i = 0; i < 3; i++) {
-            journey.via(i % 2 == 0 ? second : first).enterCode("000000");
+            journey.via((i % 2 == 0 ? second : first).port()).enterCode("000000");
         }
         // The code is dead after three; a second code for the fourth and fifth wrong answer.
-        journey = new Journey().via(second).start().chooseAccount("dan").selectSms();
-        journey.via(first).enterCode("000000");
-        journey.via(second).enterCode("000000");
-        assertThat(journey.browser.html()).as("the fifth wrong answer blocks")
+        journey = journey(second).start().chooseAccount("dan").selectMethod("sspr-sms");
+        journey.via(first.port()).enterCode("000000");
+        journey.via(second.port()).enterCode("000000");
+        assertThat(journey.html()).as("the fifth wrong answer blocks")
                 .contains("Too many attempts: self-service password reset is blocked");
-        Journey late = new Journey().via(first).start().chooseAccount("dan");
-        assertThat(late.browser.html()).as("blocked on both nodes after %d wrong answers", ATTEMPTS)
+        ResetJourney late = journey(first).start().chooseAccount("dan");
+        assertThat(late.html()).as("blocked on both nodes after %d wrong answers", ATTEMPTS)
                 .contains("Too many attempts: self-service password reset is blocked");
     }
 
@@ -155,54 +154,20 @@ class ResetClusterIT {
     @Order(5)
     void aCodeSentByANodeThatDiesIsAcceptedByTheOther() throws Exception {
         twilio.reset();
-        Journey journey = new Journey().via(first).start().chooseAccount("eve").selectSms();
+        ResetJourney journey = journey(first).start().chooseAccount("eve").selectMethod("sspr-sms");
         String code = Codes.in(twilio.awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
         first.kill();
 
-        journey.via(second).enterCode(code);
-        assertThat(journey.browser.fieldNames()).contains("password-new");
-        journey.setNewPassword();
-        assertThat(journey.browser.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
+        journey.via(second.port()).enterCode(code);
+        assertThat(journey.fieldNames()).contains("password-new");
+        journey.setNewPassword(NEW_PASSWORD);
+        assertThat(journey.url()).startsWith(callback.baseUrl() + "/callback").contains("code=");
     }
 
-    /** "Forgot password?" driven over HTTP, each request to the node chosen last. */
-    static final class Journey {
-        final FormBrowser browser = new FormBrowser();
-
-        Journey via(ClusterNode node) {
-            browser.via(node.port());
-            return this;
-        }
-
-        Journey start() throws Exception {
-            browser.open("http://127.0.0.1/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
-                    + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                    + callback.baseUrl() + "/callback");
-            browser.clickLink("Forgot Password?");
-            return this;
-        }
-
-        Journey chooseAccount(String username) throws Exception {
-            return submit(Map.of("username", username, "sspr-captcha",
-                    AltchaSolver.solve(AltchaSolver.challengeOf(browser.html()))));
-        }
-
-        Journey selectSms() throws Exception {
-            return submit(Map.of("method", "sspr-sms"));
-        }
-
-        Journey enterCode(String code) throws Exception {
-            return submit(Map.of("code", code));
-        }
-
-        Journey setNewPassword() throws Exception {
-            return submit(Map.of("password-new", NEW_PASSWORD, "password-confirm", NEW_PASSWORD));
-        }
-
-        Journey submit(Map<String, String> fields) throws Exception {
-            browser.submit(fields);
-            return this;
-        }
+    /** "Forgot password?" on the cluster, each request to the node chosen last. */
+    private static ResetJourney journey(ClusterNode node) {
+        return new ResetJourney("http://127.0.0.1", REALM).returningTo(callback.baseUrl() + "/callback")
+                .via(node.port());
     }
 
     /** Both logs name both members once Infinispan has rebalanced. */

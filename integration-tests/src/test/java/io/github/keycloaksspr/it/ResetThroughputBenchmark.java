@@ -420,17 +420,10 @@ class ResetThroughputBenchmark {
     public static final class PackRealm implements RealmConfig {
         @Override
         public RealmBuilder configure(RealmBuilder realm) {
-            return SsprResetRealm.configure(realm.name("sspr-bench-reset-pack"), Map.of(
+            // The CAPTCHA stays at the policy's default difficulty: what production pays.
+            return SsprResetRealm.configure(realm.name("sspr-bench-reset-pack"), SsprResetRealm.withoutLimits(Map.of(
                             "sspr.methods", "sspr-sms##sspr-email",
-                            "sspr.methods.required", "2",
-                            // The CAPTCHA stays at the policy's default difficulty: what production pays.
-                            "sspr.budget.sends.per.user", "100",
-                            "sspr.budget.sends.per.destination", "100",
-                            "sspr.budget.sends.per.ip", "100",
-                            "sspr.attempts.per.account", "100",
-                            "sspr.attempts.per.ip", "100",
-                            // The realm's SMS ceiling (default 1000 per window) must not bite a longer run either.
-                            "sspr.budget.phone.per.realm", "100000"))
+                            "sspr.methods.required", "2")))
                     .users(IntStream.range(0, USERS).mapToObj(n -> UserBuilder.create(user(n))
                             .email("bench-" + n + "@pack.example.org").emailVerified(true).name("Bench", "User " + n)
                             .password(PASSWORD).enabled(true)

@@ -16,6 +16,7 @@ public final class ResetJourney {
 
     private final FormBrowser browser;
     private final String realmUrl;
+    private String redirectUri = SsprResetRealm.REDIRECT_URI;
 
     public ResetJourney(String keycloakBaseUrl, String realm) {
         this(keycloakBaseUrl, realm, null);
@@ -27,10 +28,22 @@ public final class ResetJourney {
         this.realmUrl = keycloakBaseUrl + "/realms/" + realm;
     }
 
+    /** The app's redirect URI, when the realm's test app is registered with another one than the usual. */
+    public ResetJourney returningTo(String uri) {
+        redirectUri = uri;
+        return this;
+    }
+
+    /** Sends the next requests to another node of a cluster on the same host ({@link FormBrowser#via}). */
+    public ResetJourney via(int port) {
+        browser.via(port);
+        return this;
+    }
+
     /** The login page of the test app, then its "Forgot Password?" link. */
     public ResetJourney start() throws IOException, InterruptedException {
         browser.open(realmUrl + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
-                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI);
+                + "&response_type=code&scope=openid&redirect_uri=" + redirectUri);
         browser.clickLink("Forgot Password?");
         return this;
     }

@@ -59,6 +59,23 @@ public final class SsprResetRealm {
     }
 
     /**
+     * {@code policy} with every budget and attempt limit at its highest: for benchmarks that play many users, where a
+     * limit reached would end the run instead of measuring it.
+     */
+    public static Map<String, String> withoutLimits(Map<String, String> policy) {
+        Map<String, String> config = new HashMap<>(policy);
+        config.putAll(Map.of(
+                "sspr.budget.sends.per.user", "100",
+                "sspr.budget.sends.per.destination", "100",
+                "sspr.budget.sends.per.ip", "100",
+                "sspr.attempts.per.account", "100",
+                "sspr.attempts.per.ip", "100",
+                // The realm's SMS ceiling (default 1000 per window) must not bite a longer run either.
+                "sspr.budget.phone.per.realm", "100000"));
+        return config;
+    }
+
+    /**
      * Tests that are not about the attempt ledger make many wrong answers for one account (and all come from
      * 127.0.0.1): unless a test sets its own limits, the ledger gets its highest ones.
      */
