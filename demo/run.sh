@@ -114,7 +114,7 @@ say "starting Keycloak $KC_VERSION (the first start builds the server with the J
 : > "$WORK/keycloak.log"
 KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER KC_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   setsid "$KC_HOME/bin/kc.sh" start-dev --http-port="$HTTP_PORT" --http-host=127.0.0.1 --hostname=localhost \
-  --import-realm "${kc_options[@]}" >"$WORK/keycloak.log" 2>&1 </dev/null &
+  --metrics-enabled=true --import-realm "${kc_options[@]}" >"$WORK/keycloak.log" 2>&1 </dev/null &
 kc_pid=$!
 for _ in $(seq 1 600); do
   grep -qE 'Keycloak .* started in' "$WORK/keycloak.log" && break
@@ -137,14 +137,25 @@ cat <<TXT
   Keycloak log:               $WORK/keycloak.log
 
   Demo accounts (realm sspr-demo):
-    alice      / Alice-Passw0rd!       user; phone +12015550101, alternate email alice.home@sspr-demo.test
-    bob        / Bob-Passw0rd!         user; no security info registered
-    ann-admin  / Ann-Adm1n-Passw0rd!   realm administrator; phone and alternate email registered
-
-  "Forgot Password?" runs the SSPR flow: codes arrive in the inbox page above.
+    alice      / Alice-Passw0rd!       user; phone +12015550101, alternate email alice.home@sspr-demo.test:
+                                       signs in with a text-message code, then reviews her security info
+    bob        / Bob-Passw0rd!         user without security info: asked to register it at sign-in
+                                       ("Not now" allowed for 14 days)
+    ann-admin  / Ann-Adm1n-Passw0rd!   realm administrator; phone and alternate email registered (resets need both)
 TXT
 if $with_ad; then
   echo "    carol      / Carol-Passw0rd!       lives in Samba AD (ldaps://localhost:636), federated WRITABLE"
 fi
+cat <<TXT
+
+  "Forgot Password?" on the sign-in page runs the SSPR flow: codes arrive in the inbox page above.
+
+  Insights and audit (REST, the 'sspr' event listener is on):
+    TOKEN=\$(curl -s -d client_id=admin-cli -d username=$ADMIN_USER -d password=$ADMIN_PASSWORD -d grant_type=password \\
+      http://localhost:$HTTP_PORT/realms/master/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+    curl -H "Authorization: Bearer \$TOKEN" http://localhost:$HTTP_PORT/admin/realms/sspr-demo/sspr/insights
+    curl -H "Authorization: Bearer \$TOKEN" -H "Accept: text/csv" http://localhost:$HTTP_PORT/admin/realms/sspr-demo/sspr/audit
+  Metrics (Prometheus):       http://localhost:9000/metrics   (the pack's counters start with sspr_)
+TXT
 printf '\n  Press Ctrl-C to stop everything.\n\n'
 wait "$kc_pid"

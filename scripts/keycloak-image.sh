@@ -50,6 +50,9 @@ if [ ! -f "$ZIP" ]; then
 fi
 mkdir -p "$work/context"
 (cd "$work/context" && jar xf "$ZIP" && mv "keycloak-$KC_VERSION" keycloak)
+# As in the official image: data/ belongs to the server's user, so that a realm file mounted into data/import does not
+# make Docker create data/ for root (the server could then not write its dev database or transaction logs).
+mkdir -p "$work/context/keycloak/data/import"
 cat >"$work/context/Dockerfile" <<DOCKERFILE
 FROM $JRE_IMAGE
 ENV LANG=en_US.UTF-8

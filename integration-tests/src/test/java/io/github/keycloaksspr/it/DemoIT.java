@@ -20,8 +20,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.github.keycloaksspr.it.support.AltchaSolver;
+import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,9 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Runs the README's first command, {@code demo/run.sh}, as a newcomer would, and checks what they get: a working
- * sign-in for the demo realm (also for a user in the Samba AD that {@code --with-ad} federates), the admin account, mail
- * in the inbox sink, and nothing left running after Ctrl-C.
+ * Runs the README's first command, {@code demo/run.sh}, as a newcomer would, and checks what they get: the whole
+ * product in the demo realm — sign-in with a text-message code as second factor, security-info review and registration
+ * at sign-in (also for a user in the Samba AD that {@code --with-ad} federates), "Forgot password?" with codes in the
+ * inbox sink, insights and metrics as the banner tells —, the admin account, and nothing left running after Ctrl-C.
  * Runs in its own failsafe execution, after the shared test server has stopped, because both use port 8080.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,6 +51,8 @@ class DemoIT {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
     private static final Path ROOT = Path.of(System.getProperty("sspr.projectRoot", "..")).toAbsolutePath().normalize();
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
+    private static final Pattern INBOX_ROW = Pattern.compile("<tr[^>]*>.*?</tr>", Pattern.DOTALL);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Process demo;
@@ -85,32 +91,54 @@ class DemoIT {
                 .contains(BASE + "/admin/master/console/")
                 .contains(INBOX)
                 .contains("alice", "Alice-Passw0rd!", "ann-admin")
-                .contains("carol", "Carol-Passw0rd!", "federated WRITABLE");
+                .contains("carol", "Carol-Passw0rd!", "federated WRITABLE")
+                .contains(BASE + "/admin/realms/sspr-demo/sspr/insights")
+                .contains("http://localhost:9000/metrics");
     }
 
     @Test
     @Order(2)
-    void demoUserSignsInOnTheLoginPage() throws Exception {
+    void aliceSignsInWithATextMessageCodeThenReviewsHerSecurityInfo() throws Exception {
         FormBrowser browser = new FormBrowser().open(authorizationUrl());
         assertThat(browser.title()).isEqualTo("Sign in to keycloak-sspr demo");
 
         browser.submit(Map.of("username", "alice", "password", "Alice-Passw0rd!"));
+        assertThat(browser.fieldNames()).as("the MFA code page").contains("code");
+        browser.submit(Map.of("code", Codes.in(awaitInboxRow("+12015550101"))));
 
+        assertThat(browser.textOf("sspr-page-title")).as("asked to review her security info")
+                .isEqualTo("Keep your account recoverable");
+        browser.submit(Map.of("action", "confirm"));
         assertThat(browser.url()).as("redirected back to the app with a code").startsWith(INBOX).contains("code=");
     }
 
     @Test
     @Order(3)
-    void withTheAdFlagTheActiveDirectoryUserSignsIn() throws Exception {
+    void bobIsAskedToRegisterAndMayPutItOff() throws Exception {
         FormBrowser browser = new FormBrowser().open(authorizationUrl());
+        browser.submit(Map.of("username", "bob", "password", "Bob-Passw0rd!"));
 
-        browser.submit(Map.of("username", "carol", "password", "Carol-Passw0rd!"));
-
-        assertThat(browser.url()).as("carol's AD password accepted").startsWith(INBOX).contains("code=");
+        assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
+        assertThat(browser.html()).contains("sspr-add-phone", "sspr-add-email", "sspr-skip");
+        browser.submit(Map.of("action", "skip"));
+        assertThat(browser.url()).as("\"Not now\" lets him in").startsWith(INBOX).contains("code=");
     }
 
     @Test
     @Order(4)
+    void withTheAdFlagTheActiveDirectoryUserSignsIn() throws Exception {
+        FormBrowser browser = new FormBrowser().open(authorizationUrl());
+
+        browser.submit(Map.of("username", "carol", "password", "Carol-Passw0rd!"));
+        assertThat(browser.textOf("sspr-page-title")).as("carol's AD password accepted, registration asked")
+                .isEqualTo("Keep your account recoverable");
+        browser.submit(Map.of("action", "skip"));
+
+        assertThat(browser.url()).startsWith(INBOX).contains("code=");
+    }
+
+    @Test
+    @Order(5)
     void forgotPasswordRunsTheSsprFlowAndTheCodeShowsUpInTheInboxPage() throws Exception {
         FormBrowser browser = new FormBrowser().open(authorizationUrl()).clickLink("Forgot Password?");
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Reset your password");
@@ -119,34 +147,34 @@ class DemoIT {
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Verify your identity");
         browser.submit(Map.of("method", "sspr-email"));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String inbox = get(INBOX).body();
-        while (!inbox.contains("alice.home@sspr-demo.test") && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            inbox = get(INBOX).body();
-        }
-        assertThat(inbox).contains("alice.home@sspr-demo.test").contains("verification code");
-    }
-
-    @Test
-    @Order(5)
-    void adminConsoleServesAndThePrintedAdminAccountWorks() throws Exception {
-        HttpResponse<String> console = get(BASE + "/admin/master/console/");
-        assertThat(console.statusCode()).isEqualTo(200);
-        assertThat(console.body()).contains("Keycloak");
-
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        assertThat(token.body()).contains("access_token");
+        assertThat(awaitInboxRow("alice.home@sspr-demo.test")).contains("verification code");
     }
 
     @Test
     @Order(6)
+    void insightsAndMetricsShowWhatHappened() throws Exception {
+        HttpResponse<String> insights = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(BASE + "/admin/realms/sspr-demo/sspr/insights"))
+                .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(insights.statusCode()).as(insights.body()).isEqualTo(200);
+        assertThat(insights.body()).as("alice confirmed her security info").contains("\"registered\":1");
+
+        assertThat(get("http://localhost:9000/metrics").body())
+                .as("the pack's counters on Keycloak's Prometheus endpoint")
+                .containsPattern("sspr_sends_total\\{[^}]*channel=\"sms\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    @Order(7)
+    void adminConsoleServesAndThePrintedAdminAccountWorks() throws Exception {
+        HttpResponse<String> console = get(BASE + "/admin/master/console/");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Keycloak");
+        assertThat(adminToken()).isNotBlank();
+    }
+
+    @Test
+    @Order(8)
     void ctrlCStopsEverythingItStarted() throws Exception {
         interrupt(demo);
         assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
@@ -157,6 +185,34 @@ class DemoIT {
         assertThat(processesMentioning(ROOT.resolve("demo/.work").toString())).as("Keycloak processes left").isEmpty();
         assertThat(processesMentioning("io.github.keycloaksspr.testsinks.DemoSinks")).as("sink processes left").isEmpty();
         assertThat(processesMentioning("samba: root process")).as("Samba AD left running").isEmpty();
+    }
+
+    private static String adminToken() throws Exception {
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        Matcher accessToken = ACCESS_TOKEN.matcher(token.body());
+        assertThat(accessToken.find()).as(token.body()).isTrue();
+        return accessToken.group(1);
+    }
+
+    /** The newest row of the inbox page (texts first, then mail, newest first) that names {@code destination}. */
+    private static String awaitInboxRow(String destination) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            Matcher row = INBOX_ROW.matcher(get(INBOX).body());
+            while (row.find()) {
+                if (row.group().contains(destination)) {
+                    return row.group();
+                }
+            }
+            assertThat(System.nanoTime()).as("a delivery to %s in the inbox page", destination).isLessThan(deadline);
+            Thread.sleep(500);
+        }
     }
 
     /** The demo client enforces PKCE (S256), as public clients should. */
