@@ -2,6 +2,7 @@
 # One-command local demo of keycloak-sspr.
 #
 #   demo/run.sh [--with-ad] [--reset] [--no-build]
+#   demo/run.sh --cluster [--reset] [--no-build]     two nodes behind a load balancer, in containers (demo/cluster.sh)
 #
 # Builds the provider JAR, fetches the Keycloak distribution from Maven Central (cached in ~/.m2 and demo/.work),
 # installs the JAR, imports the sspr-demo realm, starts loopback sinks (SMTP inbox, Twilio API stand-in) and
@@ -22,13 +23,14 @@ INBOX_PORT=8090
 ADMIN_USER=admin
 ADMIN_PASSWORD=admin
 
+if [ "${1:-}" = "--cluster" ]; then shift; exec bash "$(dirname "$0")/cluster.sh" "$@"; fi
 with_ad=false; reset=false; build=true
 for arg in "$@"; do
   case "$arg" in
     --with-ad) with_ad=true ;;
     --reset) reset=true ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "demo: unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done

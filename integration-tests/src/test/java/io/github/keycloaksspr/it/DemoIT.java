@@ -1,30 +1,22 @@
 package io.github.keycloaksspr.it;
 
+import static io.github.keycloaksspr.it.support.DemoRun.adminToken;
+import static io.github.keycloaksspr.it.support.DemoRun.authorizationUrl;
+import static io.github.keycloaksspr.it.support.DemoRun.awaitInboxRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.keycloaksspr.it.support.AltchaSolver;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.DemoRun;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,48 +37,30 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class DemoIT {
 
-    private static final String BASE = "http://localhost:8080";
-    private static final String INBOX = "http://127.0.0.1:8090/";
+    private static final String BASE = DemoRun.BASE;
+    private static final String INBOX = DemoRun.INBOX;
+    private static final Path ROOT = DemoRun.ROOT;
+
     private static final List<Integer> DEMO_PORTS = List.of(8080, 9000, 2525, 8089, 8090, 636);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(8);
 
-    private static final Path ROOT = Path.of(System.getProperty("sspr.projectRoot", "..")).toAbsolutePath().normalize();
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\":\"([^\"]+)\"");
-    private static final Pattern INBOX_ROW = Pattern.compile("<tr[^>]*>.*?</tr>", Pattern.DOTALL);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private static Process demo;
-    private static Path output;
+    private static DemoRun demo;
 
     @BeforeAll
     static void startDemo() throws Exception {
-        output = Files.createTempFile("sspr-demo", ".log");
-        demo = new ProcessBuilder("bash", ROOT.resolve("demo/run.sh").toString(), "--no-build", "--reset", "--with-ad")
-                .directory(ROOT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!demoOutput().contains("Press Ctrl-C")) {
-            assertThat(demo.isAlive()).as("demo still running; its output:%n%s", demoOutput()).isTrue();
-            assertThat(System.nanoTime()).as("demo ready within %s", START_TIMEOUT).isLessThan(deadline);
-            Thread.sleep(1000);
-        }
+        demo = DemoRun.start(Duration.ofMinutes(8), "--no-build", "--reset", "--with-ad");
     }
 
     @AfterAll
     static void stopDemoIfStillRunning() throws Exception {
-        if (demo != null && demo.isAlive()) {
-            interrupt(demo);
-            demo.waitFor(90, TimeUnit.SECONDS);
-            demo.destroyForcibly();
+        if (demo != null) {
+            demo.close();
         }
     }
 
     @Test
     @Order(1)
     void printsTheUrlsAndAccountsANewcomerNeeds() throws IOException {
-        assertThat(demoOutput())
+        assertThat(demo.output())
                 .contains(BASE + "/realms/sspr-demo/account")
                 .contains(BASE + "/admin/master/console/")
                 .contains(INBOX)
@@ -153,13 +127,12 @@ class DemoIT {
     @Test
     @Order(6)
     void insightsAndMetricsShowWhatHappened() throws Exception {
-        HttpResponse<String> insights = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(BASE + "/admin/realms/sspr-demo/sspr/insights"))
-                .header("Authorization", "Bearer " + adminToken()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> insights = DemoRun.get(BASE + "/admin/realms/sspr-demo/sspr/insights",
+                "Authorization", "Bearer " + adminToken());
         assertThat(insights.statusCode()).as(insights.body()).isEqualTo(200);
         assertThat(insights.body()).as("alice confirmed her security info").contains("\"registered\":1");
 
-        assertThat(get("http://localhost:9000/metrics").body())
+        assertThat(DemoRun.get("http://localhost:9000/metrics").body())
                 .as("the pack's counters on Keycloak's Prometheus endpoint")
                 .containsPattern("sspr_sends_total\\{[^}]*channel=\"sms\"[^}]*\\} [1-9]");
     }
@@ -167,7 +140,7 @@ class DemoIT {
     @Test
     @Order(7)
     void adminConsoleServesAndThePrintedAdminAccountWorks() throws Exception {
-        HttpResponse<String> console = get(BASE + "/admin/master/console/");
+        HttpResponse<String> console = DemoRun.get(BASE + "/admin/master/console/");
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("Keycloak");
         assertThat(adminToken()).isNotBlank();
@@ -176,75 +149,15 @@ class DemoIT {
     @Test
     @Order(8)
     void ctrlCStopsEverythingItStarted() throws Exception {
-        interrupt(demo);
-        assertThat(demo.waitFor(90, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
-        assertThat(demoOutput()).contains("demo: stopped");
+        demo.interrupt();
+        assertThat(demo.awaitExit(Duration.ofSeconds(90))).as("demo exits after Ctrl-C").isTrue();
+        assertThat(demo.output()).contains("demo: stopped");
         for (int port : DEMO_PORTS) {
             assertThat(listening(port)).as("port %d closed", port).isFalse();
         }
         assertThat(processesMentioning(ROOT.resolve("demo/.work").toString())).as("Keycloak processes left").isEmpty();
         assertThat(processesMentioning("io.github.keycloaksspr.testsinks.DemoSinks")).as("sink processes left").isEmpty();
         assertThat(processesMentioning("samba: root process")).as("Samba AD left running").isEmpty();
-    }
-
-    private static String adminToken() throws Exception {
-        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        Matcher accessToken = ACCESS_TOKEN.matcher(token.body());
-        assertThat(accessToken.find()).as(token.body()).isTrue();
-        return accessToken.group(1);
-    }
-
-    /** The newest row of the inbox page (texts first, then mail, newest first) that names {@code destination}. */
-    private static String awaitInboxRow(String destination) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            Matcher row = INBOX_ROW.matcher(get(INBOX).body());
-            while (row.find()) {
-                if (row.group().contains(destination)) {
-                    return row.group();
-                }
-            }
-            assertThat(System.nanoTime()).as("a delivery to %s in the inbox page", destination).isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
-    /** The demo client enforces PKCE (S256), as public clients should. */
-    private static String authorizationUrl() throws Exception {
-        byte[] verifier = new byte[32];
-        new SecureRandom().nextBytes(verifier);
-        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
-        return BASE + "/realms/sspr-demo/protocol/openid-connect/auth?client_id=sspr-demo-app&response_type=code"
-                + "&scope=openid&code_challenge_method=S256&code_challenge=" + challenge
-                + "&redirect_uri=" + URLEncoder.encode(INBOX, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * What a terminal's Ctrl-C delivers: SIGINT. A shell started with SIGINT already ignored (a background job of a
-     * non-interactive shell, as some CI runners start builds) can never trap it, so there the test sends SIGTERM,
-     * which the script handles the same way, as a process manager would.
-     */
-    private static void interrupt(Process process) throws IOException, InterruptedException {
-        String signal = ignoresSigint(process) ? "-TERM" : "-INT";
-        new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
-    }
-
-    private static boolean ignoresSigint(Process process) throws IOException {
-        final long sigintBit = 1L << (2 - 1);
-        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
-                .filter(line -> line.startsWith("SigIgn:"))
-                .anyMatch(line -> (Long.parseUnsignedLong(line.substring(7).trim(), 16) & sigintBit) != 0);
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static boolean listening(int port) {
@@ -261,9 +174,5 @@ class DemoIT {
                 .filter(p -> p.info().commandLine().map(line -> line.contains(text)).orElse(false))
                 .map(ProcessHandle::pid)
                 .toList();
-    }
-
-    private static String demoOutput() throws IOException {
-        return Files.readString(output);
     }
 }

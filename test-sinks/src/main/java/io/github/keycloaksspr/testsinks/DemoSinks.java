@@ -28,6 +28,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 public final class DemoSinks implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
+    /** Inside a container the sinks must listen beyond its own loopback: {@code -Dsspr.demo.bind-address=0.0.0.0}. */
+    private static final String BIND_ADDRESS_PROPERTY = "sspr.demo.bind-address";
     private static final Pattern SAY = Pattern.compile("<Say[^>]*>(.*?)</Say>", Pattern.DOTALL);
     private static final long MAIL_POLL_MILLIS = 300;
 
@@ -38,8 +40,8 @@ public final class DemoSinks implements AutoCloseable {
     private final ScheduledExecutorService mailWatcher;
     private int mailsPrinted;
 
-    private DemoSinks(DemoPorts ports, PrintStream out) {
-        ServerSetup smtp = new ServerSetup(ports.smtp(), LOOPBACK, ServerSetup.PROTOCOL_SMTP);
+    private DemoSinks(DemoPorts ports, String bindAddress, PrintStream out) {
+        ServerSetup smtp = new ServerSetup(ports.smtp(), bindAddress, ServerSetup.PROTOCOL_SMTP);
         mail = new GreenMail(ports.smtp() == 0 ? smtp.dynamicPort() : smtp)
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         twilio = TwilioApiStandIn.acceptingAnyCredentials();
@@ -47,9 +49,9 @@ public final class DemoSinks implements AutoCloseable {
         mail.start();
         LoopbackServer startedTwilio = null;
         try {
-            startedTwilio = twilio.startOn(new InetSocketAddress(LOOPBACK, ports.twilio()));
+            startedTwilio = twilio.startOn(new InetSocketAddress(bindAddress, ports.twilio()));
             inboxServer = LoopbackServer.start(
-                    new InetSocketAddress(LOOPBACK, ports.inbox()), new DemoInboxPage(mail, twilio), "demo-inbox");
+                    new InetSocketAddress(bindAddress, ports.inbox()), new DemoInboxPage(mail, twilio), "demo-inbox");
         } catch (RuntimeException e) {
             if (startedTwilio != null) {
                 startedTwilio.close();
@@ -69,13 +71,14 @@ public final class DemoSinks implements AutoCloseable {
 
     /** Starts all three servers; {@link #close()} stops them. */
     public static DemoSinks start(DemoPorts ports, PrintStream out) {
-        return new DemoSinks(ports, out);
+        return new DemoSinks(ports, LOOPBACK, out);
     }
 
     public static void main(String[] args) throws InterruptedException {
         DemoSinks sinks;
         try {
-            sinks = start(DemoPorts.from(args, System.getProperties()), System.out);
+            sinks = new DemoSinks(DemoPorts.from(args, System.getProperties()),
+                    System.getProperty(BIND_ADDRESS_PROPERTY, LOOPBACK), System.out);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(DemoPorts.USAGE);
@@ -91,8 +94,9 @@ public final class DemoSinks implements AutoCloseable {
             sinks.close();
             stopped.countDown();
         }, "demo-sinks-shutdown"));
-        System.out.println("Demo sinks on " + LOOPBACK + ":");
-        System.out.println("  SMTP (no auth)     " + LOOPBACK + ":" + sinks.smtpPort());
+        String address = System.getProperty(BIND_ADDRESS_PROPERTY, LOOPBACK);
+        System.out.println("Demo sinks on " + address + ":");
+        System.out.println("  SMTP (no auth)     " + address + ":" + sinks.smtpPort());
         System.out.println("  Twilio API         " + sinks.twilioBaseUrl());
         System.out.println("  Inbox page         " + sinks.inboxUrl());
         System.out.println("Demo sinks run until Ctrl+C or SIGTERM.");
