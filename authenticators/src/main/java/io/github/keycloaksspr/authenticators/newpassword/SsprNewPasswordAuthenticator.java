@@ -14,10 +14,13 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyManagerProvider;
+import org.keycloak.policy.PolicyError;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.services.validation.Validation;
 
@@ -67,12 +70,16 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
             return;
         }
         try {
+            requirePasswordPolicyOfFederatedUser(context, user, password);
             user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
         } catch (RuntimeException e) {
             // ModelException (a policy, AD's answer), StorageUnavailableException (AD away), a timeout: explained.
             PasswordRefusal refusal = PasswordRefusal.of(context.getSession(), context.getRealm(), user, password, e);
             if (refusal.directoryError() != null) {
                 event.detail(SsprEvents.DIRECTORY_ERROR, refusal.directoryError());
+            }
+            if (refusal.bannedRule() != null) {
+                event.detail(SsprEvents.BANNED_RULE, refusal.bannedRule());
             }
             refuse(context, event, Errors.PASSWORD_REJECTED, refusal.reason(), refusal.message());
             return;
@@ -89,6 +96,23 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         // As Keycloak's reset-password: a password credential in this flow makes the final login forget the user's
         // login failures (a temporary lockout, and the wrong codes of this reset).
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /**
+     * Keycloak checks the realm's password policy before it stores a local password, but before it writes one to a
+     * federated directory only where that provider's "Validate password policy" is on (off by default): a reset
+     * must not let a password into AD that the realm's policy refuses (a banned one, say), so it checks itself.
+     */
+    private static void requirePasswordPolicyOfFederatedUser(AuthenticationFlowContext context, UserModel user,
+                                                           String password) {
+        if (user.getFederationLink() == null) {
+            return;
+        }
+        PolicyError refusal = context.getSession().getProvider(PasswordPolicyManagerProvider.class)
+                .validate(context.getRealm(), user, password);
+        if (refusal != null) {
+            throw new ModelException(refusal.getMessage(), refusal.getParameters());
+        }
     }
 
     /** The page again with the message; the event says why (audit reason in {@code sspr_reason}). */

@@ -19,6 +19,8 @@ public final class SsprEvents {
     public static final String ACTION = "sspr_action";
     /** The directory's own codes for a refused password (AD: {@code 19/0000052D}), never its text. */
     public static final String DIRECTORY_ERROR = "sspr_directory_error";
+    /** Which rule of the banned-password policies refused a new password (never the password or the term). */
+    public static final String BANNED_RULE = "sspr_banned_rule";
     /** The code purpose of a registration event ({@code register-sms}, {@code register-email}). */
     public static final String PURPOSE = "sspr_purpose";
     /** How many distinct methods a user had when confirming security info. */

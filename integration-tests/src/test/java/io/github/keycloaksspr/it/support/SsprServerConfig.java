@@ -35,6 +35,10 @@ public final class SsprServerConfig implements KeycloakServerConfig {
                 .spiOption("sspr-phone-gateway", "sspr-twilio", "account-sid", TwilioAccount.ACCOUNT_SID)
                 .spiOption("sspr-phone-gateway", "sspr-twilio", "auth-token", TwilioAccount.AUTH_TOKEN)
                 .spiOption("sspr-phone-gateway", "sspr-twilio", "from-number", TwilioAccount.FROM)
-                .spiOption("sspr-phone-gateway", "sspr-twilio", "api-base-url", TwilioAccount.API_BASE_URL);
+                .spiOption("sspr-phone-gateway", "sspr-twilio", "api-base-url", TwilioAccount.API_BASE_URL)
+                // The breached-password check asks a range-API stand-in that tests register at this path.
+                .spiOption("password-policy", "sspr-breached-passwords", "api-base-url",
+                        TwilioAccount.API_BASE_URL + "/pwned-passwords")
+                .spiOption("password-policy", "sspr-breached-passwords", "timeout-ms", "1500");
     }
 }
