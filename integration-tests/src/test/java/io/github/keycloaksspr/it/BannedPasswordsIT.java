@@ -186,6 +186,10 @@ class BannedPasswordsIT {
         }
         assertThat(ad.passwordWorks("ad-rita", adPassword)).as("AD still binds with the old password").isTrue();
         assertThat(ad.passwordWorks("ad-rita", "Summer26!")).isFalse();
+
+        // Outside the reset, Keycloak checks the policy before writing to AD only if the provider says so.
+        JsonNode health = new SsprAdminApi(urls.getBase(), REALM, adminClient).get("health");
+        assertThat(health.path("providers").get(0).path("warnings").toString()).contains("realm_policy_not_validated");
     }
 
     private String userId(String username) {

@@ -24,6 +24,12 @@ public final class WritebackHealth {
     static final String BIND_FAILED = "bind_failed";
     /** Resets still work, but AD's refusals can only be explained generically. */
     static final String PASSWORD_POLICY_UNREADABLE = "password_policy_unreadable";
+    /**
+     * The realm has a password policy (banned passwords, say), but Keycloak writes passwords set outside the reset
+     * flow (Update password, account console, admin) to this directory without checking it.
+     */
+    static final String REALM_POLICY_NOT_VALIDATED = "realm_policy_not_validated";
+    static final String VALIDATE_PASSWORD_POLICY = "validatePasswordPolicy";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -51,6 +57,10 @@ public final class WritebackHealth {
                 if (!Boolean.TRUE.equals(passwordPolicy.get("readable"))) {
                     warnings.add(PASSWORD_POLICY_UNREADABLE);
                 }
+            }
+            if ("WRITABLE".equals(assessment.editMode()) && !realm.getPasswordPolicy().getPolicies().isEmpty()
+                    && !Boolean.parseBoolean(config.get(VALIDATE_PASSWORD_POLICY))) {
+                warnings.add(REALM_POLICY_NOT_VALIDATED);
             }
             boolean providerReady = assessment.resetsReachDirectory() && Boolean.TRUE.equals(bind.get("ok"));
             ready &= providerReady;

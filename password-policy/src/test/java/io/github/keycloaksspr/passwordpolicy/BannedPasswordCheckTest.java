@@ -93,6 +93,7 @@ class BannedPasswordCheckTest {
 
     @Test
     void aCustomTermIsFoundOneEditAwayAndNotQuotedByDefault() {
+        assertThat(check(false).lowestScore("Widgetpr0!!", ANNA).points()).isEqualTo(2);
         PolicyError error = refusal("Widgetpr0!!", ANNA).orElseThrow();
         assertThat(error.getMessage()).isEqualTo(BannedPasswordRule.BANNED_TERM.messageKey());
         assertThat(error.getParameters()).isEmpty();

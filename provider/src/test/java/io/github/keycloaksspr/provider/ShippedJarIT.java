@@ -86,6 +86,15 @@ class ShippedJarIT {
     }
 
     @Test
+    void carriesTheCommonPasswordListWithItsLicenceButNoZxcvbnClass() throws IOException {
+        assertThat(jar.getEntry("io/github/keycloaksspr/passwordpolicy/passwords.txt")).as("the global list").isNotNull();
+        assertThat(jar.getEntry("io/github/keycloaksspr/passwordpolicy/passwords.NOTICE.txt")).isNotNull();
+        assertThat(entryNames()).noneMatch(name -> name.contains("nulabinc"));
+        assertThat(read("META-INF/services/org.keycloak.policy.PasswordPolicyProviderFactory"))
+                .contains("BannedPasswordsPolicyProviderFactory", "BreachedPasswordsPolicyProviderFactory");
+    }
+
+    @Test
     void carriesNoSignatureFilesThatWouldBreakLoading() {
         assertThat(entryNames()).noneMatch(name -> name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)"));
     }
