@@ -52,7 +52,7 @@ record BannedPasswordCheck(TermIndex common, TermIndex custom, boolean showCusto
     }
 
     private PasswordScore score(String form, PersonalTerms personalTerms) {
-        if (cannotFail(form)) {
+        if (cannotFail(form, personalTerms)) {
             return new PasswordScore(minimumScore, List.of(), List.of(), form);
         }
         List<PasswordScore.Match> found = new ArrayList<>();
@@ -66,8 +66,8 @@ record BannedPasswordCheck(TermIndex common, TermIndex custom, boolean showCusto
      * A banned part is at most one character longer than the longest term, so a password long enough to need the
      * minimum number of parts even if all were banned passes without looking (and very long input costs nothing).
      */
-    private boolean cannotFail(String form) {
-        int longestPart = Math.max(common.longestTerm(), custom.longestTerm()) + 1;
-        return form.length() >= (long) minimumScore * Math.max(longestPart, PersonalTerms.MAX_LENGTH + 1);
+    private boolean cannotFail(String form, PersonalTerms personalTerms) {
+        int longestPart = Math.max(Math.max(common.longestTerm(), custom.longestTerm()) + 1, personalTerms.longest());
+        return form.length() >= (long) minimumScore * longestPart;
     }
 }

@@ -26,6 +26,12 @@ record PersonalTerms(List<String> personal, List<String> organisation) {
         return new Builder();
     }
 
+    /** The longest term, in normal form. */
+    int longest() {
+        return java.util.stream.Stream.concat(personal.stream(), organisation.stream()).mapToInt(String::length).max()
+                .orElse(0);
+    }
+
     /** Adds every occurrence of every term in {@code password}. */
     void findIn(String password, List<PasswordScore.Match> found) {
         findIn(personal, BannedSource.PERSONAL, password, found);

@@ -99,10 +99,14 @@ final class TermIndex {
 
     /** Adds every part of {@code password} that matches a term, as {@code source}. */
     void findIn(String password, BannedSource source, List<PasswordScore.Match> found) {
+        if (terms.size() == 0) {
+            return;
+        }
+        Fingerprints.Prefixes prefixes = new Fingerprints.Prefixes(password);
         int longestPart = Math.min(password.length(), longestTerm + 1);
         for (int start = 0; start < password.length(); start++) {
             for (int length = shortestTerm; length <= longestPart && start + length <= password.length(); length++) {
-                Long matched = match(password, start, start + length);
+                Long matched = match(password, prefixes, start, start + length);
                 if (matched != null) {
                     found.add(new PasswordScore.Match(start, start + length, source, typedTerms.get(matched)));
                 }
@@ -111,9 +115,9 @@ final class TermIndex {
     }
 
     /** The fingerprint through which {@code password[from, to)} matches a term, or null. */
-    private Long match(String password, int from, int to) {
+    private Long match(String password, Fingerprints.Prefixes prefixes, int from, int to) {
         int length = to - from;
-        long whole = Fingerprints.of(password, from, to, -1);
+        long whole = prefixes.of(from, to);
         if (terms.contains(whole)) {
             return whole;
         }
@@ -125,7 +129,7 @@ final class TermIndex {
             return whole;
         }
         for (int skip = from; skip < to; skip++) {
-            long withoutOne = Fingerprints.of(password, from, to, skip);
+            long withoutOne = prefixes.without(from, to, skip);
             // A term one character shorter: this part has one character more.
             if (length - 1 >= MIN_FUZZY_LENGTH && terms.contains(withoutOne)) {
                 return withoutOne;
