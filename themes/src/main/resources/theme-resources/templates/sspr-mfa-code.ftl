@@ -15,6 +15,7 @@
                 </@buttons.actionGroup>
             <#else>
                 <@field.input name="code" label=msg("ssprVerifyCode") autocomplete="one-time-code" autofocus=true/>
+                <script type="module" src="${url.resourcesPath}/sspr/webotp/sspr-webotp.js"></script>
                 <@buttons.actionGroup>
                     <@buttons.button id="kc-login" name="login" label="doLogIn"/>
                 </@buttons.actionGroup>

@@ -34,6 +34,7 @@
             <#if ssprPending?has_content>
                 <p id="sspr-pending">${msg((ssprPending == "sms")?then("ssprRegisterSmsSent", "ssprRegisterEmailSent"), ssprPendingHint)}</p>
                 <@field.input name="code" label=msg("ssprVerifyCode") autocomplete="one-time-code" autofocus=true/>
+                <script type="module" src="${url.resourcesPath}/sspr/webotp/sspr-webotp.js"></script>
                 <@buttons.actionGroup>
                     <@buttons.button name="action" id="sspr-verify" label="ssprRegisterVerify" value="verify"/>
                     <@buttons.button name="action" id="sspr-cancel" type="secondary" label="ssprRegisterCancel" value="cancel"/>

@@ -39,6 +39,7 @@
                 </#if>
             <#else>
                 <@field.input name="code" label=msg("ssprVerifyCode") autocomplete="one-time-code" autofocus=true/>
+                <script type="module" src="${url.resourcesPath}/sspr/webotp/sspr-webotp.js"></script>
             </#if>
             <@buttons.actionGroup>
                 <#if ssprKind == "PASSKEY">

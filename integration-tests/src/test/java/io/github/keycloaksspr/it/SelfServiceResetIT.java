@@ -2,6 +2,7 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ class SelfServiceResetIT {
 
     static final String MARIA = "maria";
     static final String MARIA_PHONE = "+4915112345678";
+    static final String UMA = "uma";
+    static final String UMA_PHONE = "+12015550123";
     static final String MARIA_ALTERNATE = "maria.private@example.net";
     static final String OTTO = "otto";
     static final String OTTO_OFFICE = "+49 30 1234567";
@@ -77,10 +80,15 @@ class SelfServiceResetIT {
 
             journey.selectMethod("sspr-sms");
             assertThat(journey.instruction()).contains("+49 \u2022\u2022\u2022 \u2022\u2022 78");
+            assertThat(journey.html()).as("WebOTP on the code page").contains("/sspr/webotp/sspr-webotp.js")
+                    .contains("autocomplete=\"one-time-code\"");
             RecordedTwilioRequest sms = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
             assertThat(sms.to()).isEqualTo(MARIA_PHONE);
             assertThat(sms.from()).isEqualTo(TwilioAccount.FROM);
-            journey.enterCode(Codes.in(sms.body()));
+            String code = Codes.in(sms.body());
+            assertThat(sms.body()).as("ends with the origin-bound line for the realm's login host (WebOTP, autofill)")
+                    .endsWith("\n\n@" + URI.create(urls.getBase()).getHost() + " #" + code);
+            journey.enterCode(code);
             // The alternate email is the only method left: its code goes out at once, without a list of one.
             assertThat(journey.pageTitle()).isEqualTo("Email a code to my alternate email address");
             assertThat(journey.html()).contains("Verification step 2 of 2");
@@ -104,6 +112,13 @@ class SelfServiceResetIT {
                 .containsEntry("sspr_outcome", "method_verified"));
         assertThat(events).anySatisfy(details -> assertThat(details)
                 .containsEntry("sspr_method", "sspr-email").containsEntry("sspr_verified_count", "2"));
+    }
+
+    @Test
+    void aUsNumbersHintKeepsTheCallingCodeApart() throws Exception {
+        ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(UMA);
+        assertThat(journey.html()).contains("+1 \u2022\u2022\u2022 \u2022\u2022 23").doesNotContain("+12 ")
+                .doesNotContain(UMA_PHONE);
     }
 
     @Test
@@ -218,6 +233,10 @@ class SelfServiceResetIT {
                             UserBuilder.create(OTTO).email("otto@example.org").emailVerified(true)
                                     .name("Otto", "Office").password(OLD_PASSWORD).enabled(true)
                                     .credential(SeededCredentials.alternateEmail("otto.home@example.net")),
+                            UserBuilder.create(UMA).email("uma@example.org").emailVerified(true)
+                                    .name("Uma", "States").password(OLD_PASSWORD).enabled(true)
+                                    .credential(SeededCredentials.mobilePhone(UMA_PHONE))
+                                    .credential(SeededCredentials.alternateEmail("uma.home@example.net")),
                             UserBuilder.create(TOM).email("tom@example.org").emailVerified(true)
                                     .name("Tom", "Example").password(OLD_PASSWORD).enabled(true)
                                     .totpSecret(TOM_TOTP_SECRET)

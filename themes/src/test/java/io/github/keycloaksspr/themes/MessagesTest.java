@@ -18,7 +18,10 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** Every text a user can see exists in English and German, and every key the code or a template uses exists. */
+/**
+ * Every text a user can see exists in all of the pack's languages, each a well-formed message with the English
+ * placeholders, and every key the code or a template uses exists.
+ */
 class MessagesTest {
 
     private static final Path MESSAGES = Path.of("src/main/resources/theme-resources/messages");
@@ -30,10 +33,31 @@ class MessagesTest {
     private static final Pattern KEY_IN_CODE = Pattern.compile("(?<!setAttribute\\()\"(sspr[A-Z][A-Za-z0-9]+)\"");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("msg\\(\"(sspr[A-Z][A-Za-z0-9]+)\"");
 
+    /** The pack's languages besides English (file suffixes; Keycloak maps the locale pt-BR to pt_BR). */
+    static final java.util.List<String> TRANSLATIONS = java.util.List.of("de", "fr", "es", "it", "nl", "pt_BR", "pl", "ja");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+
     @Test
-    void germanHasExactlyTheEnglishKeys() throws IOException {
-        assertThat(load("messages_de.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(load("messages_en.properties").stringPropertyNames());
+    void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
+        Set<String> english = load("messages_en.properties").stringPropertyNames();
+        for (String language : TRANSLATIONS) {
+            assertThat(load("messages_" + language + ".properties").stringPropertyNames()).as(language)
+                    .containsExactlyInAnyOrderElementsOf(english);
+        }
+    }
+
+    @Test
+    void everyTranslationUsesTheEnglishPlaceholdersAndNoLoneApostrophe() throws IOException {
+        Properties english = load("messages_en.properties");
+        for (String language : TRANSLATIONS) {
+            Properties translated = load("messages_" + language + ".properties");
+            for (String key : english.stringPropertyNames()) {
+                String text = translated.getProperty(key);
+                assertThat(placeholders(text)).as("%s %s", language, key).isEqualTo(placeholders(english.getProperty(key)));
+                // MessageFormat swallows the text after a single apostrophe: a literal one is written twice.
+                assertThat(text.replace("''", "")).as("%s %s: a lone apostrophe", language, key).doesNotContain("'");
+            }
+        }
     }
 
     @Test
@@ -57,7 +81,9 @@ class MessagesTest {
 
     @Test
     void everyMessageIsAValidMessageFormat() throws IOException {
-        for (String file : new String[] {"messages_en.properties", "messages_de.properties"}) {
+        java.util.List<String> files = new java.util.ArrayList<>(java.util.List.of("messages_en.properties"));
+        TRANSLATIONS.forEach(language -> files.add("messages_" + language + ".properties"));
+        for (String file : files) {
             Properties messages = load(file);
             for (String key : messages.stringPropertyNames()) {
                 new MessageFormat(messages.getProperty(key));
@@ -83,6 +109,15 @@ class MessagesTest {
                 }
             }
         }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> numbers = new TreeSet<>();
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        while (placeholder.find()) {
+            numbers.add(placeholder.group(1));
+        }
+        return numbers;
     }
 
     private static Properties load(String name) throws IOException {

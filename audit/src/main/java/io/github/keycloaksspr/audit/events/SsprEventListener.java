@@ -106,9 +106,17 @@ final class SsprEventListener implements EventListenerProvider {
     }
 
     private static void count(RealmModel realm, AuditEntry entry) {
+        if (AuditEntry.FAILURE.equals(entry.outcome()) && entry.reason() != null) {
+            SsprMetrics.failure(realm.getName(), entry.activity().id(), entry.reason());
+        }
         switch (entry.activity()) {
             case RESET -> SsprMetrics.reset(realm.getName(), entry.outcome());
             case UNLOCK -> SsprMetrics.unlock(realm.getName());
+            case BLOCKED_FROM_SSPR -> {
+                if (AuditEntry.FAILURE.equals(entry.outcome())) {
+                    SsprMetrics.block(realm.getName(), entry.reason() == null ? "unknown" : entry.reason());
+                }
+            }
             case FLOW_PROGRESS -> {
                 if ("verify-identity".equals(entry.step()) && entry.method() != null) {
                     SsprMetrics.verification(realm.getName(), entry.method(), entry.outcome());

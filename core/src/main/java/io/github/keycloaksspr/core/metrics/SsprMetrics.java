@@ -18,6 +18,8 @@ public final class SsprMetrics {
     public static final String SENDS = "sspr.sends";
     public static final String BUDGET_REFUSALS = "sspr.budget.refusals";
     public static final String DELIVERY_FAILURES = "sspr.delivery.failures";
+    public static final String FAILURES = "sspr.failures";
+    public static final String BLOCKS = "sspr.blocks";
 
     private SsprMetrics() {
     }
@@ -43,6 +45,18 @@ public final class SsprMetrics {
     /** A code that the SMTP server or the phone gateway did not take. */
     public static void deliveryFailure(String realm, String channel) {
         count(DELIVERY_FAILURES, "Codes the mail server or phone gateway refused", "realm", realm, "channel", channel);
+    }
+
+    /** A failure the audit trail records, by activity ({@code reset}, {@code flow_progress}…) and reason. */
+    public static void failure(String realm, String activity, String reason) {
+        count(FAILURES, "Failures of self-service password reset and registration, by reason", "realm", realm,
+                "activity", activity, "reason", reason);
+    }
+
+    /** A reset refused at once: the account cannot reset ({@code user_disabled}…) or is blocked (too many attempts). */
+    public static void block(String realm, String reason) {
+        count(BLOCKS, "Resets refused because the account cannot reset or is blocked for too many attempts",
+                "realm", realm, "reason", reason);
     }
 
     public static void budgetRefusal(String realm, String budget) {

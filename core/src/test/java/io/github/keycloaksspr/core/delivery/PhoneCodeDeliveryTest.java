@@ -15,6 +15,7 @@ import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.testing.Proxies;
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -77,8 +78,11 @@ class PhoneCodeDeliveryTest {
                 "getRealmLocalizationTextsByLocale", args -> "de".equals(args[0]) || "de-DE".equals(args[0])
                         ? Map.of("ssprSmsCodeText", "Ihr Code f\u00fcr {0}: {1}")
                         : Map.of("ssprSmsCodeText", "Your {0} code: {1}")));
+        // Outside a request (no frontend URL) a text has no origin-bound line; OriginBoundCodeTest shows the line.
+        KeycloakContext noRequest = Proxies.of(KeycloakContext.class, Map.of("getUri", args -> null));
         KeycloakSession session = Proxies.of(KeycloakSession.class, Map.of(
-                "getProvider", args -> args[0] == PhoneGateway.class ? gateway : null));
+                "getProvider", args -> args[0] == PhoneGateway.class ? gateway : null,
+                "getContext", args -> noRequest));
         return new MethodContext(session, realm, null, SsprPolicy.DEFAULTS, "127.0.0.1", locale);
     }
 

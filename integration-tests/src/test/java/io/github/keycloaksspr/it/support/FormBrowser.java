@@ -134,6 +134,18 @@ public final class FormBrowser {
         throw new AssertionError("no link '" + text + "' on " + url());
     }
 
+    /** Follows the first link whose address contains {@code hrefPart}, whatever its text's language. */
+    public FormBrowser clickLinkTo(String hrefPart) throws IOException, InterruptedException {
+        Matcher link = LINK.matcher(html());
+        while (link.find()) {
+            String href = unescape(link.group(1));
+            if (href.contains(hrefPart)) {
+                return open(current.uri().resolve(href).toString());
+            }
+        }
+        throw new AssertionError("no link to '" + hrefPart + "' on " + url());
+    }
+
     /** The names of the current page's form fields (inputs, selects, textareas, named buttons), in page order. */
     public List<String> fieldNames() {
         Matcher form = Pattern.compile("<form[\\s\\S]*?</form>").matcher(html());

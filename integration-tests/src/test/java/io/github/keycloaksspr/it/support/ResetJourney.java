@@ -48,6 +48,14 @@ public final class ResetJourney {
         return this;
     }
 
+    /** As {@link #start()}, with the pages in {@code locale} ({@code ui_locales}, as an app asks for a language). */
+    public ResetJourney startIn(String locale) throws IOException, InterruptedException {
+        browser.open(realmUrl + "/protocol/openid-connect/auth?client_id=" + SsprResetRealm.CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + redirectUri + "&ui_locales=" + locale);
+        browser.clickLinkTo("/login-actions/reset-credentials");
+        return this;
+    }
+
     public ResetJourney chooseAccount(String username) throws IOException, InterruptedException {
         return submit(Map.of("username", username, CAPTCHA_FIELD, AltchaSolver.solve(AltchaSolver.challengeOf(browser.html()))));
     }
