@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.MailContent;
-import io.github.keycloaksspr.it.support.PasskeyBrowser;
+import io.github.keycloaksspr.it.support.ChromiumBrowser;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -71,7 +71,7 @@ class PasskeyResetIT {
     @Test
     void resetWithPasskeyAndAlternateEmail() throws Exception {
         realm.admin().clearEvents();
-        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+        try (ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), realm.getName())) {
             browser.signInAndRegisterPasskey(PAULA, OLD_PASSWORD, "Paula's laptop");
             assertThat(credentialTypes(PAULA)).contains("webauthn-passwordless");
             assertThat(browser.authenticator().getCredentials()).hasSize(1);
@@ -87,7 +87,7 @@ class PasskeyResetIT {
             browser.selectMethod("sspr-passkey");
             assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
             assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
-            assertThat(browser.passkeyOption("allow-credentials")).isEqualTo(PasskeyBrowser.base64Url(passkey.getId()));
+            assertThat(browser.passkeyOption("allow-credentials")).isEqualTo(ChromiumBrowser.base64Url(passkey.getId()));
             assertThat(browser.passkeyOption("rp-id")).isEqualTo("localhost");
 
             // A signature over another challenge than the one this page was given is refused.
@@ -134,7 +134,7 @@ class PasskeyResetIT {
     @Test
     void decoyShowsThePasskeyPageAndNeverSucceeds() throws Exception {
         realm.admin().clearEvents();
-        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+        try (ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), realm.getName())) {
             // A discoverable credential for this site in the authenticator: it answers any request without a list.
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -184,7 +184,7 @@ class PasskeyResetIT {
     @Test
     void theRegistrationPageHandsOffToKeycloaksPasskeySetupAndComesBack() throws Exception {
         RegistrationAdmin.enableRegistration(realm, Map.of());
-        try (PasskeyBrowser browser = PasskeyBrowser.open(urls.getBase(), realm.getName())) {
+        try (ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), realm.getName())) {
             browser.signIn(PIET, OLD_PASSWORD);
             assertThat(browser.pageTitle()).isEqualTo("Keep your account recoverable");
             assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");

@@ -31,6 +31,23 @@ public final class MailContent {
         return "";
     }
 
+    /** The HTML alternative of a mail ("" when it has none). */
+    public static String html(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/html")) {
+            return (String) part.getContent();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String html = html(multipart.getBodyPart(i));
+                if (!html.isEmpty()) {
+                    return html;
+                }
+            }
+        }
+        return "";
+    }
+
     public static String firstLink(Part part, String pathContaining) throws MessagingException, IOException {
         Matcher matcher = LINK.matcher(text(part));
         while (matcher.find()) {

@@ -36,17 +36,40 @@ public final class SsprMfaRealm {
         });
     }
 
+    /**
+     * As {@link #addTo}, with the second factor CONDITIONAL on <i>Condition - user configured</i> (as the demo realm
+     * has it): users without a phone or alternate address sign in with the password alone.
+     */
+    public static RealmBuilder addConditionallyTo(RealmBuilder resetRealm) {
+        return resetRealm.update(rep -> {
+            List<AuthenticationFlowRepresentation> flows = new ArrayList<>(rep.getAuthenticationFlows());
+            flows.addAll(flows("CONDITIONAL", execution("conditional-user-configured", "REQUIRED", 5)));
+            rep.setAuthenticationFlows(flows);
+            rep.setBrowserFlow(FLOW_ALIAS);
+        });
+    }
+
     private static List<AuthenticationFlowRepresentation> flows() {
+        return flows("REQUIRED", null);
+    }
+
+    private static List<AuthenticationFlowRepresentation> flows(String secondFactor,
+                                                                AuthenticationExecutionExportRepresentation condition) {
+        List<AuthenticationExecutionExportRepresentation> factors = new ArrayList<>();
+        if (condition != null) {
+            factors.add(condition);
+        }
+        factors.add(execution("sspr-sms-otp", "ALTERNATIVE", 10));
+        factors.add(execution("sspr-email-otp", "ALTERNATIVE", 20));
         return List.of(
                 flow(FLOW_ALIAS, "basic-flow", true,
                         execution("auth-cookie", "ALTERNATIVE", 10),
                         subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
                 flow(FLOW_ALIAS + " forms", "basic-flow", false,
                         execution("auth-username-password-form", "REQUIRED", 10),
-                        subflow(FLOW_ALIAS + " second factor", "REQUIRED", 20)),
+                        subflow(FLOW_ALIAS + " second factor", secondFactor, 20)),
                 flow(FLOW_ALIAS + " second factor", "basic-flow", false,
-                        execution("sspr-sms-otp", "ALTERNATIVE", 10),
-                        execution("sspr-email-otp", "ALTERNATIVE", 20)));
+                        factors.toArray(new AuthenticationExecutionExportRepresentation[0])));
     }
 
     public static RealmBuilder configure(RealmBuilder realm) {
