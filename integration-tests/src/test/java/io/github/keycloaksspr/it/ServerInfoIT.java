@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AuthenticatorConfigInfoRepresentation;
+import org.keycloak.representations.idm.ConfigPropertyRepresentation;
 import org.keycloak.representations.info.ProviderRepresentation;
 import org.keycloak.representations.info.ServerInfoRepresentation;
 import org.keycloak.representations.info.SpiInfoRepresentation;
@@ -37,6 +39,18 @@ class ServerInfoIT {
         assertThat(pack.getOperationalInfo())
                 .containsEntry("version", System.getProperty("sspr.version"))
                 .containsEntry("keycloak-api-version", "26.7.0");
+    }
+
+    @Test
+    void theResetPolicyFormExplainsEveryMethodIdByName() {
+        // What the console's config form of the "Verify identity" step shows (Authentication → the flow → gear).
+        AuthenticatorConfigInfoRepresentation form = adminClient.realm("master").flows()
+                .getAuthenticatorConfigDescription("sspr-verify-identity");
+        ConfigPropertyRepresentation methods = form.getProperties().stream()
+                .filter(p -> "sspr.methods".equals(p.getName())).findFirst().orElseThrow();
+        assertThat(methods.getLabel()).isEqualTo("Methods available to users");
+        assertThat(methods.getHelpText()).contains("sspr-email = Email code to an alternate address",
+                "sspr-sms = Text message code to the mobile phone", "sspr-passkey = Passkey");
     }
 
     @Test

@@ -28,7 +28,8 @@ public final class SsprPolicyProperties {
                 .property().name(SCOPE_GROUP).label("Group").helpText("The group when the scope is GROUP.")
                 .type(ProviderConfigProperty.GROUP_TYPE).add()
                 .property().name(METHODS).label("Methods available to users")
-                .helpText("Methods a user may prove identity with. Administrators never use security questions.")
+                .helpText("Methods a user may prove identity with. Administrators never use security questions. "
+                        + SsprMethodIds.legend() + ".")
                 .type(ProviderConfigProperty.MULTIVALUED_LIST_TYPE).options(SsprMethodIds.ALL)
                 .defaultValue(String.join(LIST_SEPARATOR, D.methods())).add()
                 .property().name(METHODS_REQUIRED).label("Number of methods required to reset")

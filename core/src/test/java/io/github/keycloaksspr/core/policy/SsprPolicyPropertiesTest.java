@@ -53,6 +53,15 @@ class SsprPolicyPropertiesTest {
                 ProviderConfigProperty.BOOLEAN_TYPE, ProviderConfigProperty.GROUP_TYPE, ProviderConfigProperty.ROLE_TYPE));
     }
 
+    @Test
+    void theMethodsHelpNamesEveryMethodIdTheFormOffers() {
+        ProviderConfigProperty methods = properties.stream()
+                .filter(p -> SsprPolicyKeys.METHODS.equals(p.getName())).findFirst().orElseThrow();
+        assertThat(methods.getHelpText()).contains("sspr-email = Email code to an alternate address",
+                "sspr-office-phone = Voice call code to the office phone", "sspr-questions = Security questions");
+        assertThat(methods.getOptions()).allSatisfy(id -> assertThat(methods.getHelpText()).contains(id + " = "));
+    }
+
     private static List<String> offeredValues(ProviderConfigProperty property) {
         return switch (property.getType()) {
             case ProviderConfigProperty.LIST_TYPE, ProviderConfigProperty.MULTIVALUED_LIST_TYPE -> property.getOptions();
