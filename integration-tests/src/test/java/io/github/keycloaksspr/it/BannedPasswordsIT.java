@@ -113,8 +113,10 @@ class BannedPasswordsIT {
     @Test
     void anAdministratorSettingAPasswordIsRefusedToo() {
         String cara = userId("cara");
-        assertThat(adminSets(cara, "P@ssw0rd1")).contains("ssprBannedPasswordCommon");
-        assertThat(adminSets(cara, ORGANISATION + "123")).contains("ssprBannedPasswordOrganisation");
+        Map<String, String> refusals = Map.of("Summer26!", "ssprBannedPasswordCommon",
+                "P@ssw0rd1", "ssprBannedPasswordCommon", ORGANISATION + "123", "ssprBannedPasswordOrganisation",
+                "cara-Secure1", "ssprBannedPasswordPersonal");
+        refusals.forEach((password, rule) -> assertThat(adminSets(cara, password)).as(password).contains(rule));
         assertThat(adminSets(cara, STRONG)).isEqualTo("accepted");
     }
 
