@@ -1,12 +1,10 @@
 package io.github.keycloaksspr.passwordpolicy;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 
 /**
@@ -14,20 +12,21 @@ import org.keycloak.policy.PolicyError;
  * products, city…; see {@link CustomTerms}). They count in the {@code sspr-banned-passwords} score; without that
  * policy the check runs here with the default minimum score.
  */
-public final class BannedPasswordTermsPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class BannedPasswordTermsPolicyProviderFactory extends PackPasswordPolicyFactory {
 
     public static final String ID = "sspr-banned-password-terms";
 
     private KeycloakSessionFactory sessionFactory;
+
+    public BannedPasswordTermsPolicyProviderFactory() {
+        super(ID, "SSPR: banned password terms", PasswordPolicyProvider.STRING_CONFIG_TYPE, "");
+    }
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
         return new Policy(session, this);
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -40,34 +39,11 @@ public final class BannedPasswordTermsPolicyProviderFactory implements PasswordP
                 .commonPasswords();
     }
 
-    @Override
-    public String getDisplayName() {
-        return "SSPR: banned password terms";
-    }
 
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
 
-    @Override
-    public String getDefaultConfigValue() {
-        return "";
-    }
 
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
 
-    @Override
-    public String getId() {
-        return ID;
-    }
 
-    @Override
-    public void close() {
-    }
 
     private record Policy(KeycloakSession session, BannedPasswordTermsPolicyProviderFactory factory)
             implements PasswordPolicyProvider {

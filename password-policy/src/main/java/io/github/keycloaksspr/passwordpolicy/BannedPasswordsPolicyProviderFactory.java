@@ -5,12 +5,10 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
@@ -21,8 +19,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * (registration, Update password, the account console, the admin API, the reset flow) and before it writes one to a
  * federated directory. The global list is loaded once per server, here.
  */
-public final class BannedPasswordsPolicyProviderFactory implements PasswordPolicyProviderFactory,
-        ServerInfoAwareProviderFactory {
+public final class BannedPasswordsPolicyProviderFactory extends PackPasswordPolicyFactory
+        implements ServerInfoAwareProviderFactory {
 
     public static final String ID = "sspr-banned-passwords";
     static final int MAX_MINIMUM_SCORE = 30;
@@ -30,6 +28,11 @@ public final class BannedPasswordsPolicyProviderFactory implements PasswordPolic
     private static final Logger LOG = Logger.getLogger(BannedPasswordsPolicyProviderFactory.class);
 
     private TermIndex commonPasswords;
+
+    public BannedPasswordsPolicyProviderFactory() {
+        super(ID, "SSPR: banned passwords (minimum score)", PasswordPolicyProvider.INT_CONFIG_TYPE,
+                Integer.toString(BannedPasswordCheck.DEFAULT_MINIMUM_SCORE));
+    }
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
@@ -44,48 +47,22 @@ public final class BannedPasswordsPolicyProviderFactory implements PasswordPolic
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
     /** The global list, shared by the policies that check against it. */
     TermIndex commonPasswords() {
         return commonPasswords;
     }
 
-    @Override
-    public String getDisplayName() {
-        return "SSPR: banned passwords (minimum score)";
-    }
 
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.INT_CONFIG_TYPE;
-    }
 
-    @Override
-    public String getDefaultConfigValue() {
-        return Integer.toString(BannedPasswordCheck.DEFAULT_MINIMUM_SCORE);
-    }
 
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
 
-    @Override
-    public String getId() {
-        return ID;
-    }
 
     @Override
     public Map<String, String> getOperationalInfo() {
         return Map.of("common-passwords", Integer.toString(commonPasswords.size()));
     }
 
-    @Override
-    public void close() {
-    }
 
     static int parseMinimumScore(String value) {
         int score;

@@ -10,12 +10,10 @@ import io.github.keycloaksspr.core.password.BannedPasswordRule;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -30,8 +28,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * {@code --spi-password-policy--sspr-breached-passwords--api-base-url} (default {@value #DEFAULT_API_BASE_URL}) and
  * {@code --spi-password-policy--sspr-breached-passwords--timeout-ms} (default {@value #DEFAULT_TIMEOUT_MS}).
  */
-public final class BreachedPasswordsPolicyProviderFactory implements PasswordPolicyProviderFactory,
-        ServerInfoAwareProviderFactory {
+public final class BreachedPasswordsPolicyProviderFactory extends PackPasswordPolicyFactory
+        implements ServerInfoAwareProviderFactory {
 
     public static final String ID = "sspr-breached-passwords";
     static final String FAIL_OPEN = "fail-open";
@@ -47,6 +45,11 @@ public final class BreachedPasswordsPolicyProviderFactory implements PasswordPol
 
     /** Null when the server options are unusable: every check then counts as unanswered. */
     private PwnedPasswordsRange range;
+
+    public BreachedPasswordsPolicyProviderFactory() {
+        super(ID, "SSPR: breached passwords (fail-open or fail-closed)", PasswordPolicyProvider.STRING_CONFIG_TYPE,
+                FAIL_OPEN);
+    }
 
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
@@ -85,34 +88,11 @@ public final class BreachedPasswordsPolicyProviderFactory implements PasswordPol
         return millis;
     }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public String getDisplayName() {
-        return "SSPR: breached passwords (fail-open or fail-closed)";
-    }
 
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
 
-    @Override
-    public String getDefaultConfigValue() {
-        return FAIL_OPEN;
-    }
 
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
 
-    @Override
-    public String getId() {
-        return ID;
-    }
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
@@ -132,9 +112,6 @@ public final class BreachedPasswordsPolicyProviderFactory implements PasswordPol
                 API_BASE_URL, range.apiBaseUrl().toString(), TIMEOUT_MS, Long.toString(range.timeout().toMillis()));
     }
 
-    @Override
-    public void close() {
-    }
 
     private record Policy(KeycloakSession session, PwnedPasswordsRange range) implements PasswordPolicyProvider {
 

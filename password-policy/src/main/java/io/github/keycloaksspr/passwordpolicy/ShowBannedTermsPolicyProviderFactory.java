@@ -2,14 +2,11 @@ package io.github.keycloaksspr.passwordpolicy;
 
 import java.util.Locale;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyConfigException;
 import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.policy.PolicyError;
 
 /**
@@ -17,7 +14,7 @@ import org.keycloak.policy.PolicyError;
  * a custom term quotes the part of the password that matched it. Without it (the default) the user only learns that
  * the password contains a term the organisation banned, so the list cannot be read out by trying passwords.
  */
-public final class ShowBannedTermsPolicyProviderFactory implements PasswordPolicyProviderFactory {
+public final class ShowBannedTermsPolicyProviderFactory extends PackPasswordPolicyFactory {
 
     public static final String ID = "sspr-banned-password-terms-shown";
 
@@ -46,45 +43,20 @@ public final class ShowBannedTermsPolicyProviderFactory implements PasswordPolic
         }
     };
 
+    public ShowBannedTermsPolicyProviderFactory() {
+        super(ID, "SSPR: show matched banned terms", PasswordPolicyProvider.STRING_CONFIG_TYPE, "true");
+    }
+
     @Override
     public PasswordPolicyProvider create(KeycloakSession session) {
         return POLICY;
     }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
 
-    @Override
-    public String getDisplayName() {
-        return "SSPR: show matched banned terms";
-    }
 
-    @Override
-    public String getConfigType() {
-        return PasswordPolicyProvider.STRING_CONFIG_TYPE;
-    }
 
-    @Override
-    public String getDefaultConfigValue() {
-        return "true";
-    }
 
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
 
-    @Override
-    public String getId() {
-        return ID;
-    }
 
-    @Override
-    public void close() {
-    }
 }
