@@ -153,13 +153,14 @@ class NotificationsAndInsightsIT {
         JsonNode insights = adminGet("insights").body();
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         assertThat(insights.at("/registration/usersInScope").asLong()).isEqualTo(7);
-        assertThat(insights.at("/registration/registered").asLong()).isEqualTo(5);
-        assertThat(insights.at("/registration/byMethod/sspr-mobile-phone").asLong()).isEqualTo(7);
-        assertThat(insights.at("/registration/byMethod/sspr-alternate-email").asLong()).isEqualTo(7);
-        assertThat(insights.at("/registration/byMethod/otp").asLong()).isZero();
+        assertThat(insights.at("/registration/capable").asLong()).as("phone and alternate email: two methods each")
+                .isEqualTo(7);
+        assertThat(insights.at("/registration/confirmed").asLong()).isEqualTo(5);
+        assertThat(insights.at("/registration/byMethod").toString()).isEqualTo("{\"sspr-sms\":7,\"sspr-email\":7}");
         assertThat(insights.at("/registration/byGroup/0/group").asText()).isEqualTo("sspr-admins");
         assertThat(insights.at("/registration/byGroup/0/members").asLong()).isEqualTo(1);
-        assertThat(insights.at("/registration/byGroup/0/registered").asLong()).isZero();
+        assertThat(insights.at("/registration/byGroup/0/capable").asLong()).isEqualTo(1);
+        assertThat(insights.at("/registration/byGroup/0/confirmed").asLong()).isZero();
         assertThat(insights.at("/resetsPerDay").toString())
                 .isEqualTo("[{\"day\":\"" + today + "\",\"success\":2,\"failure\":0}]");
         assertThat(insights.at("/unlocksPerDay").toString())
@@ -430,7 +431,7 @@ class NotificationsAndInsightsIT {
                     })
                     .users(registered(MARIA, "+4917000000071", now).attribute("locale", "de"),
                             registered(ADA, "+4917000000072", now).clientRoles("realm-management", "manage-users"),
-                            // Administrators who never confirmed: counted in scope, not as registered.
+                            // Administrators who never confirmed: counted in scope and capable, not as confirmed.
                             unconfirmed(OTTO, "+4917000000073").clientRoles("realm-management", "view-users"),
                             unconfirmed(GINA, "+4917000000074").groups("/sspr-admins"),
                             registered(NORM, "+4917000000075", now),

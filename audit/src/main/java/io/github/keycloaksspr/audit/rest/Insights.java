@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.core.Response;
 
+import io.github.keycloaksspr.audit.coverage.RegistrationCoverage;
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditCount;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
@@ -17,24 +18,19 @@ import io.github.keycloaksspr.audit.trail.AuditRollup;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import io.github.keycloaksspr.core.policy.SsprScope;
-import io.github.keycloaksspr.core.registration.ConfirmationRecord;
-import org.keycloak.models.GroupModel;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.ErrorResponse;
 
 /**
  * Usage and insights of one realm, from aggregate SQL only (no user or audit row is loaded): registration coverage
- * (now, one query per figure), and for a time range the resets and unlocks per day, success per method, top failure
+ * now ({@link RegistrationCoverage}), and for a time range the resets and unlocks per day, success per method, top failure
  * reasons and counts per activity, all computed from the range's daily counts ({@link AuditRollup}).
  */
 final class Insights {
 
-    static final String CONFIRMED_AT = ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE;
     static final int TOP_REASONS = 10;
-    static final int TOP_GROUPS = 50;
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -65,49 +61,7 @@ final class Insights {
         SsprPolicy policy = ResetPolicyResolver.forRealm(realm, "insights are refused").orElseThrow(() ->
                 ErrorResponse.error("the reset policy of this realm is invalid; the server log names the setting",
                         Response.Status.CONFLICT));
-        Map<String, Object> coverage = new LinkedHashMap<>();
-        coverage.put("scope", policy.scope().name());
-        String groupId = null;
-        if (policy.scope() == SsprScope.GROUP) {
-            GroupModel group = KeycloakModelUtils.findGroupByPath(session, realm, policy.scopeGroup());
-            groupId = group == null ? "-" : group.getId();
-        }
-        long inScope;
-        long registered;
-        if (policy.scope() == SsprScope.NONE) {
-            inScope = 0;
-            registered = 0;
-        } else if (groupId != null) {
-            inScope = count("select count(distinct m.user.id) from UserGroupMembershipEntity m where m.groupId = :g",
-                    "g", groupId);
-            registered = count("select count(distinct m.user.id) from UserGroupMembershipEntity m, UserAttributeEntity a"
-                    + " where m.groupId = :g and a.user = m.user and a.name = '" + CONFIRMED_AT + "'", "g", groupId);
-        } else {
-            inScope = count("select count(u) from UserEntity u where u.realmId = :realm"
-                    + " and u.serviceAccountClientLink is null", "realm", realm.getId());
-            registered = count("select count(distinct a.user.id) from UserAttributeEntity a where a.user.realmId = :realm"
-                    + " and a.name = '" + CONFIRMED_AT + "'", "realm", realm.getId());
-        }
-        coverage.put("usersInScope", inScope);
-        coverage.put("registered", registered);
-        Map<String, Long> byMethod = new TreeMap<>();
-        AuditVocabulary.SECURITY_INFO_TYPES.forEach(t -> byMethod.put(t, 0L));
-        em.createQuery("select c.type, count(distinct c.user.id) from CredentialEntity c where c.user.realmId = :realm"
-                        + " and c.type in :types group by c.type", Object[].class)
-                .setParameter("realm", realm.getId()).setParameter("types", AuditVocabulary.SECURITY_INFO_TYPES)
-                .getResultList().forEach(row -> byMethod.put((String) row[0], ((Number) row[1]).longValue()));
-        coverage.put("byMethod", byMethod);
-        List<Map<String, Object>> byGroup = new ArrayList<>();
-        em.createQuery("select g.name, count(distinct m.user.id), count(distinct a.user.id) from GroupEntity g"
-                        + " join UserGroupMembershipEntity m on m.groupId = g.id"
-                        + " left join UserAttributeEntity a on a.user = m.user and a.name = '" + CONFIRMED_AT + "'"
-                        + " where g.realm = :realm group by g.id, g.name order by count(distinct m.user.id) desc, g.name",
-                        Object[].class)
-                .setParameter("realm", realm.getId()).setMaxResults(TOP_GROUPS)
-                .getResultList().forEach(row -> byGroup.add(ordered("group", row[0], "members",
-                        ((Number) row[1]).longValue(), "registered", ((Number) row[2]).longValue())));
-        coverage.put("byGroup", byGroup);
-        return coverage;
+        return RegistrationCoverage.of(session, em, realm, policy).report(Time.currentTime());
     }
 
     private List<Map<String, Object>> perDay(List<AuditCount> counts, AuditActivity activity) {
@@ -150,10 +104,6 @@ final class Insights {
         counts.forEach(c -> result.computeIfAbsent(c.activity(), a -> new TreeMap<>())
                 .merge(c.outcome(), c.count(), Long::sum));
         return result;
-    }
-
-    private long count(String jpql, String name, String value) {
-        return em.createQuery(jpql, Long.class).setParameter(name, value).getSingleResult();
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

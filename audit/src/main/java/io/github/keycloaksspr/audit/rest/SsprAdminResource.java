@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.github.keycloaksspr.audit.coverage.ImpactPreview;
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditFilter;
@@ -66,6 +67,50 @@ public final class SsprAdminResource {
         TimeRange range = range(from, to);
         return new Insights(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm)
                 .report(range);
+    }
+
+    /**
+     * What a reset-policy change would do before it is made. The query replaces today's settings: {@code methods}
+     * (method ids, comma-separated), {@code required} (1 or 2), {@code scope} (NONE, GROUP, ALL), {@code group} (a
+     * group path); what is absent stays as today. It names users, so it needs {@code view-realm} and
+     * {@code view-users}; each read is recorded as an admin event.
+     */
+    @GET
+    @Path("impact")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> impact(@QueryParam("methods") String methods, @QueryParam("required") String required,
+                                      @QueryParam("scope") String scope, @QueryParam("group") String group,
+                                      @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
+        int offset = first == null ? 0 : first;
+        int limit = max == null ? DEFAULT_MAX : max;
+        requirePage(offset, limit);
+        return preview(methods, required, scope, group).summary(offset, limit);
+    }
+
+    /** Everybody the change would leave unable to reset, with the methods they have: {@code id,username,methods}. */
+    @GET
+    @Path("impact")
+    @Produces("text/csv")
+    public Response impactCsv(@QueryParam("methods") String methods, @QueryParam("required") String required,
+                              @QueryParam("scope") String scope, @QueryParam("group") String group) {
+        String csv = ImpactCsv.of(preview(methods, required, scope, group).allLosingUsers());
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"sspr-impact-" + realm.getName() + ".csv\"")
+                .build();
+    }
+
+    private ImpactPreview preview(String methods, String required, String scope, String group) {
+        auth.realm().requireViewRealm();
+        auth.users().requireView();
+        SsprPolicy today = ResetPolicyResolver.forRealm(realm, "no impact can be previewed").orElseThrow(() ->
+                ErrorResponse.error("the reset policy of this realm is invalid; the server log names the setting",
+                        Response.Status.CONFLICT));
+        SsprPolicy proposal = new PolicyProposal(methods, required, scope, group).apply(session, realm);
+        ImpactPreview preview = ImpactPreview.of(session, session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager(), realm, today, proposal);
+        adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
+                .resourcePath(session.getContext().getUri()).success();
+        return preview;
     }
 
     /** Whether SSPR resets reach the realm's LDAP/AD providers; needs {@code view-realm} (it shows configuration). */
@@ -148,9 +193,7 @@ public final class SsprAdminResource {
         TimeRange range = range(from, to);
         int offset = first == null ? 0 : first;
         int limit = max == null ? DEFAULT_MAX : max;
-        if (offset < 0 || limit < 1 || limit > MAX_MAX) {
-            throw ErrorResponse.error("'first' must be 0 or more and 'max' 1 to " + MAX_MAX, Response.Status.BAD_REQUEST);
-        }
+        requirePage(offset, limit);
         AuditActivity kind = null;
         if (activity != null && !activity.isBlank()) {
             kind = AuditActivity.fromId(activity.trim()).orElseThrow(() ->
@@ -162,6 +205,12 @@ public final class SsprAdminResource {
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
                 .resourcePath(session.getContext().getUri()).success();
         return rows;
+    }
+
+    private static void requirePage(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_MAX) {
+            throw ErrorResponse.error("'first' must be 0 or more and 'max' 1 to " + MAX_MAX, Response.Status.BAD_REQUEST);
+        }
     }
 
     private static TimeRange range(String from, String to) {

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
@@ -13,6 +14,7 @@ import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -37,6 +39,11 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     @Override
     public boolean allowedForAdmins() {
         return true;
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.packCredential(SsprCredentialTypes.ALTERNATE_EMAIL);
     }
 
     @Override

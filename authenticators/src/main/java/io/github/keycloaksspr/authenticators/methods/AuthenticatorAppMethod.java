@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.authenticators.methods;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -12,6 +13,7 @@ import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -40,6 +42,11 @@ public final class AuthenticatorAppMethod implements SsprMethod {
     @Override
     public boolean allowedForAdmins() {
         return true;
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.keycloakCredentials(List.of(OTPCredentialModel.TYPE));
     }
 
     @Override

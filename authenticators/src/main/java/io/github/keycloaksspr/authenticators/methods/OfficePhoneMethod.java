@@ -9,6 +9,7 @@ import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
@@ -75,6 +76,11 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
         }
         Set<String> editors = declared.getPermissions() == null ? Set.of() : declared.getPermissions().getEdit();
         return !editors.contains("user");
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.attribute(attribute);
     }
 
     @Override

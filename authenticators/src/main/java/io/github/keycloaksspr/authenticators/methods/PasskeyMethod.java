@@ -22,6 +22,7 @@ import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.PasskeyRequest;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -65,6 +66,11 @@ public final class PasskeyMethod implements SsprMethod {
     @Override
     public boolean allowedForAdmins() {
         return true;
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.keycloakCredentials(TYPES);
     }
 
     @Override

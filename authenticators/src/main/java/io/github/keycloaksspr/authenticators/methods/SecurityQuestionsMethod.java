@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.credential.AnswerHasher;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.decoy.StandInAnswers;
@@ -19,6 +20,7 @@ import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -48,6 +50,11 @@ public final class SecurityQuestionsMethod implements SsprMethod {
     @Override
     public boolean allowedForAdmins() {
         return false;
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.packCredential(SsprCredentialTypes.SECURITY_QUESTIONS);
     }
 
     @Override

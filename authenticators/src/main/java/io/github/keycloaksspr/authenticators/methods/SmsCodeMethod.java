@@ -2,11 +2,13 @@ package io.github.keycloaksspr.authenticators.methods;
 
 import java.util.Optional;
 
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
@@ -29,6 +31,11 @@ public final class SmsCodeMethod extends PhoneCodeMethod {
     @Override
     String instructionKey() {
         return "ssprMethodSmsInstruction";
+    }
+
+    @Override
+    public RegistrationEvidence evidence() {
+        return RegistrationEvidence.packCredential(SsprCredentialTypes.MOBILE_PHONE);
     }
 
     @Override

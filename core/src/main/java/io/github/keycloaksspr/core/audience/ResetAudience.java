@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.policy.SsprScope;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.Constants;
 import org.keycloak.models.GroupModel;
@@ -39,6 +40,17 @@ public final class ResetAudience {
             case GROUP -> group(policy.scopeGroup()).map(g -> RoleUtils.isMember(user.getGroupsStream(), g))
                     .orElse(false);
         };
+    }
+
+    /**
+     * The scope group and its subgroups, whose members the policy covers; none unless the scope is a group that
+     * exists. For reports that select the users in scope in SQL.
+     */
+    public Stream<GroupModel> scopeGroups() {
+        if (policy.scope() != SsprScope.GROUP) {
+            return Stream.empty();
+        }
+        return group(policy.scopeGroup()).stream().flatMap(ResetAudience::withSubgroups);
     }
 
     /** Any realm-management role (who can manage the realm can reset others), plus the policy's own role or group. */

@@ -30,6 +30,12 @@ public interface SsprMethod extends Provider {
     /** Whether the user has what the method needs (a registered phone, an alternate email, an OTP credential...). */
     boolean isRegistered(MethodContext context, UserModel user);
 
+    /**
+     * What in the database registers the method, for reports computed in SQL. It is what {@link #isRegistered}
+     * looks at, without the checks only Java can make (a number's format, the number of questions).
+     */
+    RegistrationEvidence evidence();
+
     /** Whether the server can run the method at all (e.g. a phone gateway is configured). */
     default boolean isAvailable(MethodContext context) {
         return true;

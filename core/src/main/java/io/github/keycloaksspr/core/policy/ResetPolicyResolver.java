@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.policy;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,6 +46,18 @@ public final class ResetPolicyResolver {
      */
     public static Optional<SsprPolicy> forRealm(RealmModel realm, String consequence) {
         return read(realm, SsprPolicyLocator.configOfRealm(realm), SsprPolicy::from, consequence);
+    }
+
+    /**
+     * The realm's policy with some settings replaced, for previewing a change that is not made.
+     *
+     * @param changes settings in the config's own form (lists joined with {@link SsprPolicyKeys#LIST_SEPARATOR})
+     * @throws InvalidPolicyException naming the first setting the resulting policy cannot use
+     */
+    public static SsprPolicy proposalForRealm(RealmModel realm, Map<String, String> changes) {
+        Map<String, String> config = new HashMap<>(SsprPolicyLocator.configOfRealm(realm));
+        config.putAll(changes);
+        return SsprPolicy.from(config);
     }
 
     /** The notification switches kept in the realm's reset-policy config. */

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.it.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,18 +10,20 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 /**
  * The realm's user events as an administrator reads them (Realm settings → Events, the admin API's
- * {@code GET /admin/realms/{realm}/events}), oldest first, with the admin API's default page size.
+ * {@code GET /admin/realms/{realm}/events}), oldest first, every page of them: the API answers 100 events unless
+ * asked for more, and a busy test realm has more (a count over a cut-off list once missed the newest events).
  */
 public final class RealmEvents {
 
     private static final String SSPR_DETAIL = "sspr_";
+    private static final int PAGE = 500;
 
     private RealmEvents() {
     }
 
     /** Every stored event of the realm, oldest first. */
     public static List<EventRepresentation> all(ManagedRealm realm) {
-        return realm.admin().getEvents(null, null, null, null, null, null, null, null, "asc");
+        return pages(realm, null);
     }
 
     /** The realm's stored events of these types ({@code "LOGIN"}, {@code "LOGIN_ERROR"}, ...), oldest first. */
@@ -28,7 +31,17 @@ public final class RealmEvents {
         if (types.length == 0) {
             throw new IllegalArgumentException("name at least one event type; all(realm) reads every event");
         }
-        return realm.admin().getEvents(List.of(types), null, null, null, null, null, null, null, "asc");
+        return pages(realm, List.of(types));
+    }
+
+    private static List<EventRepresentation> pages(ManagedRealm realm, List<String> types) {
+        List<EventRepresentation> events = new ArrayList<>();
+        List<EventRepresentation> page;
+        do {
+            page = realm.admin().getEvents(types, null, null, null, null, null, events.size(), PAGE, "asc");
+            events.addAll(page);
+        } while (page.size() == PAGE);
+        return events;
     }
 
     /** The pack's details ({@code sspr_*}) of the realm's stored events, oldest first: {@link #ssprDetails(List)}. */

@@ -16,6 +16,7 @@ import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SecurityAnswer;
 import io.github.keycloaksspr.core.credential.SecurityQuestionsCredentialModel;
 import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 
 /**
@@ -43,6 +44,13 @@ public final class SeededCredentials {
         List<SecurityAnswer> list = answers.entrySet().stream()
                 .map(e -> new SecurityAnswer(e.getKey(), e.getValue())).toList();
         return representation(SecurityQuestionsCredentialModel.createFor(new Pbkdf2Hasher(), list));
+    }
+
+    /** An authenticator app (TOTP, 6 digits, 30 s, SHA-1) set up at {@code createdMillis}. */
+    public static CredentialRepresentation authenticatorApp(String secret, long createdMillis) {
+        CredentialRepresentation rep = representation(OTPCredentialModel.createTOTP(secret, 6, 30, "HmacSHA1"));
+        rep.setCreatedDate(createdMillis);
+        return rep;
     }
 
     private static CredentialRepresentation representation(CredentialModel model) {

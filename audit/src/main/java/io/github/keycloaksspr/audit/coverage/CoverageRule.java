@@ -1,0 +1,65 @@
+package io.github.keycloaksspr.audit.coverage;
+
+import java.util.List;
+import java.util.Objects;
+
+import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.policy.SsprScope;
+import io.github.keycloaksspr.core.registration.RegistrationSettings;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * A reset policy as reports apply it to the database: who is in scope (the scope group and its subgroups), who is an
+ * administrator (found by membership queries, as the reset finds them), and which methods count for each, as far as
+ * this server can run them. Administrators prove two methods and never answer questions, as in the reset itself.
+ *
+ * @param scopeGroupIds    the scope group and its subgroups; empty when the scope is not a group or the group is gone
+ * @param administratorIds every user the policy treats as an administrator
+ * @param reconfirmDays    the registration action's reconfirm period (0 = a confirmation never expires)
+ */
+record CoverageRule(String realmId, SsprPolicy policy, List<String> scopeGroupIds, List<String> administratorIds,
+                    MethodEvidence userMethods, MethodEvidence adminMethods, int reconfirmDays) {
+
+    CoverageRule {
+        Objects.requireNonNull(realmId, "realmId");
+        Objects.requireNonNull(policy, "policy");
+        scopeGroupIds = List.copyOf(scopeGroupIds);
+        administratorIds = List.copyOf(administratorIds);
+    }
+
+    static CoverageRule of(KeycloakSession session, RealmModel realm, SsprPolicy policy) {
+        MethodContext context = new MethodContext(session, realm, null, policy, null, null);
+        ResetAudience audience = new ResetAudience(session, realm, policy);
+        return new CoverageRule(realm.getId(), policy, audience.scopeGroups().map(GroupModel::getId).toList(),
+                audience.administrators().map(UserModel::getId).toList(),
+                MethodEvidence.of(available(context, policy.methodsFor(false), false)),
+                MethodEvidence.of(available(context, policy.methodsFor(true), true)),
+                RegistrationSettings.forRealm(realm).reconfirmDays());
+    }
+
+    int usersRequired() {
+        return policy.methodsRequiredFor(false);
+    }
+
+    int adminsRequired() {
+        return policy.methodsRequiredFor(true);
+    }
+
+    SsprScope scope() {
+        return policy.scope();
+    }
+
+    private static List<SsprMethod> available(MethodContext context, List<String> ids, boolean administrators) {
+        return ids.stream().map(id -> context.session().getProvider(SsprMethod.class, id))
+                .filter(Objects::nonNull)
+                .filter(m -> !administrators || m.allowedForAdmins())
+                .filter(m -> m.isAvailable(context))
+                .toList();
+    }
+}
