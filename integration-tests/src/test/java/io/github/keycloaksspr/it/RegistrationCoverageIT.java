@@ -122,6 +122,9 @@ class RegistrationCoverageIT {
 
         JsonNode page = api().get("impact?required=2&first=1&max=2");
         assertThat(usernames(page.get("losing"))).containsExactly("one.app", "one.phone");
+        JsonNode pastTheEnd = api().get("impact?required=2&first=50");
+        assertThat(pastTheEnd.get("losing")).isEmpty();
+        assertThat(pastTheEnd.get("losingSspr").asLong()).as("the figures do not depend on the page").isEqualTo(4);
     }
 
     @Test

@@ -1,7 +1,9 @@
 package io.github.keycloaksspr.audit.coverage;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.Query;
 
@@ -46,6 +48,25 @@ record Hql(String text, Map<String, Object> parameters) {
     /** {@code text} with {@code %s} replaced by this piece in parentheses. */
     Hql within(String text) {
         return new Hql(text.replace("%s", "(" + this.text + ")"), parameters);
+    }
+
+    /** The pieces' texts joined with {@code separator}, with all their parameters. */
+    static Hql join(String separator, List<Hql> pieces) {
+        Hql joined = of(pieces.stream().map(Hql::text).collect(Collectors.joining(separator)));
+        for (Hql piece : pieces) {
+            joined = joined.withParametersOf(piece);
+        }
+        return joined;
+    }
+
+    /** This text followed by {@code next}'s. */
+    Hql then(Hql next) {
+        return new Hql(text + next.text, parameters).withParametersOf(next);
+    }
+
+    /** A select item: how many rows match this condition. */
+    Hql countWhen() {
+        return within("count(case when %s then 1 end)");
     }
 
     /** This text with the parameters of both. */

@@ -1,6 +1,5 @@
 package io.github.keycloaksspr.audit.coverage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,10 +11,10 @@ import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 
 /**
- * Methods as the database sees them: which credential types and user attributes register each one, grouped by the
- * factor they prove (an SMS and a call to the same phone are one factor, and count once).
+ * Methods as the database sees them: which credential types and user attributes register each one, and the factor
+ * each proves (an SMS and a call to the same phone are one factor, and count once).
  *
- * @param methods what registers each method, by method id, in the policy's order
+ * @param methods what registers each method, by method id, in the pack's order
  * @param factors what each method proves, by method id
  */
 record MethodEvidence(Map<String, RegistrationEvidence> methods, Map<String, Factor> factors) {
@@ -23,6 +22,9 @@ record MethodEvidence(Map<String, RegistrationEvidence> methods, Map<String, Fac
     MethodEvidence {
         methods = new LinkedHashMap<>(methods);
         factors = new LinkedHashMap<>(factors);
+        if (!methods.keySet().equals(factors.keySet())) {
+            throw new IllegalArgumentException("every method needs its evidence and its factor");
+        }
     }
 
     static MethodEvidence of(List<SsprMethod> methods) {
@@ -35,17 +37,24 @@ record MethodEvidence(Map<String, RegistrationEvidence> methods, Map<String, Fac
         return new MethodEvidence(evidence, factors);
     }
 
-    /** The method ids, in the policy's order. */
+    /** The method ids, in order. */
     List<String> ids() {
         return List.copyOf(methods.keySet());
     }
 
-    /** This one method alone. */
-    MethodEvidence only(String methodId) {
-        if (!methods.containsKey(methodId)) {
+    Factor factorOf(String methodId) {
+        Factor factor = factors.get(methodId);
+        if (factor == null) {
             throw new IllegalArgumentException("not one of these methods: " + methodId);
         }
-        return new MethodEvidence(Map.of(methodId, methods.get(methodId)), Map.of(methodId, factors.get(methodId)));
+        return factor;
+    }
+
+    /** The distinct factors of the given methods (those among them that are here). */
+    Set<Factor> factorsOf(List<String> methodIds) {
+        Set<Factor> distinct = new LinkedHashSet<>();
+        methodIds.stream().filter(factors::containsKey).forEach(id -> distinct.add(factors.get(id)));
+        return distinct;
     }
 
     /** Every credential type that registers one of the methods. */
@@ -63,40 +72,25 @@ record MethodEvidence(Map<String, RegistrationEvidence> methods, Map<String, Fac
         return types;
     }
 
-    /** The user attributes that register one of the methods. */
-    Set<String> attributes() {
-        Set<String> names = new LinkedHashSet<>();
-        methods.values().stream().filter(RegistrationEvidence::isAttribute).forEach(e -> names.add(e.attribute()));
-        return names;
-    }
-
-    /** The credential types of each factor proven by credentials, in a fixed order. */
-    List<Set<String>> credentialTypesByFactor() {
+    /** The credential types that register each factor proven by credentials. */
+    Map<Factor, Set<String>> credentialTypesByFactor() {
         Map<Factor, Set<String>> byFactor = new LinkedHashMap<>();
         methods.forEach((id, e) -> {
             if (!e.isAttribute()) {
                 byFactor.computeIfAbsent(factors.get(id), f -> new LinkedHashSet<>()).addAll(e.credentialTypes());
             }
         });
-        return new ArrayList<>(byFactor.values());
+        return byFactor;
     }
 
-    /** The attributes of each factor proven by an attribute. */
-    List<Set<String>> attributesByFactor() {
+    /** The user attributes that register each factor proven by an attribute. */
+    Map<Factor, Set<String>> attributesByFactor() {
         Map<Factor, Set<String>> byFactor = new LinkedHashMap<>();
         methods.forEach((id, e) -> {
             if (e.isAttribute()) {
                 byFactor.computeIfAbsent(factors.get(id), f -> new LinkedHashSet<>()).add(e.attribute());
             }
         });
-        return new ArrayList<>(byFactor.values());
-    }
-
-    /** The methods a credential type or attribute registers (a phone registers SMS and call alike). */
-    List<String> methodsRegisteredBy(String credentialTypeOrAttribute) {
-        return methods.entrySet().stream()
-                .filter(e -> e.getValue().isAttribute() ? e.getValue().attribute().equals(credentialTypeOrAttribute)
-                        : e.getValue().credentialTypes().contains(credentialTypeOrAttribute))
-                .map(Map.Entry::getKey).toList();
+        return byFactor;
     }
 }

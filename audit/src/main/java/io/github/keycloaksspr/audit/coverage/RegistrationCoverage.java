@@ -7,14 +7,17 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.registration.ConfirmationRecord;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * How far the realm's users can reset, in aggregate SQL: users in scope; <b>capable</b> ones, registered for as many
- * distinct methods as the policy asks (what Entra calls registered); <b>confirmed</b> ones, who confirmed their
- * security info within the reconfirm period; users in scope per method; and the same per group.
+ * How far the realm's users can reset: users in scope; <b>capable</b> ones, registered for as many distinct methods
+ * as the policy asks (what Entra calls registered); <b>confirmed</b> ones, who confirmed their security info within
+ * the reconfirm period; users in scope per method; and the same per group. Two SQL statements, whatever the number
+ * of users: the figures, and the groups.
  */
 public final class RegistrationCoverage {
 
@@ -22,56 +25,95 @@ public final class RegistrationCoverage {
 
     private final EntityManager em;
     private final CoverageRule rule;
+    private final RegisteredFactors factors;
     private final CoverageSql sql;
 
-    private RegistrationCoverage(EntityManager em, CoverageRule rule) {
+    private RegistrationCoverage(EntityManager em, CoverageRule rule, RegisteredFactors factors) {
         this.em = em;
         this.rule = rule;
-        this.sql = new CoverageSql(rule, "");
+        this.factors = factors;
+        this.sql = new CoverageSql(rule, factors, "t");
     }
 
     public static RegistrationCoverage of(KeycloakSession session, EntityManager em, RealmModel realm,
                                           SsprPolicy policy) {
-        return new RegistrationCoverage(em, CoverageRule.of(session, realm, policy));
+        return new RegistrationCoverage(em, CoverageRule.of(session, realm, policy),
+                RegisteredFactors.forRealm(session, realm.getId()));
     }
 
     public Map<String, Object> report(long nowSeconds) {
+        Hql confirmed = sql.inScope().and(Hql.of("confirmed.uid is not null"));
+        List<Hql> items = new ArrayList<>(List.of(sql.inScope().countWhen(), sql.capable().countWhen(),
+                confirmed.countWhen()));
+        List<String> methods = rule.userMethods().ids();
+        for (String method : methods) {
+            Factor factor = factors.methods().factorOf(method);
+            items.add(sql.inScope().and(Hql.of(factors.flag(factor) + " = 1")).countWhen());
+        }
+        Hql query = Hql.of("select ").then(Hql.join(", ", items)).then(Hql.of(" "))
+                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))))
+                .then(Hql.of(" where ")).then(factors.people());
+        Object[] row = query.bind(em.createQuery(query.text(), Object[].class)).getSingleResult();
+
         Map<String, Object> coverage = new LinkedHashMap<>();
         coverage.put("scope", rule.scope().name());
         coverage.put("methodsRequired", rule.usersRequired());
-        coverage.put("usersInScope", Counting.users(em, sql.inScope()));
-        coverage.put("capable", Counting.users(em, sql.capable()));
-        coverage.put("confirmed", Counting.users(em, sql.inScope().and(sql.confirmed(nowSeconds))));
+        coverage.put("usersInScope", number(row[0]));
+        coverage.put("capable", number(row[1]));
+        coverage.put("confirmed", number(row[2]));
         Map<String, Long> byMethod = new LinkedHashMap<>();
-        for (String method : rule.userMethods().ids()) {
-            byMethod.put(method, Counting.users(em, sql.inScope().and(sql.registered(method))));
+        for (int i = 0; i < methods.size(); i++) {
+            byMethod.put(methods.get(i), number(row[3 + i]));
         }
         coverage.put("byMethod", byMethod);
-        coverage.put("byGroup", byGroup(nowSeconds));
+        coverage.put("byGroup", byGroup(nowSeconds, confirmed));
         return coverage;
     }
 
     /** The largest groups: members (enabled people), capable members and confirmed members. */
-    private List<Map<String, Object>> byGroup(long nowSeconds) {
-        Hql capable = sql.capable();
-        Hql confirmed = sql.inScope().and(sql.confirmed(nowSeconds));
-        Hql query = new Hql("select g.name, count(distinct u.id),"
-                + " count(distinct case when " + capable.text() + " then u.id end),"
-                + " count(distinct case when " + confirmed.text() + " then u.id end)"
-                + " from GroupEntity g join UserGroupMembershipEntity m on m.groupId = g.id join m.user u"
-                + " where g.realm = :realm and u.serviceAccountClientLink is null and u.enabled = true"
-                + " group by g.id, g.name order by count(distinct u.id) desc, g.name", capable.parameters())
-                .with("realm", rule.realmId()).withParametersOf(confirmed);
+    private List<Map<String, Object>> byGroup(long nowSeconds, Hql confirmed) {
+        Hql query = Hql.of("select g.name, count(distinct u.id), ")
+                .then(sql.capable().within("count(distinct case when %s then u.id end), "))
+                .then(confirmed.within("count(distinct case when %s then u.id end) "))
+                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))
+                        .then(Hql.of(" join UserGroupMembershipEntity m on m.user = u join GroupEntity g on g.id = m.groupId"))))
+                .then(Hql.of(" where ")).then(factors.people())
+                .then(Hql.of(" and g.realm = :realm group by g.id, g.name order by count(distinct u.id) desc, g.name"));
         List<Map<String, Object>> groups = new ArrayList<>();
         query.bind(em.createQuery(query.text(), Object[].class)).setMaxResults(TOP_GROUPS).getResultList()
                 .forEach(row -> {
                     Map<String, Object> group = new LinkedHashMap<>();
                     group.put("group", row[0]);
-                    group.put("members", ((Number) row[1]).longValue());
-                    group.put("capable", ((Number) row[2]).longValue());
-                    group.put("confirmed", ((Number) row[3]).longValue());
+                    group.put("members", number(row[1]));
+                    group.put("capable", number(row[2]));
+                    group.put("confirmed", number(row[3]));
                     groups.add(group);
                 });
         return groups;
+    }
+
+    /**
+     * Users who confirmed within the reconfirm period (ever, when confirmations do not expire). The stored value is
+     * epoch seconds: compared as text of equal length, which orders digits as numbers and never fails on a value
+     * someone edited.
+     */
+    private Hql confirmedJoin(long nowSeconds) {
+        String fresh = "";
+        Hql parameters = Hql.of("", "confirmedAt", ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE)
+                .with("realm", rule.realmId());
+        if (rule.reconfirmDays() > 0) {
+            String since = Long.toString(nowSeconds - rule.reconfirmDays() * 86_400L);
+            int digits = since.length();
+            fresh = " and (length(ca.value) > " + digits + " or (length(ca.value) = " + digits
+                    + " and ca.value >= :confirmedSince))";
+            parameters = parameters.with("confirmedSince", since);
+        }
+        return new Hql(" left join (select distinct ca.user.id as uid from UserAttributeEntity ca"
+                + " where ca.user.realmId = :realm and ca.name = :confirmedAt" + fresh + ") confirmed"
+                + " on confirmed.uid = u.id", parameters.parameters());
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
     }
 }

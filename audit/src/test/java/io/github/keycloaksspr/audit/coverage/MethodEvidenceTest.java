@@ -1,0 +1,81 @@
+package io.github.keycloaksspr.audit.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.method.RegistrationEvidence;
+import org.junit.jupiter.api.Test;
+
+class MethodEvidenceTest {
+
+    private final MethodEvidence methods = methods();
+
+    @Test
+    void smsAndCallToTheSamePhoneAreOneFactor() {
+        assertThat(methods.factorsOf(List.of("sspr-sms", "sspr-voice"))).containsExactly(Factor.MOBILE_PHONE);
+        assertThat(methods.credentialTypesByFactor()).containsExactly(
+                entry(Factor.MOBILE_PHONE, Set.of("sspr-mobile-phone")),
+                entry(Factor.AUTHENTICATOR_APP, Set.of("otp")),
+                entry(Factor.PASSKEY, Set.of("webauthn-passwordless", "webauthn")));
+        assertThat(methods.attributesByFactor()).containsExactly(entry(Factor.OFFICE_PHONE, Set.of("telephoneNumber")));
+    }
+
+    @Test
+    void onlyKeycloaksOwnCredentialsNeedVetting() {
+        assertThat(methods.vettedTypes()).containsExactly("otp", "webauthn-passwordless", "webauthn");
+        assertThat(methods.credentialTypes()).contains("sspr-mobile-phone");
+    }
+
+    @Test
+    void anUnknownMethodHasNoFactorAndIsLeftOutOfAList() {
+        assertThatThrownBy(() -> methods.factorOf("sspr-email")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(methods.factorsOf(List.of("sspr-email", "sspr-totp"))).containsExactly(Factor.AUTHENTICATOR_APP);
+    }
+
+    @Test
+    void theDatabaseRowOfAUserHasOneFlagPerFactorAndAJoinPerAttribute() {
+        RegisteredFactors factors = new RegisteredFactors("realm-1", methods);
+
+        Hql from = factors.from(Hql.of(""));
+
+        assertThat(from.text()).startsWith("from UserEntity u left join (select c.user.id as uid")
+                .contains(") f on f.uid = u.id").contains(") a0 on a0.uid = u.id")
+                .doesNotContain("realm-1");
+        assertThat(from.parameters()).containsEntry("realm", "realm-1")
+                .containsEntry("vetted", List.of("otp", "webauthn-passwordless", "webauthn"));
+        assertThat(factors.count(List.of(Factor.MOBILE_PHONE, Factor.OFFICE_PHONE, Factor.SECURITY_QUESTIONS)))
+                .isEqualTo("(coalesce(f.mobilephone, 0) + case when a0.uid is null then 0 else 1 end + 0)");
+    }
+
+    @Test
+    void evidenceIsEitherCredentialsOrAnAttribute() {
+        assertThatThrownBy(() -> new RegistrationEvidence(List.of("otp"), true, "telephoneNumber"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RegistrationEvidence(List.of(), false, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static MethodEvidence methods() {
+        Map<String, RegistrationEvidence> evidence = new LinkedHashMap<>();
+        Map<String, Factor> factors = new LinkedHashMap<>();
+        evidence.put("sspr-sms", RegistrationEvidence.packCredential("sspr-mobile-phone"));
+        factors.put("sspr-sms", Factor.MOBILE_PHONE);
+        evidence.put("sspr-voice", RegistrationEvidence.packCredential("sspr-mobile-phone"));
+        factors.put("sspr-voice", Factor.MOBILE_PHONE);
+        evidence.put("sspr-totp", RegistrationEvidence.keycloakCredentials(List.of("otp")));
+        factors.put("sspr-totp", Factor.AUTHENTICATOR_APP);
+        evidence.put("sspr-passkey", RegistrationEvidence.keycloakCredentials(List.of("webauthn-passwordless",
+                "webauthn")));
+        factors.put("sspr-passkey", Factor.PASSKEY);
+        evidence.put("sspr-office-phone", RegistrationEvidence.attribute("telephoneNumber"));
+        factors.put("sspr-office-phone", Factor.OFFICE_PHONE);
+        return new MethodEvidence(evidence, factors);
+    }
+}
