@@ -34,10 +34,20 @@ record CoverageRule(String realmId, SsprPolicy policy, List<String> scopeGroupId
     }
 
     static CoverageRule of(KeycloakSession session, RealmModel realm, SsprPolicy policy) {
+        return of(session, realm, policy, administrators(session, realm, policy));
+    }
+
+    /** Every user {@code policy} treats as an administrator, by id; found through role and group membership. */
+    static List<String> administrators(KeycloakSession session, RealmModel realm, SsprPolicy policy) {
+        return new ResetAudience(session, realm, policy).administrators().map(UserModel::getId).toList();
+    }
+
+    /** With the administrators already found (a proposal changes neither the admin role nor the admin group). */
+    static CoverageRule of(KeycloakSession session, RealmModel realm, SsprPolicy policy, List<String> administrators) {
         MethodContext context = new MethodContext(session, realm, null, policy, null, null);
         ResetAudience audience = new ResetAudience(session, realm, policy);
         return new CoverageRule(realm.getId(), policy, audience.scopeGroups().map(GroupModel::getId).toList(),
-                audience.administrators().map(UserModel::getId).toList(),
+                administrators,
                 MethodEvidence.of(available(context, policy.methodsFor(false), false)),
                 MethodEvidence.of(available(context, policy.methodsFor(true), true)),
                 RegistrationSettings.forRealm(realm).reconfirmDays());

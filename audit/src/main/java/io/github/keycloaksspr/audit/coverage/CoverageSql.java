@@ -1,6 +1,8 @@
 package io.github.keycloaksspr.audit.coverage;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.github.keycloaksspr.core.method.Factor;
@@ -46,6 +48,18 @@ final class CoverageSql {
                     + ")) " + prefix + "admin on " + prefix + "admin.uid = u.id", admins, rule.administratorIds()));
         }
         return joins;
+    }
+
+    /** What {@link #joins()} adds to a user's row, for the statement's {@code group by}. */
+    List<String> groupKeys() {
+        List<String> keys = new ArrayList<>();
+        if (groupScoped()) {
+            keys.add(prefix + "scope.uid");
+        }
+        if (!rule.administratorIds().isEmpty()) {
+            keys.add(prefix + "admin.uid");
+        }
+        return keys;
     }
 
     /**

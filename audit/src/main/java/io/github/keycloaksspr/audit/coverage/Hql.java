@@ -3,6 +3,7 @@ package io.github.keycloaksspr.audit.coverage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Query;
@@ -82,8 +83,13 @@ record Hql(String text, Map<String, Object> parameters) {
         return new Hql("(" + text + ")" + operator + "(" + other.text + ")", parameters).withParametersOf(other);
     }
 
+    /** Binds the parameters the text names: pieces bring all they may need, a statement uses some of them. */
     <Q extends Query> Q bind(Q query) {
-        parameters.forEach(query::setParameter);
+        parameters.forEach((name, value) -> {
+            if (Pattern.compile(":" + Pattern.quote(name) + "\\b").matcher(text).find()) {
+                query.setParameter(name, value);
+            }
+        });
         return query;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 
@@ -38,8 +39,13 @@ public final class ImpactPreview {
 
     public static ImpactPreview of(KeycloakSession session, EntityManager em, RealmModel realm, SsprPolicy today,
                                    SsprPolicy proposal) {
-        return new ImpactPreview(em, CoverageRule.of(session, realm, today), CoverageRule.of(session, realm, proposal),
-                RegisteredFactors.forRealm(session, realm.getId()));
+        if (!Objects.equals(today.adminRole(), proposal.adminRole())
+                || !Objects.equals(today.adminGroup(), proposal.adminGroup())) {
+            throw new IllegalArgumentException("a proposal keeps today's administrators");
+        }
+        List<String> administrators = CoverageRule.administrators(session, realm, today);
+        return new ImpactPreview(em, CoverageRule.of(session, realm, today, administrators),
+                CoverageRule.of(session, realm, proposal, administrators), RegisteredFactors.forRealm(session, realm.getId()));
     }
 
     /** A user who could reset today and could not under the proposal, and the methods the user has registered. */
@@ -56,7 +62,7 @@ public final class ImpactPreview {
         List<Hql> items = new ArrayList<>(userColumns());
         items.add(losing().within("case when %s then 1 else 0 end"));
         figures.forEach(figure -> items.add(figure.within("count(case when %s then 1 end) over ()")));
-        Hql query = select(Hql.join(", ", items), factors.people())
+        Hql query = select(Hql.join(", ", items))
                 .then(losing().within(" order by case when %s then 0 else 1 end, u.username, u.id"));
         List<Object[]> rows = query.bind(em.createQuery(query.text(), Object[].class)).setFirstResult(first)
                 .setMaxResults(max).getResultList();
@@ -85,7 +91,7 @@ public final class ImpactPreview {
 
     /** Everybody who would lose self-service reset, by username. */
     public List<LosingUser> allLosingUsers() {
-        Hql query = select(Hql.join(", ", userColumns()), factors.people().and(losing()))
+        Hql query = select(Hql.join(", ", userColumns())).then(losing().within(" having %s"))
                 .then(Hql.of(" order by u.username, u.id"));
         return query.bind(em.createQuery(query.text(), Object[].class)).getResultList().stream()
                 .map(this::losingUser).toList();
@@ -113,10 +119,13 @@ public final class ImpactPreview {
         return new LosingUser((String) row[0], (String) row[1], registered);
     }
 
-    private Hql select(Hql items, Hql where) {
+    /** {@code items} of one row per enabled person of the realm, with both policies' joins. */
+    private Hql select(Hql items) {
+        List<String> keys = new ArrayList<>(todaySql.groupKeys());
+        keys.addAll(proposedSql.groupKeys());
         return Hql.of("select ").then(items).then(Hql.of(" "))
                 .then(factors.from(todaySql.joins().then(proposedSql.joins())))
-                .then(Hql.of(" where ")).then(where);
+                .then(Hql.of(" where ")).then(factors.people()).then(Hql.of(factors.groupBy(keys)));
     }
 
     private static Map<String, Object> figures(CoverageRule rule, long inScope, long capable) {

@@ -3,7 +3,6 @@ package io.github.keycloaksspr.audit.coverage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -16,10 +15,10 @@ import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.KeycloakSession;
 
 /**
- * Every user of a realm beside the factors they have registered, one row each, for coverage queries to count: the
- * realm's credentials are grouped per user in one pass into a 0/1 column per factor, and each attribute-registered
- * factor (the office phone) is one more join. Everything is a hash join the database runs once per statement; no
- * correlated subquery runs per user.
+ * Every user of a realm with the factors they have registered, for coverage queries to count: the users joined with
+ * their credentials and grouped back to one row per user, a 0/1 aggregate per factor; each attribute-registered factor
+ * (the office phone) is one more join. Joins and one grouping the database runs once per statement (in parallel
+ * where it can); no correlated subquery runs per user.
  *
  * <p>Keycloak's own credentials (authenticator app, passkeys) count only when vetted, as in the reset (see
  * {@link KeycloakCredentialVetting}): created before the pack first saw the user, set up on the security-info page,
@@ -27,6 +26,11 @@ import org.keycloak.models.KeycloakSession;
  * which orders digits as numbers and never fails on a value someone edited.
  */
 final class RegisteredFactors {
+
+    /** A Keycloak credential {@code c} that counts: see the class comment. */
+    private static final String VETTED = "(vu.id is null or vi.id is not null"
+            + " or length(str(c.createdDate)) < length(vu.value)"
+            + " or (length(str(c.createdDate)) = length(vu.value) and str(c.createdDate) <= vu.value))";
 
     private final String realmId;
     private final MethodEvidence methods;
@@ -57,14 +61,28 @@ final class RegisteredFactors {
         return realmId;
     }
 
-    /** {@code from UserEntity u} with the factor joins, then {@code more} joins, and every parameter they need. */
+    /**
+     * {@code from UserEntity u} joined with the user's credentials of the methods (and for Keycloak's own, what vets
+     * them), one join per attribute-registered factor, then {@code more} joins; with every parameter they need. A
+     * statement over it groups by {@link #groupBy} and reads the factors through {@link #flag}.
+     */
     Hql from(Hql more) {
         StringBuilder from = new StringBuilder("from UserEntity u");
         Hql parameters = Hql.of("", "realm", realmId);
         if (!byCredentials.isEmpty()) {
-            Hql credentials = credentialFlags();
-            from.append(" left join (").append(credentials.text()).append(") f on f.uid = u.id");
-            parameters = parameters.withParametersOf(credentials);
+            from.append(" left join CredentialEntity c on c.user = u and c.type in (:types)");
+            parameters = parameters.with("types", List.copyOf(methods.credentialTypes()));
+            if (!methods.vettedTypes().isEmpty()) {
+                from.append(" left join UserAttributeEntity vu on vu.user = u and vu.name = :vettedUntil")
+                        .append(" left join UserAttributeEntity vi on vi.user = u and vi.name = :vettedIds")
+                        .append(" and vi.value = c.id");
+                parameters = parameters.with("vettedUntil", KeycloakCredentialVetting.VETTED_UNTIL_ATTRIBUTE)
+                        .with("vettedIds", KeycloakCredentialVetting.VETTED_IDS_ATTRIBUTE);
+            }
+            int i = 0;
+            for (Set<String> types : byCredentials.values()) {
+                parameters = parameters.with("factor" + i++, List.copyOf(types));
+            }
         }
         Map<Factor, Set<String>> attributes = methods.attributesByFactor();
         for (int i = 0; i < byAttributes.size(); i++) {
@@ -78,10 +96,24 @@ final class RegisteredFactors {
         return new Hql(from.toString(), parameters.parameters()).withParametersOf(more);
     }
 
-    /** 1 when the user {@code u} has registered the factor, else 0. */
+    /** One row per user: {@code group by} the user and the single-valued {@code keys} of the other joins. */
+    String groupBy(List<String> keys) {
+        List<String> all = new ArrayList<>(List.of("u.id", "u.username"));
+        for (int i = 0; i < byAttributes.size(); i++) {
+            all.add("a" + i + ".uid");
+        }
+        all.addAll(keys);
+        return " group by " + String.join(", ", all);
+    }
+
+    /** 1 when the user {@code u} has registered the factor, else 0 (an aggregate over the user's credentials). */
     String flag(Factor factor) {
-        if (byCredentials.containsKey(factor)) {
-            return "coalesce(f." + column(factor) + ", 0)";
+        List<Factor> credentialFactors = new ArrayList<>(byCredentials.keySet());
+        int credential = credentialFactors.indexOf(factor);
+        if (credential >= 0) {
+            boolean vetted = byCredentials.get(factor).stream().anyMatch(methods.vettedTypes()::contains);
+            return "max(case when c.type in (:factor" + credential + ")" + (vetted ? " and " + VETTED : "")
+                    + " then 1 else 0 end)";
         }
         int attribute = byAttributes.indexOf(factor);
         if (attribute >= 0) {
@@ -99,42 +131,5 @@ final class RegisteredFactors {
     Hql people() {
         return Hql.of("u.realmId = :realm and u.serviceAccountClientLink is null and u.enabled = true",
                 "realm", realmId);
-    }
-
-    private Hql credentialFlags() {
-        StringBuilder select = new StringBuilder("select c.user.id as uid");
-        Hql parameters = Hql.of("", "realm", realmId);
-        int i = 0;
-        for (Map.Entry<Factor, Set<String>> factor : byCredentials.entrySet()) {
-            String types = "factor" + i++;
-            select.append(", max(case when c.type in (:").append(types).append(") then 1 else 0 end) as ")
-                    .append(column(factor.getKey()));
-            parameters = parameters.with(types, List.copyOf(factor.getValue()));
-        }
-        select.append(" from CredentialEntity c");
-        Set<String> vetted = methods.vettedTypes();
-        String created = "str(c.createdDate)";
-        if (!vetted.isEmpty()) {
-            select.append(" left join UserAttributeEntity vu on vu.user = c.user and vu.name = :vettedUntil")
-                    .append(" left join UserAttributeEntity vi on vi.user = c.user and vi.name = :vettedIds")
-                    .append(" and vi.value = c.id");
-        }
-        select.append(" where c.user.realmId = :realm and c.type in (:types)");
-        if (!vetted.isEmpty()) {
-            select.append(" and (c.type not in (:vetted) or vu.id is null or vi.id is not null")
-                    .append(" or length(").append(created).append(") < length(vu.value)")
-                    .append(" or (length(").append(created).append(") = length(vu.value) and ").append(created)
-                    .append(" <= vu.value))");
-            parameters = parameters.with("vetted", List.copyOf(vetted))
-                    .with("vettedUntil", KeycloakCredentialVetting.VETTED_UNTIL_ATTRIBUTE)
-                    .with("vettedIds", KeycloakCredentialVetting.VETTED_IDS_ATTRIBUTE);
-        }
-        select.append(" group by c.user.id");
-        return new Hql(select.toString(), parameters.parameters())
-                .with("types", List.copyOf(methods.credentialTypes()));
-    }
-
-    private static String column(Factor factor) {
-        return factor.name().toLowerCase(Locale.ROOT).replace("_", "");
     }
 }

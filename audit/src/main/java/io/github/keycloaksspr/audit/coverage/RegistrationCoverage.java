@@ -16,8 +16,8 @@ import org.keycloak.models.RealmModel;
 /**
  * How far the realm's users can reset: users in scope; <b>capable</b> ones, registered for as many distinct methods
  * as the policy asks (what Entra calls registered); <b>confirmed</b> ones, who confirmed their security info within
- * the reconfirm period; users in scope per method; and the same per group. Two SQL statements, whatever the number
- * of users: the figures, and the groups.
+ * the reconfirm period; users in scope per method; and the same per group. Two SQL statements over one row per user,
+ * whatever the number of users: the figures, and the groups.
  */
 public final class RegistrationCoverage {
 
@@ -42,17 +42,13 @@ public final class RegistrationCoverage {
     }
 
     public Map<String, Object> report(long nowSeconds) {
-        Hql confirmed = sql.inScope().and(Hql.of("confirmed.uid is not null"));
-        List<Hql> items = new ArrayList<>(List.of(sql.inScope().countWhen(), sql.capable().countWhen(),
-                confirmed.countWhen()));
         List<String> methods = rule.userMethods().ids();
-        for (String method : methods) {
-            Factor factor = factors.methods().factorOf(method);
-            items.add(sql.inScope().and(Hql.of(factors.flag(factor) + " = 1")).countWhen());
+        List<String> sums = new ArrayList<>(List.of("sum(x.inScope)", "sum(x.capable)", "sum(x.confirmed)"));
+        for (int i = 0; i < methods.size(); i++) {
+            sums.add("sum(x.method" + i + ")");
         }
-        Hql query = Hql.of("select ").then(Hql.join(", ", items)).then(Hql.of(" "))
-                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))))
-                .then(Hql.of(" where ")).then(factors.people());
+        Hql query = Hql.of("select " + String.join(", ", sums) + " from (").then(perUser(nowSeconds, methods))
+                .then(Hql.of(") x"));
         Object[] row = query.bind(em.createQuery(query.text(), Object[].class)).getSingleResult();
 
         Map<String, Object> coverage = new LinkedHashMap<>();
@@ -66,19 +62,17 @@ public final class RegistrationCoverage {
             byMethod.put(methods.get(i), number(row[3 + i]));
         }
         coverage.put("byMethod", byMethod);
-        coverage.put("byGroup", byGroup(nowSeconds, confirmed));
+        coverage.put("byGroup", byGroup(nowSeconds));
         return coverage;
     }
 
     /** The largest groups: members (enabled people), capable members and confirmed members. */
-    private List<Map<String, Object>> byGroup(long nowSeconds, Hql confirmed) {
-        Hql query = Hql.of("select g.name, count(distinct u.id), ")
-                .then(sql.capable().within("count(distinct case when %s then u.id end), "))
-                .then(confirmed.within("count(distinct case when %s then u.id end) "))
-                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))
-                        .then(Hql.of(" join UserGroupMembershipEntity m on m.user = u join GroupEntity g on g.id = m.groupId"))))
-                .then(Hql.of(" where ")).then(factors.people())
-                .then(Hql.of(" and g.realm = :realm group by g.id, g.name order by count(distinct u.id) desc, g.name"));
+    private List<Map<String, Object>> byGroup(long nowSeconds) {
+        Hql query = Hql.of("select g.name, count(x.uid), sum(x.capable), sum(x.confirmed) from (")
+                .then(perUser(nowSeconds, List.of()))
+                .then(Hql.of(") x join UserGroupMembershipEntity m on m.user.id = x.uid join GroupEntity g"
+                        + " on g.id = m.groupId where g.realm = :realm group by g.id, g.name"
+                        + " order by count(x.uid) desc, g.name", "realm", rule.realmId()));
         List<Map<String, Object>> groups = new ArrayList<>();
         query.bind(em.createQuery(query.text(), Object[].class)).setMaxResults(TOP_GROUPS).getResultList()
                 .forEach(row -> {
@@ -90,6 +84,25 @@ public final class RegistrationCoverage {
                     groups.add(group);
                 });
         return groups;
+    }
+
+    /** One row per enabled person: 0/1 for in scope, capable, confirmed, and registered for each method. */
+    private Hql perUser(long nowSeconds, List<String> methods) {
+        Hql inScope = sql.inScope();
+        List<Hql> columns = new ArrayList<>(List.of(Hql.of("u.id as uid"),
+                inScope.within("case when %s then 1 else 0 end as inScope"),
+                sql.capable().within("case when %s then 1 else 0 end as capable"),
+                inScope.and(Hql.of("confirmed.uid is not null")).within("case when %s then 1 else 0 end as confirmed")));
+        for (int i = 0; i < methods.size(); i++) {
+            Factor factor = factors.methods().factorOf(methods.get(i));
+            columns.add(inScope.and(Hql.of(factors.flag(factor) + " = 1"))
+                    .within("case when %s then 1 else 0 end as method" + i));
+        }
+        List<String> keys = new ArrayList<>(sql.groupKeys());
+        keys.add("confirmed.uid");
+        return Hql.of("select ").then(Hql.join(", ", columns)).then(Hql.of(" "))
+                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))))
+                .then(Hql.of(" where ")).then(factors.people()).then(Hql.of(factors.groupBy(keys)));
     }
 
     /**
@@ -113,7 +126,8 @@ public final class RegistrationCoverage {
                 + " on confirmed.uid = u.id", parameters.parameters());
     }
 
+    /** A sum over no rows is null. */
     private static long number(Object value) {
-        return ((Number) value).longValue();
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }

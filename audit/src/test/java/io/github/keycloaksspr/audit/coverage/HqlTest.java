@@ -3,7 +3,12 @@ package io.github.keycloaksspr.audit.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.Query;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +32,23 @@ class HqlTest {
 
         assertThatThrownBy(() -> today.or(proposal)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("groups");
+    }
+
+    @Test
+    void aStatementIsGivenOnlyTheParametersItNames() {
+        Hql query = Hql.of("u.type in (:factor1)", "factor1", List.of("otp")).with("factor10", List.of("x"))
+                .with("factor", List.of("y"));
+        Map<String, Object> bound = new LinkedHashMap<>();
+        Query recorder = (Query) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Query.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("setParameter") && args[0] instanceof String name) {
+                        bound.put(name, args[1]);
+                    }
+                    return proxy;
+                });
+
+        query.bind(recorder);
+
+        assertThat(bound).containsOnlyKeys("factor1");
     }
 }
