@@ -87,8 +87,9 @@ final class RegisteredFactors {
         Map<Factor, Set<String>> attributes = methods.attributesByFactor();
         for (int i = 0; i < byAttributes.size(); i++) {
             String names = "attributes" + i;
+            // By name alone (indexed): the join to the realm's users keeps only theirs.
             from.append(" left join (select distinct a.user.id as uid from UserAttributeEntity a")
-                    .append(" where a.user.realmId = :realm and a.name in (:").append(names)
+                    .append(" where a.name in (:").append(names)
                     .append(") and length(a.value) > 0) a").append(i).append(" on a").append(i).append(".uid = u.id");
             parameters = parameters.with(names, List.copyOf(attributes.get(byAttributes.get(i))));
         }

@@ -112,8 +112,7 @@ public final class RegistrationCoverage {
      */
     private Hql confirmedJoin(long nowSeconds) {
         String fresh = "";
-        Hql parameters = Hql.of("", "confirmedAt", ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE)
-                .with("realm", rule.realmId());
+        Hql parameters = Hql.of("", "confirmedAt", ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE);
         if (rule.reconfirmDays() > 0) {
             String since = Long.toString(nowSeconds - rule.reconfirmDays() * 86_400L);
             int digits = since.length();
@@ -122,7 +121,7 @@ public final class RegistrationCoverage {
             parameters = parameters.with("confirmedSince", since);
         }
         return new Hql(" left join (select distinct ca.user.id as uid from UserAttributeEntity ca"
-                + " where ca.user.realmId = :realm and ca.name = :confirmedAt" + fresh + ") confirmed"
+                + " where ca.name = :confirmedAt" + fresh + ") confirmed"
                 + " on confirmed.uid = u.id", parameters.parameters());
     }
 

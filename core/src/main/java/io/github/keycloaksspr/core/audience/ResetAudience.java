@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -53,15 +54,20 @@ public final class ResetAudience {
         return group(policy.scopeGroup()).stream().flatMap(ResetAudience::withSubgroups);
     }
 
-    /** Any realm-management role (who can manage the realm can reset others), plus the policy's own role or group. */
+    /**
+     * Any realm-management role (who can manage the realm can reset others), plus the policy's own role or group.
+     * The user's effective roles (direct, composite, through groups) are read once, not once per role asked about.
+     */
     public boolean isAdministrator(UserModel user) {
         ClientModel realmManagement = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        if (realmManagement != null && realmManagement.getRolesStream().anyMatch(user::hasRole)) {
-            return true;
-        }
-        if (policy.adminRole() != null) {
-            RoleModel role = KeycloakModelUtils.getRoleFromString(realm, policy.adminRole());
-            if (role != null && user.hasRole(role)) {
+        RoleModel policyRole = policy.adminRole() == null ? null
+                : KeycloakModelUtils.getRoleFromString(realm, policy.adminRole());
+        if (realmManagement != null || policyRole != null) {
+            Set<RoleModel> effective = RoleUtils.getDeepUserRoleMappings(user);
+            if (realmManagement != null && effective.stream().anyMatch(r -> RoleUtils.isClientRole(r, realmManagement))) {
+                return true;
+            }
+            if (policyRole != null && effective.stream().anyMatch(r -> r.getId().equals(policyRole.getId()))) {
                 return true;
             }
         }
