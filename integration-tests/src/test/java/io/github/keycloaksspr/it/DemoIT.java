@@ -130,7 +130,9 @@ class DemoIT {
         HttpResponse<String> insights = DemoRun.get(BASE + "/admin/realms/sspr-demo/sspr/insights",
                 "Authorization", "Bearer " + adminToken());
         assertThat(insights.statusCode()).as(insights.body()).isEqualTo(200);
-        assertThat(insights.body()).as("alice confirmed her security info").contains("\"registered\":1");
+        assertThat(insights.body()).as("alice confirmed her security info").contains("\"confirmed\":1");
+        assertThat(insights.body()).as("alice and ann-admin have a phone and an alternate email; bob has none")
+                .contains("\"capable\":2");
 
         assertThat(DemoRun.get("http://localhost:9000/metrics").body())
                 .as("the pack's counters on Keycloak's Prometheus endpoint")

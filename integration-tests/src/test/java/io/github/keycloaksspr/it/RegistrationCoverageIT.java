@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,10 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -68,15 +72,16 @@ class RegistrationCoverageIT {
         assertThat(solo.get("confirmed").asLong()).as("never confirmed").isZero();
 
         assertThat(coverage.get("usersInScope").asLong()).as("enabled people, the disabled one left out")
-                .isEqualTo(11);
-        // Capable: everybody with a counted method but "nobody", the administrator with a phone and questions only and
-        // the auditor (an administrator too, by the realm-management role) who has none.
+                .isEqualTo(12);
+        // Capable: everybody with a counted method but "nobody", the administrator with a phone and questions only,
+        // the auditor (an administrator too, by the realm-management role) who has none, and the help-desk agent
+        // (an administrator through a client's composite role) with an alternate email and questions.
         assertThat(coverage.get("capable").asLong()).isEqualTo(8);
         assertThat(coverage.get("confirmed").asLong()).as("confirmed within the period; an old one expired")
                 .isEqualTo(1);
         assertThat(coverage.get("methodsRequired").asInt()).isEqualTo(1);
         assertThat(coverage.get("byMethod").toString()).isEqualTo(
-                "{\"sspr-email\":4,\"sspr-sms\":7,\"sspr-voice\":7,\"sspr-totp\":1,\"sspr-questions\":2}");
+                "{\"sspr-email\":5,\"sspr-sms\":7,\"sspr-voice\":7,\"sspr-totp\":1,\"sspr-questions\":3}");
         JsonNode helpdesk = group(coverage, "helpdesk");
         assertThat(helpdesk.get("members").asLong()).isEqualTo(2);
         assertThat(helpdesk.get("capable").asLong()).as("an administrator with phone and questions is not capable")
@@ -210,7 +215,24 @@ class RegistrationCoverageIT {
                             "sspr.methods.required", "1",
                             "sspr.admin.group", "/helpdesk",
                             "sspr.captcha.difficulty", "1000"))
-                    .update(rep -> rep.setGroups(List.of(group("solo"), group("helpdesk"))))
+                    .update(rep -> {
+                        rep.setGroups(List.of(group("solo"), group("helpdesk")));
+                        rep.setClients(new ArrayList<>(rep.getClients() == null ? List.of() : rep.getClients()));
+                        ClientRepresentation app = new ClientRepresentation();
+                        app.setClientId("helpdesk-app");
+                        app.setEnabled(true);
+                        rep.getClients().add(app);
+                        // A client's composite role that holds a realm-management role makes an administrator.
+                        RoleRepresentation agent = new RoleRepresentation("agent", null, false);
+                        agent.setComposite(true);
+                        RoleRepresentation.Composites holds = new RoleRepresentation.Composites();
+                        holds.setClient(Map.of("realm-management", List.of("view-users")));
+                        agent.setComposites(holds);
+                        if (rep.getRoles() == null) {
+                            rep.setRoles(new RolesRepresentation());
+                        }
+                        rep.getRoles().setClient(Map.of("helpdesk-app", List.of(agent)));
+                    })
                     .users(person("two.methods").credential(phone("01")).credential(email("two.methods"))
                                     .groups("/solo"),
                             person("one.phone").credential(phone("02")),
@@ -232,6 +254,8 @@ class RegistrationCoverageIT {
                             person("admin.two").credential(phone("06")).credential(email("admin.two"))
                                     .groups("/helpdesk"),
                             person("auditor").clientRoles("realm-management", "view-realm", "view-events"),
+                            person("agent").credential(email("agent")).credential(questions())
+                                    .clientRoles("helpdesk-app", "agent"),
                             person("disabled.two").credential(phone("07")).credential(email("disabled.two"))
                                     .enabled(false));
         }

@@ -26,6 +26,9 @@ import org.keycloak.models.UserModel;
 record CoverageRule(String realmId, SsprPolicy policy, List<String> scopeGroupIds, List<String> administratorIds,
                     MethodEvidence userMethods, MethodEvidence adminMethods, int reconfirmDays) {
 
+    /** Beyond this, administrators are not a few people to find but a misconfiguration to fix first. */
+    static final int MAX_ADMINISTRATORS = 5_000;
+
     CoverageRule {
         Objects.requireNonNull(realmId, "realmId");
         Objects.requireNonNull(policy, "policy");
@@ -37,9 +40,20 @@ record CoverageRule(String realmId, SsprPolicy policy, List<String> scopeGroupId
         return of(session, realm, policy, administrators(session, realm, policy));
     }
 
-    /** Every user {@code policy} treats as an administrator, by id; found through role and group membership. */
+    /**
+     * Every user {@code policy} treats as an administrator, by id; found through role and group membership.
+     *
+     * @throws TooManyAdministratorsException past {@link #MAX_ADMINISTRATORS}: a realm-management role given to
+     *                                        everybody (through the default roles) would make each report load the
+     *                                        whole realm
+     */
     static List<String> administrators(KeycloakSession session, RealmModel realm, SsprPolicy policy) {
-        return new ResetAudience(session, realm, policy).administrators().map(UserModel::getId).toList();
+        List<String> ids = new ResetAudience(session, realm, policy).administrators().map(UserModel::getId)
+                .limit(MAX_ADMINISTRATORS + 1L).toList();
+        if (ids.size() > MAX_ADMINISTRATORS) {
+            throw new TooManyAdministratorsException(MAX_ADMINISTRATORS);
+        }
+        return ids;
     }
 
     /** With the administrators already found (a proposal changes neither the admin role nor the admin group). */

@@ -1,6 +1,5 @@
 package io.github.keycloaksspr.audit.coverage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,36 +29,40 @@ final class CoverageSql {
     }
 
     /**
-     * The joins this policy's conditions read: the members of the scope group and its subgroups, and the
-     * administrators. A join is matched once per statement; a list tested in every row would cost more per user than
-     * everything else together once the database plans the statement generically.
+     * The join this policy's conditions read besides the factors: the members of the scope group and its subgroups.
+     * A join is matched once per statement; a list tested in every row would cost more per user than everything else
+     * together once the database plans the statement generically.
      */
     Hql joins() {
-        Hql joins = Hql.of("");
-        if (groupScoped()) {
-            String groups = prefix + "groups";
-            joins = joins.then(Hql.of(" left join (select distinct m.user.id as uid from UserGroupMembershipEntity m"
-                    + " where m.groupId in (:" + groups + ")) " + prefix + "scope on " + prefix + "scope.uid = u.id",
-                    groups, rule.scopeGroupIds()));
+        if (!groupScoped()) {
+            return Hql.of("");
         }
-        if (!rule.administratorIds().isEmpty()) {
-            String admins = prefix + "admins";
-            joins = joins.then(Hql.of(" left join (select ad.id as uid from UserEntity ad where ad.id in (:" + admins
-                    + ")) " + prefix + "admin on " + prefix + "admin.uid = u.id", admins, rule.administratorIds()));
-        }
-        return joins;
+        String groups = prefix + "groups";
+        return Hql.of(" left join (select distinct m.user.id as uid from UserGroupMembershipEntity m"
+                + " where m.groupId in (:" + groups + ")) " + prefix + "scope on " + prefix + "scope.uid = u.id",
+                groups, rule.scopeGroupIds());
     }
 
     /** What {@link #joins()} adds to a user's row, for the statement's {@code group by}. */
     List<String> groupKeys() {
-        List<String> keys = new ArrayList<>();
-        if (groupScoped()) {
-            keys.add(prefix + "scope.uid");
+        return groupScoped() ? List.of(prefix + "scope.uid") : List.of();
+    }
+
+    /**
+     * The join that marks administrators ({@code admin.uid}), once per statement whatever the policies in it: a
+     * proposal changes neither the admin role nor the admin group.
+     */
+    static Hql administratorJoin(List<String> administratorIds) {
+        if (administratorIds.isEmpty()) {
+            return Hql.of("");
         }
-        if (!rule.administratorIds().isEmpty()) {
-            keys.add(prefix + "admin.uid");
-        }
-        return keys;
+        return Hql.of(" left join (select ad.id as uid from UserEntity ad where ad.id in (:admins)) admin"
+                + " on admin.uid = u.id", "admins", administratorIds);
+    }
+
+    /** What {@link #administratorJoin} adds to a user's row. */
+    static List<String> administratorKeys(List<String> administratorIds) {
+        return administratorIds.isEmpty() ? List.of() : List.of("admin.uid");
     }
 
     /**
@@ -81,8 +84,8 @@ final class CoverageSql {
             return inScope().and(users);
         }
         Hql admins = Hql.of(factors.count(factorsOf(rule.adminMethods())) + " >= " + rule.adminsRequired());
-        Hql notAdmin = Hql.of(prefix + "admin.uid is null");
-        Hql admin = Hql.of(prefix + "admin.uid is not null");
+        Hql notAdmin = Hql.of("admin.uid is null");
+        Hql admin = Hql.of("admin.uid is not null");
         return inScope().and(notAdmin.and(users).or(admin.and(admins)));
     }
 

@@ -123,8 +123,10 @@ public final class ImpactPreview {
     private Hql select(Hql items) {
         List<String> keys = new ArrayList<>(todaySql.groupKeys());
         keys.addAll(proposedSql.groupKeys());
+        keys.addAll(CoverageSql.administratorKeys(today.administratorIds()));
         return Hql.of("select ").then(items).then(Hql.of(" "))
-                .then(factors.from(todaySql.joins().then(proposedSql.joins())))
+                .then(factors.from(todaySql.joins().then(proposedSql.joins())
+                        .then(CoverageSql.administratorJoin(today.administratorIds()))))
                 .then(Hql.of(" where ")).then(factors.people()).then(Hql.of(factors.groupBy(keys)));
     }
 

@@ -99,9 +99,11 @@ public final class RegistrationCoverage {
                     .within("case when %s then 1 else 0 end as method" + i));
         }
         List<String> keys = new ArrayList<>(sql.groupKeys());
+        keys.addAll(CoverageSql.administratorKeys(rule.administratorIds()));
         keys.add("confirmed.uid");
         return Hql.of("select ").then(Hql.join(", ", columns)).then(Hql.of(" "))
-                .then(factors.from(sql.joins().then(confirmedJoin(nowSeconds))))
+                .then(factors.from(sql.joins().then(CoverageSql.administratorJoin(rule.administratorIds()))
+                        .then(confirmedJoin(nowSeconds))))
                 .then(Hql.of(" where ")).then(factors.people()).then(Hql.of(factors.groupBy(keys)));
     }
 

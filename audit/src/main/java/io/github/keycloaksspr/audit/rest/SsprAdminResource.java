@@ -3,8 +3,10 @@ package io.github.keycloaksspr.audit.rest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.audit.coverage.ImpactPreview;
+import io.github.keycloaksspr.audit.coverage.TooManyAdministratorsException;
 import io.github.keycloaksspr.audit.trail.AuditActivity;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditFilter;
@@ -27,6 +30,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.AdminRoles;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -65,15 +69,16 @@ public final class SsprAdminResource {
     public Map<String, Object> insights(@QueryParam("from") String from, @QueryParam("to") String to) {
         auth.realm().requireViewEvents();
         TimeRange range = range(from, to);
-        return new Insights(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm)
-                .report(range);
+        return coverage(() -> new Insights(session, session.getProvider(JpaConnectionProvider.class)
+                .getEntityManager(), realm).report(range));
     }
 
     /**
      * What a reset-policy change would do before it is made. The query replaces today's settings: {@code methods}
      * (method ids, comma-separated), {@code required} (1 or 2), {@code scope} (NONE, GROUP, ALL), {@code group} (a
-     * group path); what is absent stays as today. It names users, so it needs {@code view-realm} and
-     * {@code view-users}; each read is recorded as an admin event.
+     * group path); what is absent stays as today. It names users and their methods without asking about each one, so
+     * it needs {@code view-realm} and the {@code view-users} (or {@code manage-users}) role itself: fine-grained
+     * permissions over some users are not enough. Each read is recorded as an admin event with the proposal.
      */
     @GET
     @Path("impact")
@@ -84,7 +89,10 @@ public final class SsprAdminResource {
         int offset = first == null ? 0 : first;
         int limit = max == null ? DEFAULT_MAX : max;
         requirePage(offset, limit);
-        return preview(methods, required, scope, group).summary(offset, limit);
+        PolicyProposal proposal = new PolicyProposal(methods, required, scope, group);
+        Map<String, Object> summary = coverage(() -> preview(proposal).summary(offset, limit));
+        recordImpactRead(proposal, "json");
+        return summary;
     }
 
     /** Everybody the change would leave unable to reset, with the methods they have: {@code id,username,methods}. */
@@ -93,24 +101,43 @@ public final class SsprAdminResource {
     @Produces("text/csv")
     public Response impactCsv(@QueryParam("methods") String methods, @QueryParam("required") String required,
                               @QueryParam("scope") String scope, @QueryParam("group") String group) {
-        String csv = ImpactCsv.of(preview(methods, required, scope, group).allLosingUsers());
+        PolicyProposal proposal = new PolicyProposal(methods, required, scope, group);
+        String csv = ImpactCsv.of(coverage(() -> preview(proposal).allLosingUsers()));
+        recordImpactRead(proposal, "csv");
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"sspr-impact-" + realm.getName() + ".csv\"")
                 .build();
     }
 
-    private ImpactPreview preview(String methods, String required, String scope, String group) {
+    private ImpactPreview preview(PolicyProposal proposal) {
         auth.realm().requireViewRealm();
-        auth.users().requireView();
+        if (!auth.hasOneAdminRole(AdminRoles.VIEW_USERS, AdminRoles.MANAGE_USERS)) {
+            throw new ForbiddenException();
+        }
         SsprPolicy today = ResetPolicyResolver.forRealm(realm, "no impact can be previewed").orElseThrow(() ->
                 ErrorResponse.error("the reset policy of this realm is invalid; the server log names the setting",
                         Response.Status.CONFLICT));
-        SsprPolicy proposal = new PolicyProposal(methods, required, scope, group).apply(session, realm);
-        ImpactPreview preview = ImpactPreview.of(session, session.getProvider(JpaConnectionProvider.class)
-                .getEntityManager(), realm, today, proposal);
+        return ImpactPreview.of(session, session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm,
+                today, proposal.apply(session, realm));
+    }
+
+    private void recordImpactRead(PolicyProposal proposal, String format) {
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
-                .resourcePath(session.getContext().getUri()).success();
-        return preview;
+                .resourcePath(session.getContext().getUri())
+                .detail("sspr_methods", String.valueOf(proposal.methods()))
+                .detail("sspr_required", String.valueOf(proposal.required()))
+                .detail("sspr_scope", String.valueOf(proposal.scope()))
+                .detail("sspr_group", String.valueOf(proposal.group()))
+                .detail("sspr_format", format).success();
+    }
+
+    /** A report over the realm's users, refused with 409 where administrators are not a few people. */
+    static <T> T coverage(Supplier<T> report) {
+        try {
+            return report.get();
+        } catch (TooManyAdministratorsException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
+        }
     }
 
     /** Whether SSPR resets reach the realm's LDAP/AD providers; needs {@code view-realm} (it shows configuration). */

@@ -112,9 +112,14 @@ public final class ResetAudience {
         return roles.toList();
     }
 
-    /** The roles plus every composite realm role that contains one of them (e.g. a "help desk" role). */
+    /**
+     * The roles plus every composite role, of the realm or of any client, that contains one of them (e.g. a
+     * "help desk" role).
+     */
     private List<RoleModel> withCompositesContaining(List<RoleModel> roles) {
-        Stream<RoleModel> composites = realm.getRolesStream().filter(RoleModel::isComposite)
+        Stream<RoleModel> composites = Stream.concat(realm.getRolesStream(),
+                        realm.getClientsStream().flatMap(ClientModel::getRolesStream))
+                .filter(RoleModel::isComposite)
                 .filter(composite -> roles.stream().anyMatch(composite::hasRole));
         return Stream.concat(roles.stream(), composites).distinct().toList();
     }
