@@ -111,6 +111,13 @@ class RegistrationCoverageIT {
                 + id("one.app") + ",one.app,sspr-totp\r\n"
                 + id("one.phone") + ",one.phone,sspr-sms sspr-voice\r\n"
                 + id("one.questions") + ",one.questions,sspr-questions\r\n");
+        assertThat(realm.admin().getAdminEvents()).as("each read is an admin event with the proposal")
+                .anySatisfy(event -> {
+                    assertThat(event.getOperationType()).isEqualTo("ACTION");
+                    assertThat(event.getResourcePath()).endsWith("sspr/impact");
+                    assertThat(event.getDetails()).containsEntry("sspr_required", "2")
+                            .containsEntry("sspr_format", "csv");
+                });
     }
 
     @Test
@@ -217,6 +224,7 @@ class RegistrationCoverageIT {
                             "sspr.captcha.difficulty", "1000"))
                     .update(rep -> {
                         rep.setGroups(List.of(group("solo"), group("helpdesk")));
+                        rep.setAdminEventsEnabled(true);
                         rep.setClients(new ArrayList<>(rep.getClients() == null ? List.of() : rep.getClients()));
                         ClientRepresentation app = new ClientRepresentation();
                         app.setClientId("helpdesk-app");
