@@ -1,19 +1,18 @@
 package io.github.keycloaksspr.it;
 
+import static io.github.keycloaksspr.it.support.Timings.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +21,7 @@ import java.util.UUID;
 
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.Timings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -62,6 +62,13 @@ class AuditScaleBenchmark {
     Keycloak adminClient;
 
     private final HttpClient http = HttpClient.newHttpClient();
+
+    private List<Long> timeGets(String path, int warmUp, int runs) throws Exception {
+        return Timings.timeRequests(http, () -> HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/"
+                        + realm.getName() + "/sspr/" + path))
+                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build(),
+                warmUp, runs);
+    }
 
     @Test
     void insightsAndAuditWritesOnAMillionRows() throws Exception {
@@ -165,23 +172,6 @@ class AuditScaleBenchmark {
         }
     }
 
-    private List<Long> timeGets(String path, int warmUp, int runs) throws Exception {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < warmUp + runs; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + realm.getName()
-                            + "/sspr/" + path))
-                    .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString()).GET().build();
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long elapsed = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            if (i >= warmUp) {
-                times.add(elapsed);
-            }
-        }
-        return times;
-    }
-
     /** The INSERT Hibernate issues for one audit row, into the full table with its indexes. */
     private List<Long> timeInserts(Connection db, int warmUp, int runs) throws Exception {
         String realmId = realm.getId();
@@ -209,13 +199,6 @@ class AuditScaleBenchmark {
             }
         }
         return times;
-    }
-
-    private static double ms(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-        return sorted.get(index) / 1_000_000.0;
     }
 
     public static final class ScaleRealm implements RealmConfig {

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.it;
 
+import static io.github.keycloaksspr.it.support.Timings.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -12,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
+import io.github.keycloaksspr.it.support.Timings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
@@ -200,32 +201,14 @@ class CoverageScaleBenchmark {
         return response.body();
     }
 
+    private List<Long> time(String path, String mediaType, int warmUp, int runs) throws Exception {
+        return Timings.timeRequests(http, () -> request(path, mediaType), warmUp, runs);
+    }
+
     private HttpRequest request(String path, String mediaType) {
         return HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + realm.getName() + "/sspr/" + path))
                 .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
                 .header("Accept", mediaType).GET().build();
-    }
-
-    private List<Long> time(String path, String mediaType, int warmUp, int runs) throws Exception {
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < warmUp + runs; i++) {
-            HttpRequest request = request(path, mediaType);
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long elapsed = System.nanoTime() - start;
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            if (i >= warmUp) {
-                times.add(elapsed);
-            }
-        }
-        return times;
-    }
-
-    private static double ms(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-        return sorted.get(index) / 1_000_000.0;
     }
 
     public static final class ScaleRealm implements RealmConfig {

@@ -1,10 +1,10 @@
 package io.github.keycloaksspr.it;
 
+import static io.github.keycloaksspr.it.support.Timings.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -75,8 +75,8 @@ class LoginCostBenchmark {
                         + "  without sspr-register-security-info: median %.2f ms, p95 %.2f ms%n"
                         + "  with    sspr-register-security-info: median %.2f ms, p95 %.2f ms%n"
                         + "  difference of medians: %+.2f ms%n",
-                with.size(), millis(without, 50), millis(without, 95), millis(with, 50), millis(with, 95),
-                millis(with, 50) - millis(without, 50));
+                with.size(), ms(without, 50), ms(without, 95), ms(with, 50), ms(with, 95),
+                ms(with, 50) - ms(without, 50));
         System.out.println(report);
     }
 
@@ -95,13 +95,6 @@ class LoginCostBenchmark {
             action.setEnabled(enabled);
             realm.admin().flows().updateRequiredAction(RegistrationAdmin.ACTION, action);
         }
-    }
-
-    private static double millis(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-        return sorted.get(Math.max(0, index)) / 1_000_000.0;
     }
 
     public static final class BenchmarkRealm implements RealmConfig {

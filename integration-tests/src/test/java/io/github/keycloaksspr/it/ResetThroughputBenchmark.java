@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.it;
 
+import static io.github.keycloaksspr.it.support.Timings.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -390,13 +391,6 @@ class ResetThroughputBenchmark {
 
     static String builtInEmail(int n) {
         return "bench-" + n + "@builtin.example.org";
-    }
-
-    private static double ms(List<Long> nanos, int percentile) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int index = Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-        return sorted.get(index) / 1_000_000.0;
     }
 
     private record Batch(List<Long> nanos, long wallNanos) {
