@@ -5,12 +5,16 @@ import static io.github.keycloaksspr.it.support.DemoRun.awaitInboxRow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.AltchaSolver;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.DemoRun;
@@ -69,12 +73,19 @@ class DemoClusterContainerIT {
                 "sspr-captcha", AltchaSolver.solve(AltchaSolver.challengeOf(browser.html()))));
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Verify your identity");
         browser.submit(Map.of("method", "sspr-sms"));
-        browser.submit(Map.of("code", Codes.in(awaitInboxRow("+12015550101"))));
+        String resetText = awaitInboxRow("+12015550101");
+        browser.submit(Map.of("code", Codes.in(resetText)));
         // The remaining method starts at once: the code mail to the alternate address.
         browser.submit(Map.of("code", Codes.in(awaitInboxRow("alice.home@sspr-demo.test"))));
         assertThat(browser.fieldNames()).contains("password-new");
         browser.submit(Map.of("password-new", "Cluster-New-Passw0rd!", "password-confirm", "Cluster-New-Passw0rd!"));
-        // Signed in by the reset: the demo realm then asks her to review her security info.
+        // Her sign-in asks a text-message code after the password: the reset ends on the sign-in page, not signed in.
+        assertThat(browser.html()).contains("Your password was changed. Sign in with your new password.");
+        assertThat(browser.url()).doesNotContain("code=");
+        browser.submit(Map.of("username", "alice", "password", "Cluster-New-Passw0rd!"));
+        assertThat(browser.fieldNames()).as("the second factor").contains("code");
+        browser.submit(Map.of("code", Codes.in(awaitNewInboxRow("+12015550101", resetText))));
+        // Then the demo realm asks her to review her security info.
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
         browser.submit(Map.of("action", "confirm"));
         assertThat(browser.url()).as("back at the app, signed in").startsWith(DemoRun.INBOX).contains("code=");
@@ -88,13 +99,55 @@ class DemoClusterContainerIT {
                 .anyMatch(line -> line.contains(" nodes/keycloak-2 "));
     }
 
+    /**
+     * An attacker writes X-Forwarded-For to pose as other clients: through the balancer, Keycloak must still see the
+     * one address the connection came from, in events (and so in the per-address ledger, budgets and audit rows,
+     * which read the same address).
+     */
     @Test
     @Order(3)
+    void forgedForwardingHeadersThroughTheBalancerAreNotBelieved() throws Exception {
+        Map<String, String> forged = Map.of("xff-nobody-1", "203.0.113.7", "xff-nobody-2", "198.51.100.9, 10.0.0.1");
+        for (Map.Entry<String, String> attempt : forged.entrySet()) {
+            FormBrowser browser = new FormBrowser(attempt.getValue()).open(authorizationUrl())
+                    .clickLink("Forgot Password?");
+            browser.submit(Map.of("username", attempt.getKey(),
+                    "sspr-captcha", AltchaSolver.solve(AltchaSolver.challengeOf(browser.html()))));
+            assertThat(browser.textOf("sspr-page-title")).isEqualTo("Verify your identity");
+        }
+        HttpResponse<String> events = DemoRun.get(DemoRun.BASE + "/admin/realms/sspr-demo/events?max=1000",
+                "Authorization", "Bearer " + DemoRun.adminToken());
+        assertThat(events.statusCode()).as(events.body()).isEqualTo(200);
+        List<String> addresses = new ArrayList<>();
+        for (JsonNode event : new ObjectMapper().readTree(events.body())) {
+            if (forged.containsKey(event.path("details").path("username").asText())) {
+                addresses.add(event.path("ipAddress").asText());
+            }
+        }
+        assertThat(addresses).as("the choose-account events of both names").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(address -> assertThat(address).isNotIn("203.0.113.7", "198.51.100.9", "10.0.0.1")
+                        .isEqualTo(addresses.get(0)));
+    }
+
+    @Test
+    @Order(4)
     void ctrlCStopsAndRemovesEveryContainer() throws Exception {
         demo.interrupt();
         assertThat(demo.awaitExit(Duration.ofSeconds(120))).as("demo exits after Ctrl-C").isTrue();
         assertThat(demo.output()).contains("demo: stopped");
         assertThat(docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT)).isBlank();
+    }
+
+    /** The newest inbox row naming {@code destination} once it is another than {@code previous}. */
+    private static String awaitNewInboxRow(String destination, String previous) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String row = awaitInboxRow(destination);
+        while (row.equals(previous)) {
+            assertThat(System.nanoTime()).as("a new delivery to %s", destination).isLessThan(deadline);
+            Thread.sleep(500);
+            row = awaitInboxRow(destination);
+        }
+        return row;
     }
 
     private static String logsOf(String service) throws Exception {

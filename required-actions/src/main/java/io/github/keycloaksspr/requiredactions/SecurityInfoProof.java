@@ -118,7 +118,7 @@ final class SecurityInfoProof {
             showMethods(step.context().form().setError("ssprErrorChooseMethod"));
             return;
         }
-        if (ledger().isBlocked(LedgerSubject.account(user().getId()))) {
+        if (ledger().isBlocked(LedgerSubject.signedInOwner(user().getId()))) {
             blocked();
             return;
         }
@@ -143,7 +143,7 @@ final class SecurityInfoProof {
             showMethods(step.context().form());
             return;
         }
-        Optional<AttemptLedger.Attempt> attempt = ledger().reserve(LedgerSubject.account(user().getId()));
+        Optional<AttemptLedger.Attempt> attempt = ledger().reserve(LedgerSubject.signedInOwner(user().getId()));
         if (attempt.isEmpty()) {
             blocked();
             return;

@@ -26,7 +26,6 @@ import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAu
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
@@ -75,7 +74,7 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, username);
         event.detail(Details.USERNAME, username);
 
-        UserModel user = findUser(context, username);
+        UserModel user = TypedNames.account(context.getSession(), context.getRealm(), username).orElse(null);
         MethodContext methods = new MethodContext(context.getSession(), context.getRealm(),
                 context.getAuthenticationSession(), policy, context.getConnection().getRemoteAddr(),
                 context.getSession().getContext().resolveLocale(user));
@@ -105,8 +104,10 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
                         ? "ssprDirectoryAccountDisabled" : "ssprErrorNotEligible"), policy));
                 return;
             }
-            // The block of a name that leads nowhere holds for its username and address forms alike, as an account's.
-            state.startDecoy(refusal.get().reason(), TypedNames.canonical(context.getRealm(), username));
+            // Every spelling that reaches this account draws one stand-in and shares one ledger, as for a name that
+            // leads nowhere: keyed by the account's own name, not by the spelling typed.
+            state.startDecoy(refusal.get().reason(),
+                    TypedNames.canonical(context.getRealm(), user != null ? user.getUsername() : username));
             context.clearUser();
             context.success();
             return;
@@ -125,15 +126,6 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
             case EXPIRED -> "ssprCaptchaExpiredMessage";
             default -> "ssprCaptchaInvalidMessage";
         };
-    }
-
-    private static UserModel findUser(AuthenticationFlowContext context, String username) {
-        RealmModel realm = context.getRealm();
-        UserModel user = context.getSession().users().getUserByUsername(realm, username);
-        if (user == null && realm.isLoginWithEmailAllowed() && username.contains("@")) {
-            user = context.getSession().users().getUserByEmail(realm, username);
-        }
-        return user;
     }
 
     private static Response page(AuthenticationFlowContext context, LoginFormsProvider form,

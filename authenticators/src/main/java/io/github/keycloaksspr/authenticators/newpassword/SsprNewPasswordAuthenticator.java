@@ -37,6 +37,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
     static final String FIELD_NEW = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
     static final String FIELD_LOGOUT = "logout-sessions";
+    static final String PASSWORD_CHANGED = "ssprPasswordChangedSignIn";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -93,9 +94,22 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         }
         event.detail(SsprEvents.OUTCOME, "password_set").success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
+        if (BrowserFlowDemand.asksMoreThanPassword(context, user)) {
+            // The proofs of a reset are not the realm's second factor: the user signs in through the browser flow,
+            // which asks it. As a finished sign-in would, the reset forgets the login failures (its wrong codes too).
+            forgetLoginFailures(context, user);
+            context.forkWithSuccessMessage(new FormMessage(PASSWORD_CHANGED));
+            return;
+        }
         // As Keycloak's reset-password: a password credential in this flow makes the final login forget the user's
         // login failures (a temporary lockout, and the wrong codes of this reset).
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    private static void forgetLoginFailures(AuthenticationFlowContext context, UserModel user) {
+        if (context.getSession().loginFailures().getUserLoginFailure(context.getRealm(), user.getId()) != null) {
+            context.getSession().loginFailures().removeUserLoginFailure(context.getRealm(), user.getId());
+        }
     }
 
     /**

@@ -18,7 +18,9 @@ import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodOutcome;
 import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.notice.ResetBlockedNotices;
 import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.UserModel;
 
@@ -224,12 +226,18 @@ final class Verification {
      * A right answer gives its ledger slot back, and so does a code that only expired (nothing was guessed); any
      * other answer keeps it. @return whether this answer blocked the account
      */
-    private static boolean countAgainstLedger(AttemptLedger.Attempt attempt, MethodOutcome outcome) {
+    private boolean countAgainstLedger(AttemptLedger.Attempt attempt, MethodOutcome outcome) {
         if (outcome.status() == MethodOutcome.Status.VERIFIED || EXPIRED_REASONS.contains(outcome.reason())) {
             attempt.succeeded();
             return false;
         }
-        return attempt.failed();
+        AttemptLedger.Failure failure = attempt.failedAndTell();
+        if (failure.subjectBlockedNow() && !standIn) {
+            // Anyone who types the name can block the reset: the owner learns of it, out of band and once.
+            ResetBlockedNotices.queue(request.methods().session(), request.methods().realm(), account,
+                    request.methods().clientIp(), Time.currentTimeMillis(), request.methods().policy());
+        }
+        return failure.blocked();
     }
 
     /** Usable methods minus spent ones and minus factors already proven: nothing counts twice. */

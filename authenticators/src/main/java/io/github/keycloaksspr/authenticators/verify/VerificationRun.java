@@ -44,7 +44,10 @@ final class VerificationRun {
                 : state.ledgerSubject().orElseGet(() -> LedgerSubject.typedName(
                         TypedNames.canonical(context.getRealm(), typedName)));
         if (account == null) {
-            account = StandInAccounts.forTypedName(context.getSession(), context.getRealm(), policy.get(), typedName,
+            // The stand-in follows the run's key (the account's name for an account that cannot reset), so that every
+            // spelling of one person shows one stand-in.
+            String standInKey = subject.isTypedName() ? subject.value() : typedName;
+            account = StandInAccounts.forTypedName(context.getSession(), context.getRealm(), policy.get(), standInKey,
                     MethodCatalogue.of().enabledForUsers(methods).stream()
                             .map(m -> new StandInAccounts.Offer(m.factor().id(), standIn -> m.furnish(methods, standIn)))
                             .toList());

@@ -145,6 +145,25 @@ public final class AttemptLedger {
             boolean addressFull = address != null && address.markFullIfNoneFree(window, limits.perClientIp());
             return accountFull || addressFull;
         }
+
+        /**
+         * As {@link #failed}, and whether this very answer is the one that blocked the subject (of all concurrent
+         * answers, exactly one is): the moment to tell the owner, once.
+         */
+        public Failure failedAndTell() {
+            boolean blockedHere = account.blockIfNoneFree(window, limits.perAccount());
+            boolean addressFull = address != null && address.markFullIfNoneFree(window, limits.perClientIp());
+            return new Failure(blockedHere || account.blocked() || addressFull, blockedHere);
+        }
+    }
+
+    /**
+     * A wrong answer counted.
+     *
+     * @param blocked          whether the subject or the address is now blocked
+     * @param subjectBlockedNow whether this answer set the subject's block
+     */
+    public record Failure(boolean blocked, boolean subjectBlockedNow) {
     }
 
     /** The slots of one subject: {@code <key>:w<window>:<n>}, and a marker once all are taken. */
@@ -164,8 +183,19 @@ public final class AttemptLedger {
             return slots.isClaimed(key.blockKey());
         }
 
-        private void block() {
-            slots.claim(key.blockKey(), limits.window().toSeconds());
+        /** @return whether this call set the block (false when it was already set) */
+        private boolean block() {
+            return slots.claim(key.blockKey(), limits.window().toSeconds());
+        }
+
+        /** As {@link #markFullIfNoneFree}; whether this call set the block. */
+        boolean blockIfNoneFree(long window, int limit) {
+            for (int slot = 0; slot < limit; slot++) {
+                if (!slots.isClaimed(key.slotKey(window, slot))) {
+                    return false;
+                }
+            }
+            return block();
         }
 
         Optional<String> claim(long window, int limit) {

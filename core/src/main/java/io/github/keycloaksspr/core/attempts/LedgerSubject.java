@@ -6,17 +6,18 @@ import java.util.Locale;
  * Whose wrong answers count together: an account (by user id), or, for a name that cannot reset (unknown, disabled,
  * out of scope, unregistered), the name as typed, so that a block looks the same whether the account exists or not.
  *
- * @param kind  {@code account} or {@code name}
+ * @param kind  {@code account}, {@code name} or {@code owner}
  * @param value the user id, or the typed name trimmed and in lower case
  */
 public record LedgerSubject(String kind, String value) {
 
     static final String ACCOUNT = "account";
     static final String NAME = "name";
+    static final String OWNER = "owner";
 
     public LedgerSubject {
-        if (!ACCOUNT.equals(kind) && !NAME.equals(kind)) {
-            throw new IllegalArgumentException("a ledger subject is an account or a typed name");
+        if (!ACCOUNT.equals(kind) && !NAME.equals(kind) && !OWNER.equals(kind)) {
+            throw new IllegalArgumentException("a ledger subject is an account, a typed name or a signed-in owner");
         }
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("a ledger subject needs a value");
@@ -27,9 +28,22 @@ public record LedgerSubject(String kind, String value) {
         return new LedgerSubject(ACCOUNT, userId);
     }
 
+    /**
+     * The owner of an account proving a method while signed in (the step-up before changing security info): a ledger
+     * of its own, so that an anonymous campaign that blocks the account's reset cannot also lock its owner out of
+     * managing their security info.
+     */
+    public static LedgerSubject signedInOwner(String userId) {
+        return new LedgerSubject(OWNER, userId);
+    }
+
     /** Keycloak's usernames and addresses are case-insensitive, so "Alice" and "alice " share one ledger. */
     public static LedgerSubject typedName(String name) {
         return new LedgerSubject(NAME, name == null ? "" : name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isTypedName() {
+        return NAME.equals(kind);
     }
 
     /** The form kept in the flow's notes; see {@link #parse}. */

@@ -8,13 +8,13 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The three budgets every code send must fit: per destination, per user, per client address.
+ * The budgets every code send must fit: per client address, the realm's phone ceiling, per destination, per user.
  * <p>
- * Slots cannot be given back, so the checks run in a fixed order and stop at the first refusal:
- * destination, then user, then client address. A send refused by a later budget has still used a unit
- * of the earlier ones. That errs towards fewer sends, which is the safe side; the order puts first the
- * budget that protects a third party (the owner of the phone or inbox), whose unit is the one most
- * worth spending on a refused attempt.
+ * Slots cannot be given back, so the checks run in a fixed order and stop at the first refusal. The budgets that
+ * bound the requester come first: a stranger whose own address has spent its budget (on made-up names, say) is
+ * refused before any unit of the victim's budgets is taken, so the victim's own requests from elsewhere still get
+ * their codes. A send refused by the user budget has still used a unit of the destination's; both are the victim's,
+ * and erring towards fewer sends is the safe side.
  */
 public final class SendBudgets {
 
@@ -40,14 +40,6 @@ public final class SendBudgets {
         Objects.requireNonNull(limits, "limits");
         String realmId = request.realmId();
         SendFamily family = request.family();
-        if (!budget.tryConsume(BudgetKey.perDestination(hasher, family, realmId, request.destination()),
-                limits.perDestination(), limits.window())) {
-            return SendDecision.DESTINATION_LIMIT_REACHED;
-        }
-        if (!budget.tryConsume(BudgetKey.perUser(hasher, family, realmId, request.userId()), limits.perUser(),
-                limits.window())) {
-            return SendDecision.USER_LIMIT_REACHED;
-        }
         if (!budget.tryConsume(BudgetKey.perClientIp(hasher, family, realmId, request.clientIp()),
                 limits.perClientIp(), limits.window())) {
             return SendDecision.CLIENT_IP_LIMIT_REACHED;
@@ -55,6 +47,14 @@ public final class SendBudgets {
         if (limits.realmPhone().isPresent() && !budget.tryConsumeShared(BudgetKey.realmPhone(hasher, family, realmId),
                 limits.realmPhone().getAsInt(), limits.window())) {
             return SendDecision.REALM_PHONE_LIMIT_REACHED;
+        }
+        if (!budget.tryConsume(BudgetKey.perDestination(hasher, family, realmId, request.destination()),
+                limits.perDestination(), limits.window())) {
+            return SendDecision.DESTINATION_LIMIT_REACHED;
+        }
+        if (!budget.tryConsume(BudgetKey.perUser(hasher, family, realmId, request.userId()), limits.perUser(),
+                limits.window())) {
+            return SendDecision.USER_LIMIT_REACHED;
         }
         return SendDecision.ALLOWED;
     }

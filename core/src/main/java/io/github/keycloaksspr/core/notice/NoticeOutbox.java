@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
@@ -16,6 +18,7 @@ import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -40,20 +43,34 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
     }
 
     private static final Logger LOG = Logger.getLogger(NoticeOutbox.class);
+    static final String EXECUTOR = "sspr-notices";
 
     private final KeycloakSessionFactory factory;
     private final Failures failures;
+    private final ExecutorService background;
     private final List<Notice> notices = new ArrayList<>();
     private final List<TextNotice> texts = new ArrayList<>();
 
-    private NoticeOutbox(KeycloakSessionFactory factory, Failures failures) {
+    private NoticeOutbox(KeycloakSessionFactory factory, Failures failures, ExecutorService background) {
         this.factory = factory;
         this.failures = failures;
+        this.background = background;
     }
 
-    /** An outbox sent after this request's transaction. */
+    /** An outbox sent after this request's transaction, before its response. */
     public static NoticeOutbox afterCommitOf(KeycloakSession session, Failures failures) {
-        NoticeOutbox outbox = new NoticeOutbox(session.getKeycloakSessionFactory(), failures);
+        NoticeOutbox outbox = new NoticeOutbox(session.getKeycloakSessionFactory(), failures, null);
+        session.getTransactionManager().enlistAfterCompletion(outbox);
+        return outbox;
+    }
+
+    /**
+     * An outbox handed to Keycloak's executor after this request's transaction: for notices that an anonymous
+     * request causes, whose response must take the same time whether or not a notice goes out.
+     */
+    public static NoticeOutbox inBackgroundAfterCommitOf(KeycloakSession session, Failures failures) {
+        NoticeOutbox outbox = new NoticeOutbox(session.getKeycloakSessionFactory(), failures,
+                session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
         session.getTransactionManager().enlistAfterCompletion(outbox);
         return outbox;
     }
@@ -68,6 +85,22 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
 
     @Override
     protected void commitImpl() {
+        if (background == null) {
+            sendAll();
+            return;
+        }
+        if (notices.isEmpty() && texts.isEmpty()) {
+            return;
+        }
+        try {
+            background.execute(this::sendAll);
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("SSPR: the %s executor refused %d notices (server shutting down or overloaded)", EXECUTOR,
+                    notices.size() + texts.size());
+        }
+    }
+
+    private void sendAll() {
         notices.forEach(this::send);
         texts.forEach(this::send);
     }

@@ -87,7 +87,7 @@ public final class SecurityInfoNotices {
      * their own (one per number and window, a few per user) and on the realm's phone ceiling, so that changing
      * security info in a loop cannot become an SMS pump.
      */
-    private static boolean mayText(KeycloakSession session, RealmModel realm, UserModel user, String number,
+    static boolean mayText(KeycloakSession session, RealmModel realm, UserModel user, String number,
                                    String clientIp, SsprPolicy policy) {
         if (!PhoneNumbers.check(number, policy.phone()).accepted()) {
             return false;
