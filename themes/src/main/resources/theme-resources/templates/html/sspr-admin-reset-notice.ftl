@@ -1,4 +1,5 @@
 <#import "template.ftl" as layout>
+<#-- Every value is escaped before it enters the message's markup: a name, an address or a browser line is text. -->
 <@layout.emailLayout>
-${kcSanitize(msg("ssprNoticeAdminResetHtml", ssprUsername, ssprTime, ssprIp, ssprBrowser))?no_esc}
+${kcSanitize(msg("ssprNoticeAdminResetHtml", ssprUsername?esc?markup_string, ssprTime?esc?markup_string, ssprIp?esc?markup_string, ssprBrowser?esc?markup_string))?no_esc}
 </@layout.emailLayout>

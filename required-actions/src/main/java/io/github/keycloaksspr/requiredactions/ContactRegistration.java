@@ -102,6 +102,16 @@ final class ContactRegistration {
             return;
         }
         String address = EmailAddresses.normalize(input.trim());
+        String own = step.user().getEmail();
+        if (own != null && own.strip().equalsIgnoreCase(address)) {
+            // The mailbox of the account address falls with the password it should recover (and often is the same
+            // directory login): it is no second way back in.
+            step.event(EventType.UPDATE_CREDENTIAL_ERROR).detail(Details.CREDENTIAL_TYPE,
+                    SsprCredentialTypes.ALTERNATE_EMAIL).detail(SsprEvents.REASON, "account_address")
+                    .error(RegistrationEvents.EMAIL_REFUSED);
+            step.page().error(FIELD_EMAIL, "ssprRegisterEmailIsAccountAddress").show();
+            return;
+        }
         startChallenge(step, PURPOSE_EMAIL, address, "ssprRegisterEmailSent", EmailCodeDelivery.INSTANCE);
     }
 

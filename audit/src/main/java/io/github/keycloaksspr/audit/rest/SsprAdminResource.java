@@ -24,6 +24,7 @@ import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
+import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.common.util.Time;
@@ -124,11 +125,11 @@ public final class SsprAdminResource {
     private void recordImpactRead(PolicyProposal proposal, String format) {
         adminEvent.operation(OperationType.ACTION).resource(ResourceType.REALM)
                 .resourcePath(session.getContext().getUri())
-                .detail("sspr_methods", String.valueOf(proposal.methods()))
-                .detail("sspr_required", String.valueOf(proposal.required()))
-                .detail("sspr_scope", String.valueOf(proposal.scope()))
-                .detail("sspr_group", String.valueOf(proposal.group()))
-                .detail("sspr_format", format).success();
+                .detail(SsprEvents.METHODS, String.valueOf(proposal.methods()))
+                .detail(SsprEvents.REQUIRED, String.valueOf(proposal.required()))
+                .detail(SsprEvents.SCOPE, String.valueOf(proposal.scope()))
+                .detail(SsprEvents.GROUP, String.valueOf(proposal.group()))
+                .detail(SsprEvents.FORMAT, format).success();
     }
 
     /** A report over the realm's users, refused with 409 where administrators are not a few people. */

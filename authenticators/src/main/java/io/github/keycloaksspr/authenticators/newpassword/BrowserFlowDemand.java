@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowResolver;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticatorFactory;
@@ -13,13 +12,14 @@ import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.AuthenticationFlowResolver;
 
 /**
  * Whether the browser flow would ask this user for more than the password. A reset that ended signed in would
  * otherwise hand out a session that skipped the realm's second factor (an authenticator app, a passkey, the pack's
  * SMS or email code). The reading is deliberately cautious: anything it does not know to be a first factor counts as
- * more, except inside a sub-flow that runs only for users who have it configured ("Condition - user configured",
- * Keycloak's default "Conditional 2FA") and that this user has nothing configured for.
+ * more, except inside a sub-flow that runs only for users who have one of its steps configured ("Condition - user
+ * configured", as in Keycloak's default "Browser - Conditional 2FA") and that this user has nothing configured for.
  */
 final class BrowserFlowDemand {
 
@@ -65,9 +65,10 @@ final class BrowserFlowDemand {
         if (!subFlow.isConditional()) {
             return true;
         }
-        List<AuthenticationExecutionModel> steps = executions(subFlow.getFlowId());
-        boolean onlyForConfiguredUsers = steps.stream().filter(this::isCondition)
-                .allMatch(condition -> USER_CONFIGURED.equals(condition.getAuthenticator()));
+        // A sub-flow's conditions must all hold for it to run: with "user configured" among them it never runs for a
+        // user who has none of its steps, whatever the others say (Keycloak's default adds "Condition - credential").
+        boolean onlyForConfiguredUsers = executions(subFlow.getFlowId()).stream().filter(this::isCondition)
+                .anyMatch(condition -> USER_CONFIGURED.equals(condition.getAuthenticator()));
         return !onlyForConfiguredUsers || configuredForAny(subFlow.getFlowId());
     }
 

@@ -24,6 +24,7 @@ public final class RegistrationEvents {
     public static final String QUESTIONS_REFUSED = SsprEvents.error("questions_refused");
     public static final String SEND_REFUSED = SsprEvents.error("send_refused");
     public static final String PHONE_REFUSED = SsprEvents.error("phone_refused");
+    public static final String EMAIL_REFUSED = SsprEvents.error("email_refused");
     public static final String PROOF_FAILED = SsprEvents.error("proof_failed");
 
     private RegistrationEvents() {

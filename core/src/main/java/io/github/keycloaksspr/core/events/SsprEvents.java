@@ -27,6 +27,12 @@ public final class SsprEvents {
     public static final String REGISTERED = "sspr_registered";
     /** Which of Keycloak's setup actions the registration handed off to. */
     public static final String SETUP = "sspr_setup";
+    /** Admin events of the policy impact preview: the proposal read and the answer's format. */
+    public static final String METHODS = "sspr_methods";
+    public static final String REQUIRED = "sspr_required";
+    public static final String SCOPE = "sspr_scope";
+    public static final String GROUP = "sspr_group";
+    public static final String FORMAT = "sspr_format";
 
     public static final String OUTCOME_FAILURE = "failure";
     /** Every failure's error is its reason with this prefix, so that the pack's errors sort together in reports. */

@@ -98,14 +98,17 @@ public final class SecurityInfoNotices {
                 SendFamily.NOTICE), limits).allowed();
     }
 
-    /** The browser that made the request, as a short line: a header is text an attacker chose. */
+    /**
+     * The browser that made the request, as a short line: a header is text an attacker chose. Its dots are one-dot
+     * leaders (they look the same), so that no mail program turns a host name or address in it into a link.
+     */
     public static String browser(KeycloakSession session) {
         HttpHeaders headers = session.getContext().getRequestHeaders();
         String agent = headers == null ? null : headers.getHeaderString(HttpHeaders.USER_AGENT);
         if (agent == null || agent.isBlank()) {
             return "-";
         }
-        String oneLine = agent.replaceAll("\\p{Cntrl}", " ").strip();
+        String oneLine = agent.replaceAll("\\p{Cntrl}", " ").strip().replace('.', '\u2024');
         return oneLine.length() > 120 ? oneLine.substring(0, 120) + "\u2026" : oneLine;
     }
 }
