@@ -22,10 +22,14 @@
                     <li id="sspr-questions"><span class="sspr-method-label">${msg("ssprRegisterFactorQuestions")}</span>
                         <@buttons.button name="removeCredential" id="sspr-remove-questions" type="link" fullWidth=false label="ssprRegisterRemove" value=ssprQuestionsCredential/></li>
                 </#if>
+                <#list ssprKeycloakMethods as method>
+                    <li id="sspr-keycloak-${method?counter}"><span class="sspr-method-label">${msg(method.name)}<#if method.label?has_content>: ${method.label}</#if></span>
+                        <@buttons.button name="removeCredential" id="sspr-remove-keycloak-${method?counter}" type="link" fullWidth=false label="ssprRegisterRemove" value=method.id/></li>
+                </#list>
                 <#list ssprOtherMethods as other>
                     <li id="sspr-other-${other?counter}">${msg(other)}</li>
                 </#list>
-                <#if !ssprPhones?has_content && !ssprEmails?has_content && !ssprOtherMethods?has_content && !ssprQuestionsCredential?has_content>
+                <#if !ssprPhones?has_content && !ssprEmails?has_content && !ssprOtherMethods?has_content && !ssprKeycloakMethods?has_content && !ssprQuestionsCredential?has_content>
                     <li id="sspr-no-methods">${msg("ssprRegisterNoMethods")}</li>
                 </#if>
             </ul>

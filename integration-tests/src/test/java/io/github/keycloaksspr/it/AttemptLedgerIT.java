@@ -107,6 +107,23 @@ class AttemptLedgerIT {
         assertThat(patient.fieldNames()).doesNotContain("password-new");
     }
 
+    /**
+     * A fresh session must not draw other questions (one could shop for easier ones): the same questions, in the same
+     * order, in every session of the attempt window, for an account and for a name nobody has alike.
+     */
+    @Test
+    void theQuestionsAskedAreTheSameInEverySessionOfTheWindow() throws Exception {
+        String stranger = StandInNames.offering(this::journey, "no-such-quizzee", "sspr-questions");
+        for (String name : List.of("quentin", stranger)) {
+            List<String> first = journey().chooseAccount(name).selectMethod("sspr-questions").askedQuestions();
+            assertThat(first).as(name).hasSize(3);
+            for (int session = 0; session < 4; session++) {
+                assertThat(journey().chooseAccount(name).selectMethod("sspr-questions").askedQuestions())
+                        .as("%s, fresh session %d", name, session).isEqualTo(first);
+            }
+        }
+    }
+
     @Test
     void anUnknownNameMeetsTheSamePagesAfterTheSameNumberOfTries() throws Exception {
         List<String> real = guessInFreshSessions("uma", "sspr-totp", j -> j.enterCode("000000")).stream()
@@ -269,6 +286,7 @@ class AttemptLedgerIT {
                     .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")))
                     .users(user("tina").totpSecret("ledger-totp-secret-01234567"),
                             user("quinn").credential(SeededCredentials.securityQuestions(SelfServiceResetIT.TomAnswers.BY_KEY)),
+                            user("quentin").credential(SeededCredentials.securityQuestions(SelfServiceResetIT.TomAnswers.BY_KEY)),
                             user("uma").totpSecret("ledger-totp-secret-uma-00001"),
                             user("cora").totpSecret("ledger-totp-secret-76543210"),
                             user("rita").totpSecret("ledger-totp-secret-rita-0001"),

@@ -163,7 +163,7 @@ class RegisterSecurityInfoIT {
         // Back on the registration page, with the app counted.
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
         assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
-        assertThat(browser.textOf("sspr-other-1")).isEqualTo("Authenticator app");
+        assertThat(browser.textOf("sspr-keycloak-1")).startsWith("Authenticator app: Phone app");
         assertThat(browser.html()).doesNotContain("sspr-setup-totp");
         assertThat(credentials(TOTP_USER)).extracting(CredentialRepresentation::getType).contains("otp");
 

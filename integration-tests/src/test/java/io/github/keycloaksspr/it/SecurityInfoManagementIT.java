@@ -153,9 +153,7 @@ class SecurityInfoManagementIT {
 
         // "Set up" in the Account Console: the application-initiated action opens the registration page.
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
-            browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
-                    + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                    + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+            browser.open(SsprResetRealm.appInitiatedAction(urls.getBase(), realm.getName(), "sspr-register-security-info"));
             assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
             assertThat(browser.html()).contains("name=\"cancel-aia\"").doesNotContain("sspr-skip");
             browser.submit(Map.of("action", "add-phone", "phone", ACCO_SECOND_PHONE));

@@ -83,9 +83,7 @@ class SecurityInfoNoticeIT {
 
         // Registration page (Account Console "Set up"): after proving her phone, Sina removes the old address; every
         // contact she had is told, the removed address included, and her phone by text.
-        browser.open(urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id="
-                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+        browser.open(SsprResetRealm.appInitiatedAction(urls.getBase(), REALM, "sspr-register-security-info"));
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             browser.submit(Map.of("removeCredential", removedId));
             assertThat(ExistingMethodProof.asked(browser)).isTrue();

@@ -132,9 +132,7 @@ class SecurityInfoTakeoverIT {
         RegistrationAdmin.enableRegistration(realm, Map.of());
         FormBrowser attacker = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), WALT, PASSWORD);
         assertThat(TestAppLogin.signedIn(attacker)).isTrue();
-        attacker.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
-                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                + SsprResetRealm.REDIRECT_URI + "&kc_action=CONFIGURE_TOTP");
+        attacker.open(SsprResetRealm.appInitiatedAction(urls.getBase(), realm.getName(), "CONFIGURE_TOTP"));
         Matcher secret = Pattern.compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(attacker.html());
         assertThat(secret.find()).as("Keycloak's own authenticator-app page").isTrue();
         attacker.submit(Map.of("totp", Totp.now(secret.group(1)), "totpSecret", secret.group(1),
@@ -176,9 +174,7 @@ class SecurityInfoTakeoverIT {
     private FormBrowser securityInfoPage(String username) throws Exception {
         FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), username, PASSWORD);
         assertThat(TestAppLogin.signedIn(browser)).isTrue();
-        browser.open(urls.getBase() + "/realms/" + realm.getName() + "/protocol/openid-connect/auth?client_id="
-                + SsprResetRealm.CLIENT_ID + "&response_type=code&scope=openid&redirect_uri="
-                + SsprResetRealm.REDIRECT_URI + "&kc_action=sspr-register-security-info");
+        browser.open(SsprResetRealm.appInitiatedAction(urls.getBase(), realm.getName(), "sspr-register-security-info"));
         assertThat(browser.textOf("sspr-page-title")).isEqualTo("Keep your account recoverable");
         return browser;
     }

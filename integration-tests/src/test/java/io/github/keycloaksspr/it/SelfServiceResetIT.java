@@ -13,8 +13,11 @@ import jakarta.mail.internet.MimeMessage;
 
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
+import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RealmEvents;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
@@ -25,6 +28,7 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectHttpServer;
@@ -189,6 +193,32 @@ class SelfServiceResetIT {
 
         ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(OTTO);
         assertThat(journey.html()).doesNotContain("sspr-method-sspr-office-phone");
+    }
+
+    /**
+     * The office phone comes from the directory, where a user may often write their own number: it never proves the
+     * owner before a change of security info, even where it is a reset method.
+     */
+    @Test
+    void theOfficePhoneNeverProvesTheOwnerBeforeAChange() throws Exception {
+        setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+        UserRepresentation otto = realm.admin().users().searchByUsername(OTTO, true).get(0);
+        otto.setAttributes(Map.of("telephoneNumber", List.of(OTTO_OFFICE)));
+        realm.admin().users().get(otto.getId()).update(otto);
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        realm.cleanup().add(r -> {
+            RequiredActionProviderRepresentation action = r.flows().getRequiredAction(RegistrationAdmin.ACTION);
+            action.setEnabled(false);
+            r.flows().updateRequiredAction(RegistrationAdmin.ACTION, action);
+        });
+
+        FormBrowser browser = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), OTTO, OLD_PASSWORD);
+        if (!browser.textOf("sspr-page-title").equals("Keep your account recoverable")) {
+            browser.open(SsprResetRealm.appInitiatedAction(urls.getBase(), realm.getName(), RegistrationAdmin.ACTION));
+        }
+        browser.submit(Map.of("action", "add-phone", "phone", "+4917000000099"));
+        assertThat(ExistingMethodProof.asked(browser)).as(browser.html()).isTrue();
+        assertThat(browser.html()).contains("sspr-method-sspr-email").doesNotContain("sspr-method-sspr-office-phone");
     }
 
     private void setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy policy) {

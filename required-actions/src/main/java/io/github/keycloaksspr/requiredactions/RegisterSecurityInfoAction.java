@@ -166,8 +166,11 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         UserModel user = step.user();
         CredentialModel credential = credentialId == null ? null
                 : user.credentialManager().getStoredCredentialById(credentialId);
+        // The pack's methods and Keycloak's own second factors (removed here, not by Keycloak's "Remove", while this
+        // page is enabled: see GuardedDeleteCredentialAction).
         Optional<Factor> factor = credential == null ? Optional.empty()
-                : Factor.ofPackCredentialType(credential.getType());
+                : Factor.ofPackCredentialType(credential.getType())
+                        .or(() -> Factor.ofKeycloakCredentialType(credential.getType()));
         if (factor.isEmpty()) {
             step.page().error(null, "ssprRegisterRemoveUnknown").show();
             return;

@@ -26,6 +26,12 @@ final class SecurityInfoPage {
             Factor.PASSKEY, "ssprRegisterFactorPasskey",
             Factor.OFFICE_PHONE, "ssprRegisterFactorOfficePhone");
 
+    /** Keycloak's own second factors, listed with their labels and removed on this page. */
+    private static final Map<String, String> KEYCLOAK_METHOD_KEYS = Map.of(
+            "otp", "ssprRegisterFactorAuthenticatorApp",
+            "webauthn", "ssprRegisterFactorPasskey",
+            "webauthn-passwordless", "ssprRegisterFactorPasskey");
+
     private final RegistrationStep step;
     private FormMessage error;
     private String success;
@@ -66,7 +72,14 @@ final class SecurityInfoPage {
         List<Map<String, String>> emails = new ArrayList<>();
         SsprCredentials.alternateEmails(user).forEach(e -> emails.add(Map.of("id", e.getId(),
                 "masked", Masking.email(e.email()))));
-        List<String> others = info.factors().stream().map(OTHER_FACTOR_KEYS::get).filter(Objects::nonNull).toList();
+        List<Map<String, String>> keycloakMethods = new ArrayList<>();
+        user.credentialManager().getStoredCredentialsStream()
+                .filter(c -> KEYCLOAK_METHOD_KEYS.containsKey(c.getType()))
+                .forEach(c -> keycloakMethods.add(Map.of("id", c.getId(), "name", KEYCLOAK_METHOD_KEYS.get(c.getType()),
+                        "label", c.getUserLabel() == null ? "" : c.getUserLabel())));
+        // Factors without a credential of their own to list (the office phone comes from the directory).
+        List<String> others = info.factors().stream().filter(f -> f != Factor.AUTHENTICATOR_APP && f != Factor.PASSKEY)
+                .map(OTHER_FACTOR_KEYS::get).filter(Objects::nonNull).toList();
         String questionsId = SsprCredentials.securityQuestions(user).map(q -> q.getId()).orElse("");
         ContactRegistration.Pending pending = ContactRegistration.pending(step);
         RegistrationSettings settings = step.settings();
@@ -75,6 +88,7 @@ final class SecurityInfoPage {
                 .setAttribute("ssprEmails", emails)
                 .setAttribute("ssprQuestionsCredential", questionsId)
                 .setAttribute("ssprOtherMethods", others)
+                .setAttribute("ssprKeycloakMethods", keycloakMethods)
                 .setAttribute("ssprRegistered", info.registered())
                 .setAttribute("ssprRequired", info.required())
                 .setAttribute("ssprComplete", !info.missing())

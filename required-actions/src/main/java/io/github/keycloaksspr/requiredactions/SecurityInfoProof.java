@@ -217,9 +217,13 @@ final class SecurityInfoProof {
     }
 
     /** The user's registered methods that can prove it is them: never security questions. */
+    /**
+     * The methods that may prove the owner before a change: never security questions, and never the office phone,
+     * which comes from the directory, where by default the user may write their own {@code telephoneNumber}.
+     */
     private List<SsprMethod> provers() {
         return MethodCatalogue.of().usableFor(step.methods(), user(), administrator()).stream()
-                .filter(m -> m.factor() != Factor.SECURITY_QUESTIONS)
+                .filter(m -> m.factor() != Factor.SECURITY_QUESTIONS && m.factor() != Factor.OFFICE_PHONE)
                 .toList();
     }
 

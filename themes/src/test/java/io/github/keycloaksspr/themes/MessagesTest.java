@@ -70,7 +70,7 @@ class MessagesTest {
         // "ssprMethod" is the prefix MethodPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         // Attributes the notices hand to their templates, not message keys.
-        used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprMethodKey", "ssprTime", "ssprUsername"));
+        used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername"));
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
         assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",

@@ -1,6 +1,5 @@
 package io.github.keycloaksspr.authenticators.methods;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +14,7 @@ import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.decoy.StandInAnswers;
+import io.github.keycloaksspr.core.decoy.StandInSeed;
 import io.github.keycloaksspr.core.flow.MethodTries;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
@@ -24,12 +24,14 @@ import io.github.keycloaksspr.core.method.RegistrationEvidence;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
- * Answers to N of the user's registered questions, asked in random order. The questions asked are fixed for the tab
- * (a refresh does not let anyone shop for easier ones). Never offered to administrators.
+ * Answers to N of the user's registered questions, asked in an order drawn per account and attempt window. The
+ * questions asked are the same in every session of the window (neither a refresh nor a fresh session lets anyone shop
+ * for easier ones). Never offered to administrators.
  */
 public final class SecurityQuestionsMethod implements SsprMethod {
 
@@ -72,7 +74,14 @@ public final class SecurityQuestionsMethod implements SsprMethod {
         String asked = context.authSession().getAuthNote(ASKED_NOTE);
         if (asked == null) {
             List<String> ids = new ArrayList<>(credential(user).orElseThrow().questionIds());
-            Collections.shuffle(ids, new SecureRandom());
+            // The same questions in every session of the attempt window: a fresh session must not draw others (one
+            // could shop for easier ones). Keyed by the realm's secret, so nobody can tell the draw in advance; a
+            // stand-in draws the same way, by its own id.
+            long window = Time.currentTimeMillis() / context.policy().attempts().window().toMillis();
+            StandInSeed draw = StandInSeed.of(context.realm(), "questions:" + user.getId() + ":" + window);
+            for (int i = ids.size() - 1; i > 0; i--) {
+                Collections.swap(ids, i, draw.below(i + 1));
+            }
             asked = String.join("\n", ids.subList(0, context.policy().questionsToAnswer()));
             context.authSession().setAuthNote(ASKED_NOTE, asked);
         }

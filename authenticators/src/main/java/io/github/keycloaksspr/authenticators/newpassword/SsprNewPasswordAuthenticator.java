@@ -8,7 +8,9 @@ import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.notice.ResetNotices;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
@@ -94,6 +96,8 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         }
         event.detail(SsprEvents.OUTCOME, "password_set").success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
+        ResetNotices.fromTheFlow(context.getSession(), context.getRealm(), user, ResetNotices.RESET,
+                context.getConnection().getRemoteAddr(), Time.currentTimeMillis());
         if (BrowserFlowDemand.asksMoreThanPassword(context, user)) {
             // The proofs of a reset are not the realm's second factor: the user signs in through the browser flow,
             // which asks it. As a finished sign-in would, the reset forgets the login failures (its wrong codes too).

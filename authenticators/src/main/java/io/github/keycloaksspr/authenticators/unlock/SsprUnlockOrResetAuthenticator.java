@@ -13,9 +13,11 @@ import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
 import io.github.keycloaksspr.core.events.ResetAction;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.notice.ResetNotices;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -79,6 +81,8 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
             }
             unlock(context, user);
             SsprEvents.success(event.detail(SsprEvents.ACTION, ResetAction.UNLOCK.id()), "unlocked");
+            ResetNotices.fromTheFlow(context.getSession(), context.getRealm(), user, ResetNotices.UNLOCK,
+                    context.getConnection().getRemoteAddr(), Time.currentTimeMillis());
             context.forkWithSuccessMessage(new FormMessage("ssprUnlockDone"));
         } else if (ResetAction.RESET.id().equals(choice)) {
             // A new password must also be usable: the lockout goes with the old password.

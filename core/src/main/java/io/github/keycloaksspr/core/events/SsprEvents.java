@@ -9,6 +9,9 @@ import org.keycloak.events.EventBuilder;
  */
 public final class SsprEvents {
 
+    /** The pack's event listener (module audit): where a realm runs it, it records and announces every activity. */
+    public static final String LISTENER_ID = "sspr";
+
     public static final String STEP = "sspr_step";
     public static final String METHOD = "sspr_method";
     public static final String OUTCOME = "sspr_outcome";

@@ -31,6 +31,15 @@ public enum Factor {
         return id;
     }
 
+    /** The factor a Keycloak credential counts for (authenticator app, security key, passkey); empty for others. */
+    public static Optional<Factor> ofKeycloakCredentialType(String credentialType) {
+        return switch (String.valueOf(credentialType)) {
+            case "otp" -> Optional.of(AUTHENTICATOR_APP);
+            case "webauthn", "webauthn-passwordless" -> Optional.of(PASSKEY);
+            default -> Optional.empty();
+        };
+    }
+
     /** The factor a credential of the pack counts for; empty for types the pack does not manage. */
     public static Optional<Factor> ofPackCredentialType(String credentialType) {
         return Arrays.stream(values())

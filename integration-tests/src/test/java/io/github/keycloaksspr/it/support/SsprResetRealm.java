@@ -35,6 +35,12 @@ public final class SsprResetRealm {
                 .update(rep -> rep.setEventsListeners(List.of("jboss-logging", "sspr")));
     }
 
+    /** The test app's sign-in URL asking Keycloak for the application-initiated action {@code kcAction}. */
+    public static String appInitiatedAction(String keycloakBaseUrl, String realm, String kcAction) {
+        return keycloakBaseUrl + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
+                + "&response_type=code&scope=openid&redirect_uri=" + REDIRECT_URI + "&kc_action=" + kcAction;
+    }
+
     public static RealmBuilder configure(RealmBuilder realm, Map<String, String> policy) {
         return realm.resetPasswordAllowed(true).eventsEnabled(true).update(rep -> {
             rep.setBruteForceProtected(true);
