@@ -26,6 +26,7 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -54,6 +55,7 @@ class SecurityInfoTakeoverIT {
     static final String ATTACKER_PHONE = "+4917000000499";
     static final String ATTACKER_ADDRESS = "mallory@attacker.example";
     static final String VERA_NEW_PHONE = "+4917000000402";
+    static final String WANDA = "wanda";
     static final String WALT = "walt";
     static final String QUENTIN = "quentin";
 
@@ -146,6 +148,38 @@ class SecurityInfoTakeoverIT {
                 .doesNotContain("sspr-method-sspr-totp");
     }
 
+    /**
+     * In a realm whose user profile lets users write unmanaged attributes, the password holder also writes the pack's
+     * vetting record (the app's id as "set up through the page", a first sight far in the future) through the account
+     * REST API: the record is the user's own writing there, and the app still proves nothing.
+     */
+    @Test
+    void aForgedVettingRecordDoesNotMakeTheAppCount() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of());
+        UPConfig original = realm.admin().users().userProfile().getConfiguration();
+        UPConfig open = realm.admin().users().userProfile().getConfiguration();
+        open.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);
+        realm.admin().users().userProfile().update(open);
+        realm.cleanup().add(r -> r.users().userProfile().update(original));
+
+        FormBrowser attacker = TestAppLogin.submitPassword(urls.getBase(), realm.getName(), WANDA, PASSWORD);
+        attacker.open(SsprResetRealm.appInitiatedAction(urls.getBase(), realm.getName(), "CONFIGURE_TOTP"));
+        Matcher secret = Pattern.compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(attacker.html());
+        assertThat(secret.find()).as(attacker.html()).isTrue();
+        attacker.submit(Map.of("totp", Totp.now(secret.group(1)), "totpSecret", secret.group(1),
+                "userLabel", "Mallory's phone"));
+        String appId = RegistrationAdmin.credentialId(realm, WANDA, "otp");
+        AccountApi console = AccountApi.signedIn(urls.getBase(), realm.getName(), attacker);
+        assertThat(console.writeOwnAttributes(Map.of("sspr.vettedCredentials", List.of(appId),
+                "sspr.vettedUntil", List.of(Long.toString(Long.MAX_VALUE / 2))))).isEqualTo(204);
+        assertThat(realm.admin().users().get(RegistrationAdmin.userId(realm, WANDA)).toRepresentation()
+                .getAttributes()).as("the forged record is stored").containsKey("sspr.vettedCredentials");
+
+        ResetJourney reset = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(WANDA);
+        assertThat(reset.html()).as("the app is not offered to prove Wanda").contains("sspr-method-sspr-sms")
+                .doesNotContain("sspr-method-sspr-totp");
+    }
+
     /** Security questions alone never prove it is the user: with nothing else, the password holder changes nothing. */
     @Test
     void withOnlySecurityQuestionsNothingCanBeChangedWithThePassword() throws Exception {
@@ -198,6 +232,12 @@ class SecurityInfoTakeoverIT {
                                     .credential(SeededCredentials.securityQuestions(Map.of(
                                             "ssprQuestionFirstPet", "Rex", "ssprQuestionBirthCity", "Hamburg",
                                             "ssprQuestionFirstSchool", "Lindenschule")))
+                                    .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)),
+                            UserBuilder.create(WANDA).email("wanda@takeover.example").emailVerified(true)
+                                    .name("Wanda", "Example").password(PASSWORD).enabled(true)
+                                    .realmRoles("default-roles-sspr-takeover")
+                                    .credential(SeededCredentials.mobilePhone("+4917000000412"))
+                                    .credential(SeededCredentials.alternateEmail("wanda.home@takeover.example"))
                                     .attribute("sspr.confirmedAt", Long.toString(System.currentTimeMillis() / 1000)),
                             UserBuilder.create(WALT).email("walt@takeover.example").emailVerified(true)
                                     .name("Walt", "Example").password(PASSWORD).enabled(true)

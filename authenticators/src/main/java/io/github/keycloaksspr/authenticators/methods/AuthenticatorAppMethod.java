@@ -51,7 +51,7 @@ public final class AuthenticatorAppMethod implements SsprMethod {
 
     @Override
     public boolean isRegistered(MethodContext context, UserModel user) {
-        return appCredentials(user).findAny().isPresent();
+        return appCredentials(context, user).findAny().isPresent();
     }
 
     /** None: a label the user typed ("Jane's iPhone") would tell a stranger who owns the account. */
@@ -78,7 +78,7 @@ public final class AuthenticatorAppMethod implements SsprMethod {
         }
         String code = form.getFirst(CodeChallenges.CODE_FIELD);
         // Keycloak's OTP provider checks the window, the counter and reuse of a code already accepted.
-        boolean valid = code != null && !code.isBlank() && appCredentials(user)
+        boolean valid = code != null && !code.isBlank() && appCredentials(context, user)
                 .anyMatch(otp -> user.credentialManager().isValid(
                         new UserCredentialModel(otp.getId(), OTPCredentialModel.TYPE, code.strip())));
         if (valid) {
@@ -90,9 +90,9 @@ public final class AuthenticatorAppMethod implements SsprMethod {
     }
 
     /** The user's authenticator apps that may prove them (see {@link KeycloakCredentialVetting}). */
-    private static Stream<CredentialModel> appCredentials(UserModel user) {
+    private static Stream<CredentialModel> appCredentials(MethodContext context, UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(OTPCredentialModel.TYPE)
-                .filter(otp -> KeycloakCredentialVetting.counts(user, otp));
+                .filter(otp -> KeycloakCredentialVetting.counts(context.session(), user, otp));
     }
 
     public static final class Factory implements SsprMethodFactory {

@@ -1,7 +1,6 @@
 package io.github.keycloaksspr.authenticators.methods;
 
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
@@ -14,13 +13,11 @@ import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.method.SsprMethodFactory;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import io.github.keycloaksspr.core.profile.UserEditableAttributes;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
-import org.keycloak.representations.userprofile.config.UPAttribute;
-import org.keycloak.representations.userprofile.config.UPConfig;
-import org.keycloak.userprofile.UserProfileProvider;
 
 /**
  * A call to the office number held in a user attribute ({@code telephoneNumber} by default, as AD's LDAP mapper
@@ -57,25 +54,13 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
         if (!super.isAvailable(context)) {
             return false;
         }
-        boolean adminOnly = editableOnlyByAdmins(context.session());
+        boolean adminOnly = !UserEditableAttributes.editableByUsers(context.session(), attribute);
         if (!adminOnly) {
             // Debug, not warn: this runs at every sign-in (registration trigger) and every reset page.
             LOG.debugf("SSPR office phone is not offered in realm %s: users can edit the attribute '%s' "
                     + "(user profile: allow edit to admin only)", context.realm().getName(), attribute);
         }
         return adminOnly;
-    }
-
-    private boolean editableOnlyByAdmins(KeycloakSession session) {
-        UPConfig config = session.getProvider(UserProfileProvider.class).getConfiguration();
-        UPAttribute declared = config.getAttribute(attribute);
-        if (declared == null) {
-            UPConfig.UnmanagedAttributePolicy unmanaged = config.getUnmanagedAttributePolicy();
-            return unmanaged == null || unmanaged == UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT
-                    || unmanaged == UPConfig.UnmanagedAttributePolicy.ADMIN_VIEW;
-        }
-        Set<String> editors = declared.getPermissions() == null ? Set.of() : declared.getPermissions().getEdit();
-        return !editors.contains("user");
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class PasskeyMethod implements SsprMethod {
 
     @Override
     public boolean isRegistered(MethodContext context, UserModel user) {
-        return credentials(user).findAny().isPresent();
+        return credentials(context, user).findAny().isPresent();
     }
 
     /** None: a label the user typed ("Jane's YubiKey") would tell a stranger who owns the account. */
@@ -86,11 +86,11 @@ public final class PasskeyMethod implements SsprMethod {
 
     @Override
     public MethodChallenge challenge(MethodContext context, UserModel user) {
-        String type = credentials(user).map(CredentialModel::getType).findFirst().orElseThrow();
+        String type = credentials(context, user).map(CredentialModel::getType).findFirst().orElseThrow();
         WebAuthnPolicy policy = policy(context, type);
         String rpId = rpId(context, policy);
         // Credentials of a type whose policy names another relying party cannot answer on this page.
-        List<CredentialModel> usable = credentials(user)
+        List<CredentialModel> usable = credentials(context, user)
                 .filter(c -> rpId.equals(rpId(context, policy(context, c.getType())))).toList();
         boolean uvRequired = usable.stream().anyMatch(c -> userVerificationRequired(policy(context, c.getType())));
         List<String> allow = usable.stream().map(PasskeyMethod::credentialId).toList();
@@ -153,7 +153,7 @@ public final class PasskeyMethod implements SsprMethod {
         }
         try {
             byte[] id = Base64Url.decode(credentialId);
-            Optional<CredentialModel> stored = credentials(user)
+            Optional<CredentialModel> stored = credentials(context, user)
                     .filter(c -> Arrays.equals(Base64Url.decode(credentialId(c)), id)).findFirst();
             if (stored.isEmpty()) {
                 return "unknown_credential";
@@ -181,9 +181,9 @@ public final class PasskeyMethod implements SsprMethod {
         }
     }
 
-    private static Stream<CredentialModel> credentials(UserModel user) {
+    private static Stream<CredentialModel> credentials(MethodContext context, UserModel user) {
         return TYPES.stream().flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type))
-                .filter(credential -> KeycloakCredentialVetting.counts(user, credential));
+                .filter(credential -> KeycloakCredentialVetting.counts(context.session(), user, credential));
     }
 
     /** Stored as standard Base64 by Keycloak; the browser wants Base64url. */

@@ -6,9 +6,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.keycloaksspr.core.profile.UserEditableAttributes;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.ModelException;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 
 /**
@@ -43,13 +45,20 @@ public final class KeycloakCredentialVetting {
     }
 
     /**
-     * Whether {@code credential} may prove the user. A user the pack never saw sign in (a realm without the
-     * security-info action) keeps Keycloak's credentials as they are.
+     * Whether {@code credential} may prove the user. A local user the pack never saw sign in (a realm without the
+     * security-info action) keeps Keycloak's credentials as they are. The record fails closed where it cannot be
+     * trusted: where the realm's user profile lets users write these attributes themselves, no Keycloak credential
+     * counts (the record could be the user's own writing); nor, without a record, for a directory user (a read-only
+     * directory keeps none, so the first sight could never be told from an attacker's later setup).
      */
-    public static boolean counts(UserModel user, CredentialModel credential) {
+    public static boolean counts(KeycloakSession session, UserModel user, CredentialModel credential) {
+        if (UserEditableAttributes.editableByUsers(session, VETTED_UNTIL_ATTRIBUTE)
+                || UserEditableAttributes.editableByUsers(session, VETTED_IDS_ATTRIBUTE)) {
+            return false;
+        }
         String until = user.getFirstAttribute(VETTED_UNTIL_ATTRIBUTE);
         if (until == null) {
-            return true;
+            return user.getFederationLink() == null;
         }
         Long created = credential.getCreatedDate();
         return created != null && created <= parse(until)

@@ -13,12 +13,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The Account Console's REST API ({@code /realms/{realm}/account/credentials}) as the console calls it: with the
@@ -92,6 +96,25 @@ public final class AccountApi {
                     + new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8));
         }
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * Writes the user's own attributes through {@code POST /account/} as the console's personal-info page does (the
+     * realm's user profile decides what a user may write); returns the HTTP status.
+     */
+    public int writeOwnAttributes(Map<String, List<String>> attributes) throws IOException, InterruptedException {
+        HttpResponse<String> me = http.send(authorized(realmUrl + "/account/").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        ObjectNode account = (ObjectNode) JSON.readTree(me.body());
+        ObjectNode written = account.has("attributes") && account.get("attributes").isObject()
+                ? (ObjectNode) account.get("attributes") : account.putObject("attributes");
+        attributes.forEach((name, values) -> {
+            ArrayNode list = written.putArray(name);
+            values.forEach(list::add);
+        });
+        return http.send(authorized(realmUrl + "/account/").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(account))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The entry of one credential type, or a missing node. */
