@@ -221,8 +221,9 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     private static MethodContext methodContext(RequiredActionContext context, SsprPolicy policy) {
         Locale locale = context.getSession().getContext().resolveLocale(context.getUser());
+        // Signed in with the password: codes of this page draw on the owner's budgets, not the anonymous reset's.
         return new MethodContext(context.getSession(), context.getRealm(), context.getAuthenticationSession(), policy,
-                context.getConnection().getRemoteAddr(), locale);
+                context.getConnection().getRemoteAddr(), locale).signedIn();
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class CodeChallenges {
      */
     public static MethodChallenge challenge(MethodContext context, UserModel user, String purpose, String destination,
                                             String instructionKey, CodeDelivery delivery) {
-        return challenge(context, user, purpose, destination, instructionKey, delivery, SendFamily.RESET);
+        return challenge(context, user, purpose, destination, instructionKey, delivery, context.sends());
     }
 
     /** As above, drawing on the budgets of {@code family} (sign-in codes have their own). */
