@@ -190,12 +190,7 @@ public final class AttemptLedger {
 
         /** As {@link #markFullIfNoneFree}; whether this call set the block. */
         boolean blockIfNoneFree(long window, int limit) {
-            for (int slot = 0; slot < limit; slot++) {
-                if (!slots.isClaimed(key.slotKey(window, slot))) {
-                    return false;
-                }
-            }
-            return block();
+            return allTaken(window, limit) && block();
         }
 
         Optional<String> claim(long window, int limit) {
@@ -215,12 +210,19 @@ public final class AttemptLedger {
 
         /** Marks the window full when every slot holds a wrong answer; a slot in use by a pending answer counts. */
         boolean markFullIfNoneFree(long window, int limit) {
+            if (!allTaken(window, limit)) {
+                return false;
+            }
+            block();
+            return true;
+        }
+
+        private boolean allTaken(long window, int limit) {
             for (int slot = 0; slot < limit; slot++) {
                 if (!slots.isClaimed(key.slotKey(window, slot))) {
                     return false;
                 }
             }
-            block();
             return true;
         }
 

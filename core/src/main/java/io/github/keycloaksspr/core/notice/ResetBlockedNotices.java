@@ -1,14 +1,12 @@
 package io.github.keycloaksspr.core.notice;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
-import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -27,16 +25,11 @@ public final class ResetBlockedNotices {
     public static void queue(KeycloakSession session, RealmModel realm, UserModel user, String clientIp, long time,
                              SsprPolicy policy) {
         NoticeOutbox outbox = NoticeOutbox.inBackgroundAfterCommitOf(session, NoticeOutbox.Failures.LOG_ONLY);
-        Set<String> addresses = new LinkedHashSet<>();
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
-            addresses.add(user.getEmail());
-        }
-        SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
         Map<String, Object> attributes = Map.of(
                 "ssprUsername", user.getUsername(),
                 "ssprIp", clientIp == null ? "-" : clientIp);
         List<Object> subject = List.of(ThemeMessages.realmName(realm));
-        addresses.forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
+        NoticeAddresses.of(user).forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
                 user.getId(), address, "ssprNoticeBlockedSubject", subject, "sspr-reset-blocked-notice.ftl",
                 attributes, time)));
         SsprCredentials.mobilePhones(user).map(MobilePhoneCredentialModel::number)

@@ -1,14 +1,11 @@
 package io.github.keycloaksspr.core.notice;
 
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.github.keycloaksspr.core.audience.ResetAudience;
-import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.policy.NotificationSettings;
@@ -62,16 +59,11 @@ public final class ResetNotices {
         attributes.put("ssprIp", clientIp == null ? "-" : clientIp);
         attributes.put("ssprBrowser", SecurityInfoNotices.browser(session));
         if (settings.notifyUser()) {
-            Set<String> addresses = new LinkedHashSet<>();
-            if (user.getEmail() != null && !user.getEmail().isBlank()) {
-                addresses.add(user.getEmail());
-            }
-            SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
             Map<String, Object> toUser = new HashMap<>(attributes);
             toUser.put("ssprKind", kind);
             String subject = UNLOCK.equals(kind) ? "ssprNoticeUnlockSubject" : "ssprNoticeResetSubject";
             List<Object> realmName = List.of(ThemeMessages.realmName(realm));
-            addresses.forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
+            NoticeAddresses.of(user).forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
                     user.getId(), address, subject, realmName, "sspr-reset-notice.ftl", toUser, time)));
         }
         ResetAudience audience = new ResetAudience(session, realm, maybePolicy.get());

@@ -15,7 +15,6 @@ import io.github.keycloaksspr.core.budget.SendLimits;
 import io.github.keycloaksspr.core.budget.SendRequest;
 import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
-import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -58,12 +57,9 @@ public final class SecurityInfoNotices {
     public static void queue(KeycloakSession session, RealmModel realm, UserModel user, String change,
                              String credentialType, String clientIp, long time, SsprPolicy policy,
                              NoticeOutbox outbox) {
-        Set<String> addresses = new LinkedHashSet<>();
-        if (user.getEmail() != null && !user.getEmail().isBlank()) {
-            addresses.add(user.getEmail());
-        }
+        Set<String> addresses = new LinkedHashSet<>(NoticeAddresses.of(user));
+        // The addresses before the change too: a removed address is told of its removal.
         addresses.addAll(ContactSnapshot.before(session, user.getId()));
-        SsprCredentials.alternateEmails(user).forEach(e -> addresses.add(e.email()));
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("ssprUsername", user.getUsername());
         attributes.put("ssprIp", clientIp == null ? "-" : clientIp);
