@@ -116,12 +116,23 @@ class RegisterSecurityInfoIT {
             assertThat(ExistingMethodProof.asked(browser)).as("a change needs the existing phone").isTrue();
             ExistingMethodProof.bySms(browser, twilio.twilio());
 
-            // Alternate email: code from GreenMail.
+            // The account's own address is no alternate: it falls with the password it should recover.
             int mailsBefore = mailServer.getReceivedMessages().length;
+            browser.submit(Map.of("action", "add-email", "email", "Nina@Example.org"));
+            assertThat(browser.html()).containsPattern("This is your account(&#39;|&#x27;|')s own address")
+                    .contains("sspr-add-email").doesNotContain("sspr-pending");
+
+            // Alternate email: code from GreenMail.
             browser.submit(Map.of("action", "add-email", "email", NINA_ALTERNATE));
             assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
             MimeMessage mail = mailServer.getLastReceivedMessage();
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(NINA_ALTERNATE);
+            // (The account address gets the notice of the phone added above, never a code.)
+            for (MimeMessage sent : mailServer.getReceivedMessages()) {
+                if (sent.getAllRecipients()[0].toString().equalsIgnoreCase(NEW_USER + "@example.org")) {
+                    assertThat(sent.getSubject()).as("a mail to the account's own address").doesNotContain("code");
+                }
+            }
             browser.submit(Map.of("action", "verify", "code", Codes.in(MailContent.text(mail))));
             assertThat(browser.textOf("sspr-email-1")).isEqualTo("Alternate email: n\u2022\u2022\u2022@\u2022\u2022\u2022");
             assertThat(credentialTypes(NEW_USER)).containsExactlyInAnyOrder("sspr-mobile-phone", "sspr-alternate-email");
