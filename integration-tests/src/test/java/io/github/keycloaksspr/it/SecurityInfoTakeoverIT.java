@@ -156,6 +156,9 @@ class SecurityInfoTakeoverIT {
     @Test
     void aForgedVettingRecordDoesNotMakeTheAppCount() throws Exception {
         RegistrationAdmin.enableRegistration(realm, Map.of());
+        // Wanda signs in before the realm opens its attributes: her record is the pack's by then.
+        assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), realm.getName(), WANDA,
+                PASSWORD))).isTrue();
         UPConfig original = realm.admin().users().userProfile().getConfiguration();
         UPConfig open = realm.admin().users().userProfile().getConfiguration();
         open.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ENABLED);

@@ -59,7 +59,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     @Override
     public void evaluateTriggers(RequiredActionContext context) {
-        KeycloakCredentialVetting.firstSight(context.getUser(), Time.currentTimeMillis());
+        KeycloakCredentialVetting.firstSight(context.getSession(), context.getUser(), Time.currentTimeMillis());
         Optional<RegistrationSettings> settings = settings(context);
         Optional<SsprPolicy> policy = policy(context);
         if (settings.isPresent() && policy.isPresent()
@@ -74,7 +74,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         SecurityInfoProof.forgetPendingMethod(context.getAuthenticationSession());
         SetupHandOff.vetWhatWasSetUp(step);
         if (!isAppInitiated(context)) {
-            ConfirmationRecord.prompted(context.getUser(), Time.currentTime());
+            ConfirmationRecord.prompted(context.getSession(), context.getUser(), Time.currentTime());
         }
         step.page().show();
     }
@@ -135,7 +135,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         }
         ContactRegistration.clearPending(step);
         step.authSession().removeAuthNote(SetupHandOff.NOTE_RETURN);
-        ConfirmationRecord.confirm(step.user(), Time.currentTime());
+        ConfirmationRecord.confirm(step.context().getSession(), step.user(), Time.currentTime());
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.CONFIRMED)
                 .detail(SsprEvents.REGISTERED, Integer.toString(info.registered())).success();
         step.context().success();
@@ -158,7 +158,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
 
     static boolean maySkip(RegistrationStep step) {
         return !isAppInitiated(step.context()) && (step.settings().maySkip(
-                ConfirmationRecord.promptedAt(step.user()).orElse(null), Time.currentTime())
+                ConfirmationRecord.promptedAt(step.context().getSession(), step.user()).orElse(null), Time.currentTime())
                 || SecurityInfoProof.impossibleNow(step.authSession()));
     }
 

@@ -31,7 +31,7 @@ final class RegistrationTrigger {
             return true;
         }
         UserModel user = context.getUser();
-        Long confirmedAt = ConfirmationRecord.confirmedAt(user).orElse(null);
+        Long confirmedAt = ConfirmationRecord.confirmedAt(context.getSession(), user).orElse(null);
         if (!settings.requireAtSignIn() && confirmedAt == null) {
             return false;
         }

@@ -71,9 +71,9 @@ enum SetupHandOff {
             return;
         }
         UserModel user = step.user();
-        KeycloakCredentialVetting.vetCreatedSince(user, KEYCLOAK_TYPES.stream()
+        KeycloakCredentialVetting.vetCreatedSince(step.context().getSession(), user, KEYCLOAK_TYPES.stream()
                 .flatMap(type -> user.credentialManager().getStoredCredentialsByTypeStream(type)),
-                Long.parseLong(startedAt));
+                Long.parseLong(startedAt), Time.currentTimeMillis());
         step.authSession().removeAuthNote(NOTE_STARTED_AT);
     }
 

@@ -45,7 +45,7 @@ public final class ImpactPreview {
         }
         List<String> administrators = CoverageRule.administrators(session, realm, today);
         return new ImpactPreview(em, CoverageRule.of(session, realm, today, administrators),
-                CoverageRule.of(session, realm, proposal, administrators), RegisteredFactors.forRealm(session, realm.getId()));
+                CoverageRule.of(session, realm, proposal, administrators), RegisteredFactors.forRealm(session, realm));
     }
 
     /** A user who could reset today and could not under the proposal, and the methods the user has registered. */

@@ -12,7 +12,10 @@ import io.github.keycloaksspr.core.credential.KeycloakCredentialVetting;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.SsprMethod;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import io.github.keycloaksspr.core.state.LegacyStateSweep;
+import io.github.keycloaksspr.core.state.UserStates;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Every user of a realm with the factors they have registered, for coverage queries to count: the users joined with
@@ -22,29 +25,34 @@ import org.keycloak.models.KeycloakSession;
  *
  * <p>Keycloak's own credentials (authenticator app, passkeys) count only when vetted, as in the reset (see
  * {@link KeycloakCredentialVetting}): created before the pack first saw the user, set up on the security-info page,
- * or the pack never saw the user. The first-sight time is epoch ms kept as text: compared as text of equal length,
- * which orders digits as numbers and never fails on a value someone edited.
+ * or the pack never saw a local user. The record is the pack's user state ({@code st}, one row per user, always
+ * joined: coverage also reads the confirmation from it).
  */
 final class RegisteredFactors {
 
-    /** A Keycloak credential {@code c} that counts: see the class comment. */
-    private static final String VETTED = "(vu.id is null or vi.id is not null"
-            + " or length(str(c.createdDate)) < length(vu.value)"
-            + " or (length(str(c.createdDate)) = length(vu.value) and str(c.createdDate) <= vu.value))";
 
     private final String realmId;
+    /** A Keycloak credential {@code c} that counts: see the class comment. */
+    private final String vettedCondition;
     private final MethodEvidence methods;
     private final Map<Factor, Set<String>> byCredentials;
     private final List<Factor> byAttributes;
 
-    /** Every method of the pack installed on this server, whether a policy offers it or not. */
-    static RegisteredFactors forRealm(KeycloakSession session, String realmId) {
-        return new RegisteredFactors(realmId, MethodEvidence.of(SsprMethodIds.ALL.stream()
+    /**
+     * Every method of the pack installed on this server, whether a policy offers it or not. The queries read only the
+     * pack's user state: whatever older releases left in user attributes moves first.
+     */
+    static RegisteredFactors forRealm(KeycloakSession session, RealmModel realm) {
+        LegacyStateSweep.sweep(session, realm);
+        return new RegisteredFactors(realm.getId(), UserStates.unseenUsersSeenAtCreation(session), MethodEvidence.of(SsprMethodIds.ALL.stream()
                 .map(id -> session.getProvider(SsprMethod.class, id)).filter(Objects::nonNull).toList()));
     }
 
-    RegisteredFactors(String realmId, MethodEvidence methods) {
+    RegisteredFactors(String realmId, boolean unseenSeenAtCreation, MethodEvidence methods) {
         this.realmId = realmId;
+        this.vettedCondition = "((st.vettedUntil is null and u.federationLink is null"
+                + (unseenSeenAtCreation ? " and c.createdDate <= u.createdTimestamp" : "") + ")"
+                + " or vi.credentialId is not null or c.createdDate <= st.vettedUntil)";
         this.methods = methods;
         this.byCredentials = methods.credentialTypesByFactor();
         this.byAttributes = new ArrayList<>(methods.attributesByFactor().keySet());
@@ -67,17 +75,13 @@ final class RegisteredFactors {
      * statement over it groups by {@link #groupBy} and reads the factors through {@link #flag}.
      */
     Hql from(Hql more) {
-        StringBuilder from = new StringBuilder("from UserEntity u");
+        StringBuilder from = new StringBuilder("from UserEntity u left join SsprUserState st on st.userId = u.id");
         Hql parameters = Hql.of("", "realm", realmId);
         if (!byCredentials.isEmpty()) {
             from.append(" left join CredentialEntity c on c.user = u and c.type in (:types)");
             parameters = parameters.with("types", List.copyOf(methods.credentialTypes()));
             if (!methods.vettedTypes().isEmpty()) {
-                from.append(" left join UserAttributeEntity vu on vu.user = u and vu.name = :vettedUntil")
-                        .append(" left join UserAttributeEntity vi on vi.user = u and vi.name = :vettedIds")
-                        .append(" and vi.value = c.id");
-                parameters = parameters.with("vettedUntil", KeycloakCredentialVetting.VETTED_UNTIL_ATTRIBUTE)
-                        .with("vettedIds", KeycloakCredentialVetting.VETTED_IDS_ATTRIBUTE);
+                from.append(" left join SsprVettedCredential vi on vi.credentialId = c.id and vi.userId = u.id");
             }
             int i = 0;
             for (Set<String> types : byCredentials.values()) {
@@ -99,7 +103,7 @@ final class RegisteredFactors {
 
     /** One row per user: {@code group by} the user and the single-valued {@code keys} of the other joins. */
     String groupBy(List<String> keys) {
-        List<String> all = new ArrayList<>(List.of("u.id", "u.username"));
+        List<String> all = new ArrayList<>(List.of("u.id", "u.username", "st.confirmedAt"));
         for (int i = 0; i < byAttributes.size(); i++) {
             all.add("a" + i + ".uid");
         }
@@ -113,7 +117,7 @@ final class RegisteredFactors {
         int credential = credentialFactors.indexOf(factor);
         if (credential >= 0) {
             boolean vetted = byCredentials.get(factor).stream().anyMatch(methods.vettedTypes()::contains);
-            return "max(case when c.type in (:factor" + credential + ")" + (vetted ? " and " + VETTED : "")
+            return "max(case when c.type in (:factor" + credential + ")" + (vetted ? " and " + vettedCondition : "")
                     + " then 1 else 0 end)";
         }
         int attribute = byAttributes.indexOf(factor);

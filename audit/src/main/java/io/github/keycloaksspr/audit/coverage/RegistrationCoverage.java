@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import io.github.keycloaksspr.core.registration.ConfirmationRecord;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -38,7 +37,7 @@ public final class RegistrationCoverage {
     public static RegistrationCoverage of(KeycloakSession session, EntityManager em, RealmModel realm,
                                           SsprPolicy policy) {
         return new RegistrationCoverage(em, CoverageRule.of(session, realm, policy),
-                RegisteredFactors.forRealm(session, realm.getId()));
+                RegisteredFactors.forRealm(session, realm));
     }
 
     public Map<String, Object> report(long nowSeconds) {
@@ -92,7 +91,7 @@ public final class RegistrationCoverage {
         List<Hql> columns = new ArrayList<>(List.of(Hql.of("u.id as uid"),
                 inScope.within("case when %s then 1 else 0 end as inScope"),
                 sql.capable().within("case when %s then 1 else 0 end as capable"),
-                inScope.and(Hql.of("confirmed.uid is not null")).within("case when %s then 1 else 0 end as confirmed")));
+                inScope.and(confirmed(nowSeconds)).within("case when %s then 1 else 0 end as confirmed")));
         for (int i = 0; i < methods.size(); i++) {
             Factor factor = factors.methods().factorOf(methods.get(i));
             columns.add(inScope.and(Hql.of(factors.flag(factor) + " = 1"))
@@ -100,31 +99,18 @@ public final class RegistrationCoverage {
         }
         List<String> keys = new ArrayList<>(sql.groupKeys());
         keys.addAll(CoverageSql.administratorKeys(rule.administratorIds()));
-        keys.add("confirmed.uid");
         return Hql.of("select ").then(Hql.join(", ", columns)).then(Hql.of(" "))
-                .then(factors.from(sql.joins().then(CoverageSql.administratorJoin(rule.administratorIds()))
-                        .then(confirmedJoin(nowSeconds))))
+                .then(factors.from(sql.joins().then(CoverageSql.administratorJoin(rule.administratorIds()))))
                 .then(Hql.of(" where ")).then(factors.people()).then(Hql.of(factors.groupBy(keys)));
     }
 
-    /**
-     * Users who confirmed within the reconfirm period (ever, when confirmations do not expire). The stored value is
-     * epoch seconds: compared as text of equal length, which orders digits as numbers and never fails on a value
-     * someone edited.
-     */
-    private Hql confirmedJoin(long nowSeconds) {
-        String fresh = "";
-        Hql parameters = Hql.of("", "confirmedAt", ConfirmationRecord.CONFIRMED_AT_ATTRIBUTE);
-        if (rule.reconfirmDays() > 0) {
-            String since = Long.toString(nowSeconds - rule.reconfirmDays() * 86_400L);
-            int digits = since.length();
-            fresh = " and (length(ca.value) > " + digits + " or (length(ca.value) = " + digits
-                    + " and ca.value >= :confirmedSince))";
-            parameters = parameters.with("confirmedSince", since);
+    /** The user {@code u} confirmed within the reconfirm period (ever, when confirmations do not expire). */
+    private Hql confirmed(long nowSeconds) {
+        if (rule.reconfirmDays() <= 0) {
+            return Hql.of("st.confirmedAt is not null");
         }
-        return new Hql(" left join (select distinct ca.user.id as uid from UserAttributeEntity ca"
-                + " where ca.name = :confirmedAt" + fresh + ") confirmed"
-                + " on confirmed.uid = u.id", parameters.parameters());
+        return Hql.of("st.confirmedAt >= :confirmedSince", "confirmedSince",
+                nowSeconds - rule.reconfirmDays() * 86_400L);
     }
 
     /** A sum over no rows is null. */

@@ -41,12 +41,13 @@ class MethodEvidenceTest {
 
     @Test
     void aUsersRowHasOneFlagPerFactorKeycloaksOwnCredentialsOnlyWhenVettedAndAJoinPerAttribute() {
-        RegisteredFactors factors = new RegisteredFactors("realm-1", methods);
+        RegisteredFactors factors = new RegisteredFactors("realm-1", false, methods);
 
         Hql from = factors.from(Hql.of(""));
 
-        assertThat(from.text()).startsWith("from UserEntity u left join CredentialEntity c on c.user = u")
-                .contains(" left join UserAttributeEntity vu on vu.user = u and vu.name = :vettedUntil")
+        assertThat(from.text()).startsWith("from UserEntity u left join SsprUserState st on st.userId = u.id"
+                        + " left join CredentialEntity c on c.user = u")
+                .contains(" left join SsprVettedCredential vi on vi.credentialId = c.id")
                 .contains(") a0 on a0.uid = u.id").doesNotContain("realm-1");
         assertThat(from.parameters()).containsEntry("realm", "realm-1")
                 .containsEntry("factor0", List.of("sspr-mobile-phone")).containsEntry("factor1", List.of("otp"))
@@ -54,8 +55,8 @@ class MethodEvidenceTest {
         assertThat(factors.count(List.of(Factor.MOBILE_PHONE, Factor.OFFICE_PHONE, Factor.SECURITY_QUESTIONS)))
                 .isEqualTo("(max(case when c.type in (:factor0) then 1 else 0 end)"
                         + " + case when a0.uid is null then 0 else 1 end + 0)");
-        assertThat(factors.flag(Factor.AUTHENTICATOR_APP)).startsWith("max(case when c.type in (:factor1) and (vu.id is null");
-        assertThat(factors.groupBy(List.of("tscope.uid"))).isEqualTo(" group by u.id, u.username, a0.uid, tscope.uid");
+        assertThat(factors.flag(Factor.AUTHENTICATOR_APP)).startsWith("max(case when c.type in (:factor1) and ((st.vettedUntil is null");
+        assertThat(factors.groupBy(List.of("tscope.uid"))).isEqualTo(" group by u.id, u.username, st.confirmedAt, a0.uid, tscope.uid");
     }
 
     @Test

@@ -49,6 +49,17 @@ public final class AccountApi {
      */
     public static AccountApi signedIn(String keycloakBaseUrl, String realm, FormBrowser browser)
             throws IOException, InterruptedException {
+        return signedIn(keycloakBaseUrl, realm, browser, false);
+    }
+
+    /** As {@link #signedIn}, putting off ("Not now") the security-info page where it comes up on the way. */
+    public static AccountApi signedInPuttingOffSecurityInfo(String keycloakBaseUrl, String realm, FormBrowser browser)
+            throws IOException, InterruptedException {
+        return signedIn(keycloakBaseUrl, realm, browser, true);
+    }
+
+    private static AccountApi signedIn(String keycloakBaseUrl, String realm, FormBrowser browser,
+                                       boolean putOffSecurityInfo) throws IOException, InterruptedException {
         String realmUrl = keycloakBaseUrl + "/realms/" + realm;
         String redirectUri = realmUrl + "/account/";
         byte[] random = new byte[32];
@@ -64,6 +75,9 @@ public final class AccountApi {
         browser.open(realmUrl + "/protocol/openid-connect/auth?client_id=" + CONSOLE_CLIENT
                 + "&response_type=code&response_mode=query&scope=openid&redirect_uri=" + encode(redirectUri)
                 + "&code_challenge_method=S256&code_challenge=" + challenge);
+        if (putOffSecurityInfo && browser.html().contains("id=\"sspr-skip\"")) {
+            browser.submit(Map.of("action", "skip"));
+        }
         Matcher code = CODE.matcher(browser.url());
         if (!code.find()) {
             throw new AssertionError("the console did not get a code: " + browser.url());

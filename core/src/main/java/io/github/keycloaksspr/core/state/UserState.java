@@ -1,0 +1,25 @@
+package io.github.keycloaksspr.core.state;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the pack knows of a user, read-only: see {@link UserStateEntity} for each field. {@code vettedUntil} empty
+ * means the pack never saw the user sign in.
+ */
+public record UserState(Optional<Long> vettedUntil, Set<String> vettedCredentialIds, Optional<Long> confirmedAt,
+                        Optional<Long> promptedAt, Optional<Long> registeredAt) {
+
+    static final UserState NEVER_SEEN = new UserState(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
+            Optional.empty());
+
+    public UserState {
+        vettedCredentialIds = Set.copyOf(vettedCredentialIds);
+    }
+
+    static UserState of(UserStateEntity row, Set<String> vettedCredentialIds) {
+        return new UserState(Optional.ofNullable(row.getVettedUntil()), vettedCredentialIds,
+                Optional.ofNullable(row.getConfirmedAt()), Optional.ofNullable(row.getPromptedAt()),
+                Optional.ofNullable(row.getRegisteredAt()));
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.keycloaksspr.core.state;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One row of {@code SSPR_USER_STATE}: what the pack records about a user that the user must not be able to write
+ * (user attributes can be written by users where the realm's user profile allows it). Times in Keycloak's clock.
+ */
+@Entity(name = "SsprUserState")
+@Table(name = "SSPR_USER_STATE")
+public class UserStateEntity {
+
+    /** Keycloak's user id; directory users without a local copy have longer ids ({@code f:<component>:<id>}). */
+    @Id
+    @Column(name = "USER_ID", length = 255)
+    private String userId;
+
+    @Column(name = "REALM_ID", length = 36, nullable = false)
+    private String realmId;
+
+    /** Epoch ms of the pack's first sight of the user: Keycloak credentials created up to then count. */
+    @Column(name = "VETTED_UNTIL")
+    private Long vettedUntil;
+
+    /** Epoch seconds of the last "Looks good" on the security-info page. */
+    @Column(name = "CONFIRMED_AT")
+    private Long confirmedAt;
+
+    /** Epoch seconds of the first prompt since the last confirmation: the grace period counts from here. */
+    @Column(name = "PROMPTED_AT")
+    private Long promptedAt;
+
+    /** Epoch seconds of the first time the user was seen with registered methods: never a first registration again. */
+    @Column(name = "REGISTERED_AT")
+    private Long registeredAt;
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public String getRealmId() {
+        return realmId;
+    }
+
+    public void setRealmId(String realmId) {
+        this.realmId = realmId;
+    }
+
+    public Long getVettedUntil() {
+        return vettedUntil;
+    }
+
+    public void setVettedUntil(Long vettedUntil) {
+        this.vettedUntil = vettedUntil;
+    }
+
+    public Long getConfirmedAt() {
+        return confirmedAt;
+    }
+
+    public void setConfirmedAt(Long confirmedAt) {
+        this.confirmedAt = confirmedAt;
+    }
+
+    public Long getPromptedAt() {
+        return promptedAt;
+    }
+
+    public void setPromptedAt(Long promptedAt) {
+        this.promptedAt = promptedAt;
+    }
+
+    public Long getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public void setRegisteredAt(Long registeredAt) {
+        this.registeredAt = registeredAt;
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.keycloaksspr.core.state;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+
+/**
+ * Registers the user-state tables with Keycloak's JPA store (provider {@value #PROVIDER_ID}); their rows go with
+ * the user or realm they describe, and the attributes of older releases move into them at start-up.
+ */
+public final class UserStateJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+
+    public static final String PROVIDER_ID = "sspr-user-state";
+    static final String CHANGELOG = "META-INF/sspr-user-state-changelog.xml";
+
+    private static final Logger LOG = Logger.getLogger(UserStateJpaEntityProviderFactory.class);
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(UserStateEntity.class, VettedCredentialEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return CHANGELOG;
+    }
+
+    @Override
+    public String getFactoryId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        factory.register(event -> {
+            if (event instanceof UserModel.UserRemovedEvent removed) {
+                UserStates.of(removed.getKeycloakSession()).forgetUser(removed.getUser().getId());
+            } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+                UserStates.of(removed.getKeycloakSession()).forgetRealm(removed.getRealm().getId());
+            } else if (event instanceof PostMigrationEvent migrated) {
+                moveLegacyState(migrated.getFactory());
+            }
+        });
+    }
+
+    private static void moveLegacyState(KeycloakSessionFactory factory) {
+        List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory,
+                session -> session.realms().getRealmsStream().map(RealmModel::getId).toList());
+        for (String realmId : realmIds) {
+            try {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    int moved = LegacyStateSweep.sweep(session, session.realms().getRealm(realmId));
+                    if (moved > 0) {
+                        LOG.infof("SSPR: moved the state of %d users of realm %s out of user attributes", moved,
+                                realmId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // Moved on first use instead; a start-up never fails for it.
+                LOG.warnf(e, "SSPR: could not move the user state of realm %s at start-up", realmId);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+}
