@@ -1,2 +1,2 @@
 <#ftl output_format="plainText">
-${msg((ssprChange == "removed")?then("ssprNoticeInfoRemovedText", "ssprNoticeInfoAddedText"), ssprUsername, msg(ssprMethodKey), ssprTime, ssprIp)}
+${msg("ssprNoticeInfo" + ssprChange?cap_first + "Text", ssprUsername, msg(ssprMethodKey), ssprTime, ssprIp)}

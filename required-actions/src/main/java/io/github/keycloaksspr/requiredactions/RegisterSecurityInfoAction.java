@@ -62,8 +62,13 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         KeycloakCredentialVetting.firstSight(context.getSession(), context.getUser(), Time.currentTimeMillis());
         Optional<RegistrationSettings> settings = settings(context);
         Optional<SsprPolicy> policy = policy(context);
-        if (settings.isPresent() && policy.isPresent()
-                && RegistrationTrigger.due(context, settings.get(), methodContext(context, policy.get()))) {
+        if (policy.isEmpty()) {
+            return;
+        }
+        MethodContext methods = methodContext(context, policy.get());
+        RegistrationHistory.record(context.getSession(), context.getRealm(), context.getUser(),
+                SecurityInfo.of(methods, context.getUser()));
+        if (settings.isPresent() && RegistrationTrigger.due(context, settings.get(), methods)) {
             context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
         }
     }

@@ -45,6 +45,9 @@ record RegistrationStep(RequiredActionContext context, MethodContext methods, Re
         SecurityInfoNotices.queue(context.getSession(), context.getRealm(), user(), change, credentialType,
                 methods.clientIp(), Time.currentTimeMillis(), methods.policy(),
                 NoticeOutbox.afterCommitOf(context.getSession(), NoticeOutbox.Failures.LOG_ONLY));
+        if (SecurityInfoNotices.ADDED.equals(change)) {
+            RegistrationHistory.record(context.getSession(), context.getRealm(), user(), securityInfo());
+        }
     }
 
     /** An event of this action; the caller adds details and ends it with success or error. */

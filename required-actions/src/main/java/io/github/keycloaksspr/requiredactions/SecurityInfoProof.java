@@ -63,18 +63,26 @@ final class SecurityInfoProof {
     boolean satisfied() {
         int needed = needed();
         if (needed == 0) {
-            // Nothing registered yet: the first registration needs nothing more than the sign-in. Methods that cannot
-            // prove (security questions alone) must not let the password holder change them freely.
-            return step.securityInfo().registered() == 0;
+            // Nothing registered: the first registration needs nothing more than the sign-in, registering again the
+            // account address. Methods that cannot prove (security questions alone) must not let the password holder
+            // change them freely.
+            if (step.securityInfo().registered() > 0) {
+                return false;
+            }
+            return !AccountAddressProof.needed(step) || provenRecently();
         }
+        return provenRecently() && provenFactors().size() >= needed;
+    }
+
+    private boolean provenRecently() {
         String at = notes.getAuthNote(NOTE_PROVEN_AT);
-        return at != null && Time.currentTime() - Long.parseLong(at) <= VALID_SECONDS
-                && provenFactors().size() >= needed;
+        return at != null && Time.currentTime() - Long.parseLong(at) <= VALID_SECONDS;
     }
 
     /** Whether the post comes from one of the proof's pages (the method list or a method's answer page). */
     boolean answers(MultivaluedMap<String, String> form) {
-        return form.containsKey(MethodPages.FIELD_METHOD) || form.containsKey(MethodPages.FIELD_BACK)
+        return AccountAddressProof.answering(notes) && !form.containsKey(RegisterSecurityInfoAction.FIELD_ACTION)
+                || form.containsKey(MethodPages.FIELD_METHOD) || form.containsKey(MethodPages.FIELD_BACK)
                 || notes.getAuthNote(NOTE_METHOD) != null && !form.containsKey(RegisterSecurityInfoAction.FIELD_ACTION)
                 && ANSWER_FIELDS.stream().anyMatch(form::containsKey);
     }
@@ -91,6 +99,10 @@ final class SecurityInfoProof {
     /** The method list, saying why it comes before the change. */
     void ask() {
         notes.removeAuthNote(NOTE_METHOD);
+        if (needed() == 0 && AccountAddressProof.needed(step)) {
+            new AccountAddressProof(step).ask();
+            return;
+        }
         if (needed() == 0) {
             notes.setAuthNote(NOTE_PROOF_IMPOSSIBLE, "no_method_can_prove");
             failure(null, "no_method_can_prove");
@@ -102,7 +114,9 @@ final class SecurityInfoProof {
     }
 
     void handle(MultivaluedMap<String, String> form) {
-        if (form.containsKey(MethodPages.FIELD_BACK)) {
+        if (AccountAddressProof.answering(notes)) {
+            new AccountAddressProof(step).handle(form);
+        } else if (form.containsKey(MethodPages.FIELD_BACK)) {
             notes.removeAuthNote(NOTE_METHOD);
             showMethods(step.context().form());
         } else if (form.containsKey(MethodPages.FIELD_METHOD)) {

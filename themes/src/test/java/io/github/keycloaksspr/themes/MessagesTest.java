@@ -71,6 +71,11 @@ class MessagesTest {
         used.remove("ssprMethod");
         // Attributes the notices hand to their templates, not message keys.
         used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername"));
+        // The security-info notice builds its text's key from the change.
+        used.remove("ssprNoticeInfo");
+        used.addAll(Set.of("ssprNoticeInfoAddedText", "ssprNoticeInfoAddedHtml", "ssprNoticeInfoRemovedText",
+                "ssprNoticeInfoRemovedHtml", "ssprNoticeInfoRegisteringAgainText", "ssprNoticeInfoRegisteringAgainHtml",
+                "ssprMethodAccountEmailLabel"));
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
         assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",

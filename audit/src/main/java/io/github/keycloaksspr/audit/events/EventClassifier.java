@@ -97,6 +97,10 @@ final class EventClassifier {
                     return Optional.of(entry(event, username, AuditActivity.REGISTERED, RegistrationEvents.CONFIRMED,
                             null, outcome, failed ? SsprReasons.BELOW_REQUIRED : null));
                 }
+                if (RegistrationEvents.REGISTERING_AGAIN.equals(step)) {
+                    return Optional.of(entry(event, username, AuditActivity.SECURITY_INFO_CHANGED,
+                            RegistrationEvents.REGISTERING_AGAIN, details.get(SsprEvents.METHOD), outcome, reason));
+                }
                 if (RegistrationEvents.SKIPPED.equals(step) || failed && SsprReasons.GRACE_PERIOD_OVER.equals(reason)) {
                     return Optional.of(entry(event, username, AuditActivity.REGISTERED, POSTPONED, null,
                             AuditEntry.FAILURE, failed ? SsprReasons.GRACE_PERIOD_OVER : POSTPONED));

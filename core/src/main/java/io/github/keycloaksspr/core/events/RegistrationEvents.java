@@ -17,6 +17,11 @@ public final class RegistrationEvents {
     public static final String PROOF_ASKED = "proof-asked";
     /** An existing method was proven (or failed to be) before a change. */
     public static final String PROOF = "proof";
+    /**
+     * An account whose security info is all gone proved its account address (or failed to) before registering anew:
+     * never a first registration again.
+     */
+    public static final String REGISTERING_AGAIN = "registering-again";
 
     public static final String CONFIRM_REFUSED = SsprEvents.error("confirm_refused");
     public static final String SKIP_REFUSED = SsprEvents.error("skip_refused");

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.notice;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.state.KnownContact;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -32,6 +34,8 @@ public final class SecurityInfoNotices {
 
     public static final String ADDED = "added";
     public static final String REMOVED = "removed";
+    /** All security info was gone and someone who proved the account address registers it anew. */
+    public static final String REGISTERING_AGAIN = "registeringAgain";
     /** Notice texts per user and window: enough for a user with several phones, too few to pump. */
     static final int NOTICE_TEXTS_PER_USER = 5;
 
@@ -60,17 +64,39 @@ public final class SecurityInfoNotices {
         Set<String> addresses = new LinkedHashSet<>(NoticeAddresses.of(user));
         // The addresses before the change too: a removed address is told of its removal.
         addresses.addAll(ContactSnapshot.before(session, user.getId()));
+        send(session, realm, user, change, METHOD_KEYS.getOrDefault(credentialType, "ssprRegisterFactorPhone"),
+                addresses, ContactSnapshot.phonesBefore(session, user.getId()), clientIp, time, policy, outbox);
+    }
+
+    /**
+     * Tells a user whose security info was all gone that someone who proved the account address is registering it
+     * anew: at the account address and at every phone and alternate address the account ever had.
+     */
+    public static void queueRegisteringAgain(KeycloakSession session, RealmModel realm, UserModel user,
+                                             List<KnownContact> known, String clientIp, long time,
+                                             SsprPolicy policy, NoticeOutbox outbox) {
+        Set<String> addresses = new LinkedHashSet<>(NoticeAddresses.of(user));
+        known.stream().filter(c -> c.kind() == KnownContact.Kind.EMAIL).forEach(c -> addresses.add(c.value()));
+        List<String> phones = known.stream().filter(c -> c.kind() == KnownContact.Kind.PHONE)
+                .map(KnownContact::value).toList();
+        send(session, realm, user, REGISTERING_AGAIN, "ssprRegisterFactorEmail", addresses, phones, clientIp, time,
+                policy, outbox);
+    }
+
+    private static void send(KeycloakSession session, RealmModel realm, UserModel user, String change,
+                             String methodKey, Set<String> addresses, Collection<String> phones, String clientIp,
+                             long time, SsprPolicy policy, NoticeOutbox outbox) {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("ssprUsername", user.getUsername());
         attributes.put("ssprIp", clientIp == null ? "-" : clientIp);
         attributes.put("ssprBrowser", browser(session));
         attributes.put("ssprChange", change);
-        attributes.put("ssprMethodKey", METHOD_KEYS.getOrDefault(credentialType, "ssprRegisterFactorPhone"));
+        attributes.put("ssprMethodKey", methodKey);
         List<Object> subject = List.of(ThemeMessages.realmName(realm));
         addresses.forEach(address -> outbox.add(new Notice(realm.getId(), user.getId(), user.getUsername(),
                 user.getId(), address, "ssprNoticeInfoSubject", subject, "sspr-security-info-notice.ftl", attributes,
                 time)));
-        for (String number : ContactSnapshot.phonesBefore(session, user.getId())) {
+        for (String number : phones) {
             if (mayText(session, realm, user, number, clientIp, policy)) {
                 outbox.add(new TextNotice(realm.getId(), user.getId(), number, "ssprNoticeInfoText",
                         List.of(ThemeMessages.realmName(realm), user.getUsername())));

@@ -36,13 +36,13 @@ final class LegacyStateAttributes {
     static UserState read(KeycloakSession session, UserModel user) {
         if (userWritable(session)) {
             return new UserState(Optional.of(createdOrZero(user)), Set.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), List.of());
         }
         return new UserState(Optional.ofNullable(number(user.getFirstAttribute(VETTED_UNTIL))),
                 user.getAttributeStream(VETTED_CREDENTIALS).collect(Collectors.toCollection(LinkedHashSet::new)),
                 Optional.ofNullable(number(user.getFirstAttribute(CONFIRMED_AT))),
                 Optional.ofNullable(number(user.getFirstAttribute(PROMPTED_AT))),
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     /** Removes the attributes once moved; a read-only directory user never had them. */

@@ -37,6 +37,13 @@ public class UserStateEntity {
     @Column(name = "REGISTERED_AT")
     private Long registeredAt;
 
+    /**
+     * Every phone and alternate address the user registered, one per line ({@code phone:+4917…},
+     * {@code email:a@b}), the most recent last: whoever registers anew after all methods are gone is told of it there.
+     */
+    @Column(name = "KNOWN_CONTACTS", length = 2000)
+    private String knownContacts;
+
     public String getUserId() {
         return userId;
     }
@@ -83,5 +90,13 @@ public class UserStateEntity {
 
     public void setRegisteredAt(Long registeredAt) {
         this.registeredAt = registeredAt;
+    }
+
+    public String getKnownContacts() {
+        return knownContacts;
+    }
+
+    public void setKnownContacts(String knownContacts) {
+        this.knownContacts = knownContacts;
     }
 }

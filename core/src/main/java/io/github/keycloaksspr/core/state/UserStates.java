@@ -59,6 +59,21 @@ public final class UserStates {
         change.accept(row(realm, user, nowMillis));
     }
 
+    /**
+     * The user has security info now, reached at {@code contacts}: remembered, so that registering again after all of
+     * it is gone is never a first registration, and is told to these contacts.
+     */
+    public void registered(RealmModel realm, UserModel user, long nowMillis, List<KnownContact> contacts) {
+        UserStateEntity row = row(realm, user, nowMillis);
+        if (row.getRegisteredAt() == null) {
+            row.setRegisteredAt(nowMillis / 1000);
+        }
+        String merged = KnownContact.merge(KnownContact.parse(row.getKnownContacts()), contacts);
+        if (!merged.equals(row.getKnownContacts() == null ? "" : row.getKnownContacts())) {
+            row.setKnownContacts(merged.isEmpty() ? null : merged);
+        }
+    }
+
     /** Records Keycloak credentials as set up through the security-info page. */
     public void vet(RealmModel realm, UserModel user, long nowMillis, Collection<String> credentialIds) {
         row(realm, user, nowMillis);

@@ -2,6 +2,7 @@ package io.github.keycloaksspr.core.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ class KeycloakCredentialVettingTest {
     @Test
     void aLocalUserThePackNeverSawSignInKeepsKeycloaksCredentials() {
         UserState never = new UserState(Optional.empty(), Set.of(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), List.of());
 
         assertThat(KeycloakCredentialVetting.counts(never, LOCAL, credential("any", 5_000))).isTrue();
         assertThat(KeycloakCredentialVetting.counts(never, DIRECTORY, credential("any", 5_000)))
@@ -50,7 +51,8 @@ class KeycloakCredentialVettingTest {
     }
 
     private static UserState seenAt(long millis, Set<String> vetted) {
-        return new UserState(Optional.of(millis), vetted, Optional.empty(), Optional.empty(), Optional.empty());
+        return new UserState(Optional.of(millis), vetted, Optional.empty(), Optional.empty(), Optional.empty(),
+                List.of());
     }
 
     private static CredentialModel credential(String id, long created) {
