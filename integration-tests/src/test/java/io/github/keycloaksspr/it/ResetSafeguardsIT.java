@@ -19,6 +19,8 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.TwilioAccount;
+import io.github.keycloaksspr.testsinks.CalleeKeypress;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -158,10 +160,45 @@ class ResetSafeguardsIT {
         ResetPolicy.set(realm, Map.of("sspr.methods.required", "1"));
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-voice");
-            String twiml = twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).twiml();
+            RecordedTwilioRequest call = twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0);
             assertThat(twilio.twilio().calls()).hasSize(1);
-            String spoken = twiml.replaceAll("[^0-9]", "");
+            String spoken = twilio.pressKey(call).replaceAll("[^0-9]", "");
             journey.enterCode(spoken.substring(0, spoken.length() / 2));
+            assertThat(journey.fieldNames()).contains("password-new");
+        }
+    }
+
+    /**
+     * A call speaks nothing but "press any key" until Twilio calls back, signed, after a key: an answering machine never
+     * records the code. The callback URL alone (say, leaked from a log) gets nothing, nor does a forged or a second
+     * callback, and the code then still works once.
+     */
+    @Test
+    void aVoiceCallSpeaksTheCodeOnlyAfterAKeypressAndOnlyOnce() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.methods.required", "1"));
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            ResetJourney journey = journey().chooseAccount(ANNA).selectMethod("sspr-voice");
+            RecordedTwilioRequest call = twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0);
+            assertThat(call.twiml()).contains("<Gather", "Press any key to hear your verification code.")
+                    .as("no digit is spoken before the key").doesNotContainPattern("[0-9]{1}, [0-9]");
+            String action = CalleeKeypress.actionOf(call).orElseThrow();
+            assertThat(action).startsWith(urls.getBase() + "/realms/" + realm.getName() + "/sspr-voice/answer/");
+
+            CalleeKeypress attacker = new CalleeKeypress("not-the-auth-token");
+            Map<String, String> form = Map.of("AccountSid", TwilioAccount.ACCOUNT_SID, "CallSid", "CA1",
+                    "Digits", "1", "From", call.from(), "To", call.to());
+            assertThat(attacker.post(action, form, null).statusCode()).as("unsigned").isEqualTo(403);
+            assertThat(attacker.post(action, form, attacker.sign(action, form)).statusCode()).as("forged")
+                    .isEqualTo(403);
+            CalleeKeypress twilioItself = new CalleeKeypress(TwilioAccount.AUTH_TOKEN);
+            assertThat(twilioItself.post(action + "x", form, twilioItself.sign(action + "x", form)).body())
+                    .as("an unknown token").isEqualTo("<Response/>");
+
+            String spoken = twilio.pressKey(call);
+            assertThat(spoken).contains("<Say");
+            assertThat(twilio.pressKey(call)).as("a second callback").isEqualTo("<Response/>");
+            String digits = spoken.replaceAll("[^0-9]", "");
+            journey.enterCode(digits.substring(0, digits.length() / 2));
             assertThat(journey.fieldNames()).contains("password-new");
         }
     }

@@ -178,7 +178,7 @@ class SelfServiceResetIT {
             RecordedTwilioRequest call = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
             assertThat(call.kind()).isEqualTo(RecordedTwilioRequest.Kind.CALL);
             assertThat(call.to()).isEqualTo("+49301234567");
-            String digits = call.twiml().replaceAll("[^0-9]", "");
+            String digits = twilio.pressKey(call).replaceAll("[^0-9]", "");
             journey.enterCode(digits.substring(0, digits.length() / 2));
             assertThat(journey.html()).contains("Verification step 2 of 2");
         }

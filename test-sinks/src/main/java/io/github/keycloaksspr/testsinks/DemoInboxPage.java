@@ -23,10 +23,13 @@ final class DemoInboxPage implements HttpHandler {
 
     private final GreenMail mail;
     private final TwilioApiStandIn twilio;
+    /** What a call said after the demo's callee pressed a key. */
+    private final java.util.Map<RecordedTwilioRequest, String> keypressAnswers;
 
-    DemoInboxPage(GreenMail mail, TwilioApiStandIn twilio) {
+    DemoInboxPage(GreenMail mail, TwilioApiStandIn twilio, java.util.Map<RecordedTwilioRequest, String> keypressAnswers) {
         this.mail = mail;
         this.twilio = twilio;
+        this.keypressAnswers = keypressAnswers;
     }
 
     @Override
@@ -82,7 +85,9 @@ final class DemoInboxPage implements HttpHandler {
                     .append(cell(request.kind() == RecordedTwilioRequest.Kind.SMS ? "SMS" : "Call"))
                     .append(cell(request.to()))
                     .append(cell(request.from()))
-                    .append("<td><pre>").append(escape(request.kind() == RecordedTwilioRequest.Kind.SMS ? request.body() : request.twiml())).append("</pre></td>")
+                    .append("<td><pre>").append(escape(request.kind() == RecordedTwilioRequest.Kind.SMS ? request.body()
+                            : request.twiml() + (keypressAnswers.containsKey(request)
+                            ? "\n\nAfter a key: " + keypressAnswers.get(request) : ""))).append("</pre></td>")
                     .append(cell(String.valueOf(request.responseStatus())))
                     .append("</tr>\n");
         }

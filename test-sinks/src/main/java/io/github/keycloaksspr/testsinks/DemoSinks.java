@@ -3,6 +3,7 @@ package io.github.keycloaksspr.testsinks;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,12 +33,21 @@ public final class DemoSinks implements AutoCloseable {
     private static final String BIND_ADDRESS_PROPERTY = "sspr.demo.bind-address";
     private static final Pattern SAY = Pattern.compile("<Say[^>]*>(.*?)</Say>", Pattern.DOTALL);
     private static final long MAIL_POLL_MILLIS = 300;
+    static final String DEMO_AUTH_TOKEN = "demo-token";
 
     private final GreenMail mail;
     private final TwilioApiStandIn twilio;
     private final LoopbackServer twilioServer;
     private final LoopbackServer inboxServer;
     private final ScheduledExecutorService mailWatcher;
+    /** The demo's auth token (demo/run.sh): the callee's keypress is signed with it, as Twilio signs it. */
+    private final CalleeKeypress callee = new CalleeKeypress(DEMO_AUTH_TOKEN);
+    private final java.util.concurrent.ExecutorService keypresses = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "demo-callee");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<RecordedTwilioRequest, String> answers = new java.util.concurrent.ConcurrentHashMap<>();
     private int mailsPrinted;
 
     private DemoSinks(DemoPorts ports, String bindAddress, PrintStream out) {
@@ -46,12 +56,18 @@ public final class DemoSinks implements AutoCloseable {
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         twilio = TwilioApiStandIn.acceptingAnyCredentials();
         twilio.addListener(request -> out.println(describe(request)));
+        // A call that asks for a key gets one, as its callee would press it: what it says then is printed and listed.
+        twilio.addListener(request -> CalleeKeypress.actionOf(request).ifPresent(action -> keypresses.submit(() -> {
+            String said = pressKey(request);
+            answers.put(request, said);
+            out.println("[call] to " + request.to() + " : after a key says " + said);
+        })));
         mail.start();
         LoopbackServer startedTwilio = null;
         try {
             startedTwilio = twilio.startOn(new InetSocketAddress(bindAddress, ports.twilio()));
             inboxServer = LoopbackServer.start(
-                    new InetSocketAddress(bindAddress, ports.inbox()), new DemoInboxPage(mail, twilio), "demo-inbox");
+                    new InetSocketAddress(bindAddress, ports.inbox()), new DemoInboxPage(mail, twilio, answers), "demo-inbox");
         } catch (RuntimeException e) {
             if (startedTwilio != null) {
                 startedTwilio.close();
@@ -123,8 +139,22 @@ public final class DemoSinks implements AutoCloseable {
         return twilio;
     }
 
+    private String pressKey(RecordedTwilioRequest call) {
+        try {
+            java.net.http.HttpResponse<String> answer = callee.press(call, "1");
+            return answer.statusCode() == 200 ? spokenText(answer.body()) : "(callback answered HTTP "
+                    + answer.statusCode() + ")";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "(could not call the server back: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
+        }
+    }
+
     @Override
     public void close() {
+        keypresses.shutdownNow();
         mailWatcher.shutdownNow();
         inboxServer.close();
         twilioServer.close();

@@ -1,12 +1,19 @@
 package io.github.keycloaksspr.core.delivery;
 
+import java.net.URI;
+
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.phone.SpokenMessage;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import org.keycloak.models.UserModel;
 
-/** A call through the phone gateway that reads the code digit by digit, twice, in the user's language. */
+/**
+ * A call through the phone gateway that reads the code digit by digit, twice, in the user's language. By default the
+ * call first asks for a keypress ("press any key to hear your code", the login theme's {@code ssprVoicePressAnyKey})
+ * and speaks the code only when the carrier calls back after one ({@link VoiceCallbackResource}): an answering machine
+ * records the prompt, never the code.
+ */
 public final class VoiceCodeDelivery implements CodeDelivery {
 
     public static final VoiceCodeDelivery INSTANCE = new VoiceCodeDelivery();
@@ -23,7 +30,13 @@ public final class VoiceCodeDelivery implements CodeDelivery {
     public Transmission compose(MethodContext context, UserModel user, String number, String code) {
         String language = context.locale() == null ? "en-US" : context.locale().toLanguageTag();
         SpokenMessage message = SpokenMessage.codeReadTwice(code, language);
-        return (session, realm) -> PhoneGateway.required(session).placeCall(number, message);
+        if (!PhoneGateway.required(context.session()).asksForKeypress()) {
+            return (session, realm) -> PhoneGateway.required(session).placeCall(number, message);
+        }
+        URI callback = VoiceCallbackResource.callback(context.session(), context.realm(),
+                VoiceCodeCallbacks.hold(context.session(), message, context.policy().codeLifetime()));
+        SpokenMessage prompt = new SpokenMessage(ThemeMessages.format(context, "ssprVoicePressAnyKey"), language, 2);
+        return (session, realm) -> PhoneGateway.required(session).placeCallAskingForKey(number, prompt, callback);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.phone;
 
+import java.net.URI;
 import java.util.Collections;
 
 import io.github.keycloaksspr.core.phone.SpokenMessage;
@@ -16,8 +17,21 @@ public final class VoiceTwiml {
     }
 
     public static String of(SpokenMessage message) {
+        return "<Response>" + says(message) + "</Response>";
+    }
+
+    /**
+     * Says {@code prompt} and waits for one key; a key makes Twilio post to {@code callback}, whose answer is what the
+     * call says next. Without a key the call ends: an answering machine hears the prompt and nothing else.
+     */
+    public static String askingForKey(SpokenMessage prompt, URI callback) {
+        return "<Response><Gather numDigits=\"1\" timeout=\"10\" method=\"POST\" action=\""
+                + escapeXml(callback.toString()) + "\">" + says(prompt) + "</Gather></Response>";
+    }
+
+    private static String says(SpokenMessage message) {
         String say = "<Say language=\"" + escapeXml(message.language()) + "\">" + escapeXml(message.text()) + "</Say>";
-        return "<Response>" + String.join(PAUSE, Collections.nCopies(message.repetitions(), say)) + "</Response>";
+        return String.join(PAUSE, Collections.nCopies(message.repetitions(), say));
     }
 
     static String escapeXml(String text) {

@@ -2,6 +2,8 @@ package io.github.keycloaksspr.it.support;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.testsinks.CalleeKeypress;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import io.github.keycloaksspr.testsinks.TwilioApiStandIn;
 
 /** The Twilio account the test server is configured with, and its stand-in on the framework's HTTP server. */
@@ -24,6 +26,16 @@ public final class TwilioAccount {
     }
 
     public record Registration(HttpServer server, HttpContext context, TwilioApiStandIn twilio) implements AutoCloseable {
+
+        /** The callee presses a key on {@code call}: what the call says then (Twilio's signed callback). */
+        public String pressKey(RecordedTwilioRequest call) throws java.io.IOException, InterruptedException {
+            java.net.http.HttpResponse<String> answer = new CalleeKeypress(AUTH_TOKEN).press(call, "1");
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("the callback answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        }
+
         @Override
         public void close() {
             server.removeContext(context);

@@ -1,6 +1,10 @@
 package io.github.keycloaksspr.core.phone.gateway;
 
+import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
@@ -28,6 +32,22 @@ public interface PhoneGateway extends Provider {
 
     /** Calls {@code toE164} and reads {@code message}; the gateway turns it into its carrier's markup. */
     PhoneDelivery placeCall(String toE164, SpokenMessage message) throws PhoneDeliveryException;
+
+    /**
+     * Whether calls speak a code only after the callee presses a key ({@link #placeCallAskingForKey}), so that an
+     * answering machine never records it. Needs the carrier to reach the server's public URL.
+     */
+    boolean asksForKeypress();
+
+    /** Calls {@code toE164} and says {@code prompt}; a key pressed makes the carrier fetch {@code callback}. */
+    PhoneDelivery placeCallAskingForKey(String toE164, SpokenMessage prompt, URI callback)
+            throws PhoneDeliveryException;
+
+    /** Whether a request to a call's callback comes from the carrier: its signature over the URL and the form. */
+    boolean callbackAuthentic(String url, Map<String, String> form, HttpHeaders headers);
+
+    /** The carrier's markup that speaks {@code message}: the answer to a callback. */
+    String speech(SpokenMessage message);
 
     @Override
     default void close() {

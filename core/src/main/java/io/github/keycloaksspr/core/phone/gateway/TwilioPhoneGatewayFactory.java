@@ -1,8 +1,13 @@
 package io.github.keycloaksspr.core.phone.gateway;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.twilio.security.RequestValidator;
 
 import io.github.keycloaksspr.core.phone.PhoneDelivery;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
@@ -33,15 +38,20 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
     static final String API_BASE_URL = "api-base-url";
     static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
     static final String REQUEST_TIMEOUT_MS = "request-timeout-ms";
+    static final String VOICE_KEYPRESS = "voice-keypress";
+    /** Twilio signs every request it makes to a callback URL with the account's auth token. */
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
     private static final Logger LOG = Logger.getLogger(TwilioPhoneGatewayFactory.class);
 
     private TwilioSettings settings;
     private TwilioPhoneSender sender;
+    private RequestValidator callbackValidator;
+    private boolean voiceKeypress;
 
     @Override
     public PhoneGateway create(KeycloakSession session) {
-        return new TwilioPhoneGateway(sender);
+        return new TwilioPhoneGateway(sender, callbackValidator, voiceKeypress);
     }
 
     @Override
@@ -59,6 +69,8 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
                     .withTimeouts(Duration.ofMillis(config.getLong(CONNECT_TIMEOUT_MS, 5_000L)),
                             Duration.ofMillis(config.getLong(REQUEST_TIMEOUT_MS, 10_000L)));
             sender = new TwilioPhoneSender(settings);
+            callbackValidator = new RequestValidator(authToken);
+            voiceKeypress = config.getBoolean(VOICE_KEYPRESS, true);
         } catch (IllegalArgumentException e) {
             // The message names the option, never its value.
             LOG.errorf("SSPR phone gateway sspr-twilio misconfigured, SMS and voice are unavailable: %s", e.getMessage());
@@ -91,6 +103,9 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
                 .property().name(API_BASE_URL).type(ProviderConfigProperty.STRING_TYPE)
                 .defaultValue(TwilioSettings.DEFAULT_API_BASE_URL.toString())
                 .helpText("Twilio REST API base URL (a local stand-in in tests)").add()
+                .property().name(VOICE_KEYPRESS).type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(true)
+                .helpText("Voice calls speak the code only after a keypress (an answering machine never records it);"
+                        + " Twilio must reach the server's public URL /realms/{realm}/sspr-voice/").add()
                 .property().name(CONNECT_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(5000)
                 .helpText("Connect timeout in milliseconds").add()
                 .property().name(REQUEST_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(10000)
@@ -102,10 +117,12 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
     public Map<String, String> getOperationalInfo() {
         return settings == null
                 ? Map.of("configured", "false")
-                : Map.of("configured", "true", "api-base-url", settings.apiBaseUrl().toString());
+                : Map.of("configured", "true", "api-base-url", settings.apiBaseUrl().toString(),
+                        "voice-keypress", Boolean.toString(voiceKeypress));
     }
 
-    private record TwilioPhoneGateway(TwilioPhoneSender sender) implements PhoneGateway {
+    private record TwilioPhoneGateway(TwilioPhoneSender sender, RequestValidator callbackValidator,
+                                      boolean asksForKeypress) implements PhoneGateway {
 
         @Override
         public boolean isConfigured() {
@@ -120,6 +137,24 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
         @Override
         public PhoneDelivery placeCall(String toE164, SpokenMessage message) throws PhoneDeliveryException {
             return configuredSender().placeCall(toE164, VoiceTwiml.of(message));
+        }
+
+        @Override
+        public PhoneDelivery placeCallAskingForKey(String toE164, SpokenMessage prompt, URI callback)
+                throws PhoneDeliveryException {
+            return configuredSender().placeCall(toE164, VoiceTwiml.askingForKey(prompt, callback));
+        }
+
+        @Override
+        public boolean callbackAuthentic(String url, Map<String, String> form, HttpHeaders headers) {
+            String signature = headers.getHeaderString(SIGNATURE_HEADER);
+            return callbackValidator != null && signature != null && !signature.isBlank()
+                    && callbackValidator.validate(url, form, signature);
+        }
+
+        @Override
+        public String speech(SpokenMessage message) {
+            return VoiceTwiml.of(message);
         }
 
         private TwilioPhoneSender configuredSender() {
