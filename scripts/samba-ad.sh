@@ -8,6 +8,8 @@
 #   stop     stop the running instance (idempotent)
 #   status   exit 0 if running, 1 otherwise
 #   env      print shell-sourceable SSPR_AD_* settings
+#   dsacl <object DN> <ACE in SDDL>
+#            add an access control entry to an object, as dsacls does on Windows
 #
 # Locations (override with environment variables):
 #   SSPR_AD_CACHE (/var/cache/keycloak-sspr/samba-ad): test CA (ca.pem, ca.key),
@@ -262,6 +264,13 @@ SSPR_AD_TRUSTSTORE_PASSWORD $TRUSTSTORE_PASSWORD
 EOF
 }
 
+cmd_dsacl() {
+  need_root dsacl
+  [[ -n ${1:-} && -n ${2:-} ]] || die "usage: dsacl <object DN> <ACE in SDDL>"
+  running_pid >/dev/null || die "not running"
+  samba-tool dsacl set -H "$DC/private/sam.ldb" --objectdn="$1" --sddl="$2" >/dev/null
+}
+
 case ${1:-} in
   install) cmd_install ;;
   start) cmd_start ;;
@@ -269,6 +278,7 @@ case ${1:-} in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
+  dsacl) shift; cmd_dsacl "$@" ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

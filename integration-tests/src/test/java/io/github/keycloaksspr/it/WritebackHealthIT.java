@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.keycloaksspr.it.support.AdFederation;
+import io.github.keycloaksspr.it.support.SambaAd;
 import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -27,6 +28,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
 class WritebackHealthIT {
 
+    static final String PIA_PASSWORD = "Pia-Passw0rd!2026";
+
     @InjectRealm(config = HealthRealm.class)
     ManagedRealm realm;
 
@@ -47,7 +50,9 @@ class WritebackHealthIT {
         assertThat(good.path("encryptedTransport").asBoolean()).isTrue();
         assertThat(good.at("/bind/ok").asBoolean()).isTrue();
         assertThat(good.at("/bind/latencyMs").asDouble()).isPositive();
-        assertThat(good.path("warnings")).isEmpty();
+        // Whether users may write their office phone depends on the user sampled: the next test pins it down.
+        assertThat(good.path("warnings").toString().replace("\"office_phone_user_writable\"", ""))
+                .isEqualTo("[]");
         // The rules the reset explains AD's refusals with: Samba's defaults, minimum age set to 0 by the test domain.
         JsonNode policy = good.path("passwordPolicy");
         assertThat(policy.path("readable").asBoolean()).isTrue();
@@ -66,7 +71,8 @@ class WritebackHealthIT {
         JsonNode report = health();
         assertThat(report.path("ready").asBoolean()).isFalse();
         JsonNode readOnly = provider(report, "ad-read-only");
-        assertThat(readOnly.path("warnings").toString()).isEqualTo("[\"read_only\"]");
+        assertThat(readOnly.path("warnings").toString().replace(",\"office_phone_user_writable\"", ""))
+                .isEqualTo("[\"read_only\"]");
         assertThat(readOnly.at("/bind/ok").asBoolean()).isTrue();
         assertThat(readOnly.path("ready").asBoolean()).isFalse();
         JsonNode plain = provider(report, "ad-plain-ldap");
@@ -76,6 +82,36 @@ class WritebackHealthIT {
         assertThat(plain.at("/bind/ok").asBoolean()).isFalse();
         assertThat(plain.has("passwordPolicy")).as("not read without a working bind").isFalse();
         assertThat(provider(report, "active-directory").path("ready").asBoolean()).isTrue();
+    }
+
+    /**
+     * Whether users may write their own office phone, as the directory tells: by default a user binds with their own
+     * password and rewrites their {@code telephoneNumber} (the attack the report warns of); once the admin denies it
+     * (dsacls), the report says so and the same write is refused.
+     */
+    @Test
+    void reportsWhetherUsersCanWriteTheirOwnOfficePhone() throws Exception {
+        SambaAd ad = SambaAd.connect();
+        String unit = ad.createOrganizationalUnit("Phones" + System.nanoTime() % 100_000);
+        String name = "pia" + System.nanoTime() % 100_000;
+        String pia = "CN=" + name + "," + unit;
+        ad.createUser(pia, name, PIA_PASSWORD, "Pia", "Example", name + "@example.test");
+        AdFederation.federate(realm, "ad-phones", Map.of("usersDn", unit, "importEnabled", "false",
+                "syncRegistrations", "false"));
+
+        JsonNode writable = provider(health(), "ad-phones");
+        assertThat(writable.at("/officePhone/userWritable").asText()).isEqualTo("allowed");
+        assertThat(writable.at("/officePhone/sampleUser").asText()).startsWith("pia");
+        assertThat(writable.path("warnings").toString()).contains("office_phone_user_writable");
+        assertThat(ad.userWritesOwnAttribute(pia, PIA_PASSWORD, "telephoneNumber", "+15550100001"))
+                .as("Pia points her office phone at a number of her choosing").isTrue();
+
+        ad.addAccessControlEntry(pia, "(OD;;WP;bf967a49-0de6-11d0-a285-00aa003049e2;;PS)");
+
+        JsonNode denied = provider(health(), "ad-phones");
+        assertThat(denied.at("/officePhone/userWritable").asText()).isEqualTo("denied");
+        assertThat(denied.path("warnings").toString()).doesNotContain("office_phone_user_writable");
+        assertThat(ad.userWritesOwnAttribute(pia, PIA_PASSWORD, "telephoneNumber", "+15550100002")).isFalse();
     }
 
     private static JsonNode provider(JsonNode report, String name) {

@@ -30,6 +30,11 @@ public final class WritebackHealth {
      */
     static final String REALM_POLICY_NOT_VALIDATED = "realm_policy_not_validated";
     static final String VALIDATE_PASSWORD_POLICY = "validatePasswordPolicy";
+    /**
+     * Users may write their own {@code telephoneNumber}: the office phone must then not be a reset method (it is not
+     * offered while the realm's user profile lets users edit it, but the directory is another way in).
+     */
+    static final String OFFICE_PHONE_USER_WRITABLE = "office_phone_user_writable";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -52,10 +57,15 @@ public final class WritebackHealth {
                 warnings.add(BIND_FAILED);
             }
             Map<String, Object> passwordPolicy = null;
+            Map<String, Object> officePhone = null;
             if ("ad".equalsIgnoreCase(assessment.vendor()) && Boolean.TRUE.equals(bind.get("ok"))) {
                 passwordPolicy = passwordPolicy(component, config);
                 if (!Boolean.TRUE.equals(passwordPolicy.get("readable"))) {
                     warnings.add(PASSWORD_POLICY_UNREADABLE);
+                }
+                officePhone = officePhoneSelfWrite(component, config);
+                if (OfficePhoneSelfWrite.Verdict.ALLOWED.id().equals(officePhone.get("userWritable"))) {
+                    warnings.add(OFFICE_PHONE_USER_WRITABLE);
                 }
             }
             if ("WRITABLE".equals(assessment.editMode()) && !realm.getPasswordPolicy().getPolicies().isEmpty()
@@ -74,6 +84,9 @@ public final class WritebackHealth {
             entry.put("bind", bind);
             if (passwordPolicy != null) {
                 entry.put("passwordPolicy", passwordPolicy);
+            }
+            if (officePhone != null) {
+                entry.put("officePhone", officePhone);
             }
             entry.put("ready", providerReady);
             entry.put("warnings", warnings);
@@ -112,6 +125,18 @@ public final class WritebackHealth {
         }
         policy.put("policyHints", AdPasswordRefusals.policyHintsSent(realm, component.getId()));
         return policy;
+    }
+
+    /** Whether users may write their own office phone, as a sample user's access control list says. */
+    private Map<String, Object> officePhoneSelfWrite(ComponentModel component, Map<String, String> config) {
+        Map<String, Object> officePhone = new LinkedHashMap<>();
+        officePhone.put("attribute", OfficePhoneSelfWrite.ATTRIBUTE);
+        OfficePhoneSelfWrite.Finding finding = new ActiveDirectoryProviders(session).of(component)
+                .map(ldap -> new OfficePhoneSelfWrite(session, ldap).check(config.get("usersDn")))
+                .orElse(new OfficePhoneSelfWrite.Finding(OfficePhoneSelfWrite.Verdict.UNKNOWN, null));
+        officePhone.put("userWritable", finding.verdict().id());
+        officePhone.put("sampleUser", finding.sampleUser());
+        return officePhone;
     }
 
     /** A bind as the provider's bind DN, with its stored credential, through Keycloak's own LDAP test. */

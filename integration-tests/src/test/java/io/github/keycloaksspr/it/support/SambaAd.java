@@ -49,7 +49,12 @@ public final class SambaAd {
 
     /** Creates an enabled AD account the way an AD admin would: disabled first, password set, then enabled. */
     public void createUser(String samAccountName, String password, String firstName, String lastName, String mail) {
-        String dn = userDn(samAccountName);
+        createUser(userDn(samAccountName), samAccountName, password, firstName, lastName, mail);
+    }
+
+    /** As {@link #createUser(String, String, String, String, String)}, at {@code dn}. */
+    public void createUser(String dn, String samAccountName, String password, String firstName, String lastName,
+                           String mail) {
         try (LDAPConnection admin = adminConnection()) {
             admin.add(dn,
                     new Attribute("objectClass", "top", "person", "organizationalPerson", "user"),
@@ -65,6 +70,58 @@ public final class SambaAd {
         } catch (LDAPException e) {
             throw new IllegalStateException("cannot create AD user " + samAccountName + ": " + e.getResultCode(), e);
         }
+    }
+
+    /** An organizational unit under the domain root, as "New > Organizational Unit" creates it; returns its DN. */
+    public String createOrganizationalUnit(String name) {
+        String dn = "OU=" + name + "," + baseDn();
+        try (LDAPConnection admin = adminConnection()) {
+            admin.add(dn, new Attribute("objectClass", "top", "organizationalUnit"), new Attribute("ou", name));
+            return dn;
+        } catch (LDAPException e) {
+            throw new IllegalStateException("cannot create OU " + name + ": " + e.getResultCode(), e);
+        }
+    }
+
+    /**
+     * The user, bound with their own password, replaces one of their own attributes: what AD lets a user do to their
+     * own entry. False when AD refuses it for lack of rights.
+     */
+    public boolean userWritesOwnAttribute(String dn, String password, String attribute, String value) {
+        try (LDAPConnection own = new LDAPConnection(sslUtil().createSSLSocketFactory(), HOST, LDAPS_PORT, dn,
+                password)) {
+            own.modify(dn, new Modification(ModificationType.REPLACE, attribute, value));
+            return true;
+        } catch (LDAPException e) {
+            if (e.getResultCode() == ResultCode.INSUFFICIENT_ACCESS_RIGHTS) {
+                return false;
+            }
+            throw new IllegalStateException("unexpected LDAP answer " + e.getResultCode(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Adds an access control entry (SDDL) to an object, as an AD admin does with dsacls. */
+    public void addAccessControlEntry(String dn, String sddlEntry) {
+        String script = System.getProperty("sspr.adScript", "../scripts/samba-ad.sh");
+        try {
+            Process process = new ProcessBuilder("bash", script, "dsacl", dn, sddlEntry).redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("dsacl failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String baseDn() {
+        return environment.usersDn().substring(environment.usersDn().indexOf(",DC=") + 1);
     }
 
     /** Replaces one attribute of the user's entry as the domain administrator. */
