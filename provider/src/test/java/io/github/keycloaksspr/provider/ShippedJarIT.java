@@ -63,6 +63,7 @@ class ShippedJarIT {
                 .as("httpclient5 relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "org/altcha/altcha/Altcha.class")).as("ALTCHA relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "org/json/JSONObject.class")).as("org.json relocated").isNotNull();
+        assertThat(jar.getEntry(SHADED + "net/tirasa/adsddl/ntsd/SDDL.class")).as("adsddl relocated").isNotNull();
         assertThat(jar.getEntry(SHADED + "com/google/i18n/phonenumbers/PhoneNumberUtil.class"))
                 .as("libphonenumber relocated").isNotNull();
         assertThat(entryNames()).as("libphonenumber's numbering plans move with its classes")
