@@ -107,7 +107,7 @@ class CoverageScaleBenchmark {
     }
 
     /**
-     * COPY straight into Keycloak's tables (users, credentials, attributes, memberships) is how 100 000 users arrive
+     * COPY straight into Keycloak's tables (users, credentials, memberships) and the pack's user state is how 100 000 users arrive
      * in seconds; the server's caches hold none of them, as after a directory import.
      */
     private Expected load(Connection db) throws Exception {
@@ -127,7 +127,7 @@ class CoverageScaleBenchmark {
         long firstSeen = now - 30 * 86_400_000L;
         StringBuilder users = new StringBuilder();
         StringBuilder credentials = new StringBuilder();
-        StringBuilder attributes = new StringBuilder();
+        StringBuilder states = new StringBuilder();
         StringBuilder members = new StringBuilder();
         Expected expected = new Expected();
         for (int i = 0; i < USERS; i++) {
@@ -141,6 +141,8 @@ class CoverageScaleBenchmark {
                     .append(",UNMANAGED\n");
             int kind = random.nextInt(100);
             int factors;
+            Long vettedUntil = null;
+            Long confirmedAt = null;
             if (kind < 40) {
                 credential(credentials, id, "sspr-mobile-phone", now);
                 credential(credentials, id, "sspr-alternate-email", now);
@@ -153,20 +155,24 @@ class CoverageScaleBenchmark {
                 factors = admin ? 0 : 1;
             } else if (kind < 80) {
                 credential(credentials, id, "otp", firstSeen - 86_400_000L);
-                attribute(attributes, id, "sspr.vettedUntil", Long.toString(firstSeen));
+                vettedUntil = firstSeen;
                 factors = 1;
             } else if (kind < 85) {
                 // An app set up after the pack first saw the user, unvetted: it counts for nothing.
                 credential(credentials, id, "sspr-mobile-phone", now);
                 credential(credentials, id, "otp", now);
-                attribute(attributes, id, "sspr.vettedUntil", Long.toString(firstSeen));
+                vettedUntil = firstSeen;
                 factors = 1;
             } else {
                 factors = 0;
             }
             if (random.nextInt(100) < 30) {
-                attribute(attributes, id, "sspr.confirmedAt",
-                        Long.toString(now / 1000 - random.nextInt(400) * 86_400L));
+                confirmedAt = now / 1000 - random.nextInt(400) * 86_400L;
+            }
+            if (vettedUntil != null || confirmedAt != null) {
+                states.append(id).append(',').append(realmId).append(',')
+                        .append(vettedUntil == null ? "" : vettedUntil).append(',')
+                        .append(confirmedAt == null ? "" : confirmedAt).append('\n');
             }
             boolean capable = admin ? factors >= 2 : factors >= 1;
             expected.capable += capable ? 1 : 0;
@@ -178,8 +184,8 @@ class CoverageScaleBenchmark {
                 new StringReader(users.toString()));
         copy.getCopyAPI().copyIn("COPY credential (id, type, user_id, created_date, secret_data, credential_data,"
                 + " priority, version) FROM STDIN WITH (FORMAT csv)", new StringReader(credentials.toString()));
-        copy.getCopyAPI().copyIn("COPY user_attribute (id, name, value, user_id) FROM STDIN WITH (FORMAT csv)",
-                new StringReader(attributes.toString()));
+        copy.getCopyAPI().copyIn("COPY sspr_user_state (user_id, realm_id, vetted_until, confirmed_at) FROM STDIN"
+                + " WITH (FORMAT csv)", new StringReader(states.toString()));
         copy.getCopyAPI().copyIn("COPY user_group_membership (group_id, user_id, membership_type) FROM STDIN"
                 + " WITH (FORMAT csv)", new StringReader(members.toString()));
         return expected;
@@ -188,11 +194,6 @@ class CoverageScaleBenchmark {
     private static void credential(StringBuilder rows, String userId, String type, long created) {
         rows.append(UUID.randomUUID()).append(',').append(type).append(',').append(userId).append(',').append(created)
                 .append(",\"{}\",\"{}\",10,0\n");
-    }
-
-    private static void attribute(StringBuilder rows, String userId, String name, String value) {
-        rows.append(UUID.randomUUID()).append(',').append(name).append(',').append(value).append(',').append(userId)
-                .append('\n');
     }
 
     private String get(String path, String mediaType) throws Exception {

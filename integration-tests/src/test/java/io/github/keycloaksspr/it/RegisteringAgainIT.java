@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
@@ -56,6 +57,9 @@ class RegisteringAgainIT {
     static final String RITA_ALTERNATE = "rita.home@again.example";
     static final String RITA_PHONE = "+4917000000601";
     static final String NORA = "nora";
+    static final String REMY = "remy";
+    static final String REMY_ADDRESS = "remy@again.example";
+    static final String MALLORY = "mallory@attacker.example";
     static final String ATTACKER_PHONE = "+4917000000699";
     static final String CODE_SUBJECT = "Your " + REALM + " verification code";
     static final String TITLE = "Keep your account recoverable";
@@ -143,6 +147,31 @@ class RegisteringAgainIT {
         assertThat(RegistrationAdmin.credentialTypes(realm, NORA)).isEmpty();
     }
 
+    /**
+     * Whoever holds the password changes the account's email to their own once all methods are gone: the code still
+     * goes to the address the account had while it had security info.
+     */
+    @Test
+    void theAddressProvenIsTheOneTheAccountHadNotTheOneJustTypedIn() throws Exception {
+        RegistrationAdmin.enableRegistration(realm, Map.of("sspr.register.graceDays", "14"));
+        assertThat(TestAppLogin.signedIn(TestAppLogin.submitPassword(urls.getBase(), REALM, REMY, PASSWORD)))
+                .isTrue();
+        removeAllMethods(REMY);
+
+        FormBrowser attacker = TestAppLogin.submitPassword(urls.getBase(), REALM, REMY, PASSWORD);
+        assertThat(TestAppLogin.signedIn(attacker.submit(Map.of("action", "skip")))).as("put off").isTrue();
+        assertThat(AccountApi.signedInPuttingOffSecurityInfo(urls.getBase(), REALM, attacker)
+                .changeOwnEmail(MALLORY)).isEqualTo(204);
+        assertThat(realm.admin().users().get(RegistrationAdmin.userId(realm, REMY)).toRepresentation().getEmail())
+                .isEqualTo(MALLORY);
+        FormBrowser again = TestAppLogin.submitPassword(urls.getBase(), REALM, REMY, PASSWORD);
+        again.submit(Map.of("action", "add-phone", "phone", ATTACKER_PHONE));
+
+        assertThat(again.html()).contains(ASKED).contains("r•••@");
+        new Inbox(mailServer).awaitMailWithSubject(REMY_ADDRESS, CODE_SUBJECT);
+        assertThat(new Inbox(mailServer).mailsTo(MALLORY)).as("the one code went to Remy's address").isEmpty();
+    }
+
     /** The code mail that came after the attacker's: the owner's own request. */
     private jakarta.mail.internet.MimeMessage awaitSecondCode() throws Exception {
         List<jakarta.mail.internet.MimeMessage> codes = new ArrayList<>();
@@ -191,6 +220,10 @@ class RegisteringAgainIT {
                                     .password(PASSWORD).enabled(true).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone(RITA_PHONE))
                                     .credential(SeededCredentials.alternateEmail(RITA_ALTERNATE))
+                                    .attribute("sspr.confirmedAt", confirmed),
+                            UserBuilder.create(REMY).email(REMY_ADDRESS).emailVerified(true).name("Remy", "Example")
+                                    .password(PASSWORD).enabled(true).realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000603"))
                                     .attribute("sspr.confirmedAt", confirmed),
                             UserBuilder.create(NORA).name("Nora", "Example")
                                     .password(PASSWORD).enabled(true).realmRoles("default-roles-" + REALM)

@@ -48,8 +48,10 @@ final class OfficePhoneSelfWrite {
     enum Verdict {
         /** The sample user may write the attribute. */
         ALLOWED,
-        /** Denied, or granted to nobody every user is. */
+        /** Denied to a trustee every user is. */
         DENIED,
+        /** Neither granted nor denied to a trustee every user is (a grant to a group would not be seen). */
+        NOT_GRANTED,
         /** No user, or the directory would not hand out the security descriptor or the schema entry. */
         UNKNOWN;
 
@@ -147,7 +149,7 @@ final class OfficePhoneSelfWrite {
                 return Verdict.ALLOWED;
             }
         }
-        return Verdict.DENIED;
+        return Verdict.NOT_GRANTED;
     }
 
     /** Whether the entry is about writing the attribute: its GUID, its property set's, or every property. */

@@ -37,6 +37,8 @@ final class AccountAddressProof {
     /** A purpose of its own: no other code proves it. */
     static final String PURPOSE = "register-account-email";
     static final String FACTOR = "account-email";
+    /** Where this tab's code went. */
+    static final String NOTE_ADDRESS = "sspr.register.accountAddress";
 
     private final RegistrationStep step;
     private final AuthenticationSessionModel notes;
@@ -55,11 +57,15 @@ final class AccountAddressProof {
         return METHOD_ID.equals(authSession.getAuthNote(SecurityInfoProof.NOTE_METHOD));
     }
 
-    /** Sends the code to the account address and asks for it; without an address there is no way but the help desk. */
+    /**
+     * Sends the code to the account address the account had while it had security info (a password holder may have
+     * changed the address since), else to today's if verified, and asks for it; without either there is no way but the
+     * help desk.
+     */
     void ask() {
         UserModel user = step.user();
-        String address = user.getEmail();
-        if (address == null || address.isBlank()) {
+        String address = proofAddress(step);
+        if (address == null) {
             notes.setAuthNote(SecurityInfoProof.NOTE_PROOF_IMPOSSIBLE, "no_account_address");
             failure("no_account_address");
             step.page().error(null, "ssprRegisterAgainNoAddress").show();
@@ -69,7 +75,7 @@ final class AccountAddressProof {
             blocked();
             return;
         }
-        MethodChallenge challenge = CodeChallenges.challenge(step.methods(), user, PURPOSE, address.strip(),
+        MethodChallenge challenge = CodeChallenges.challenge(step.methods(), user, PURPOSE, address,
                 "ssprRegisterAgainCodeSent", EmailCodeDelivery.INSTANCE);
         if (!challenge.started()) {
             if (challenge.reason().endsWith("_limit_reached")) {
@@ -80,6 +86,7 @@ final class AccountAddressProof {
             return;
         }
         notes.setAuthNote(SecurityInfoProof.NOTE_METHOD, METHOD_ID);
+        notes.setAuthNote(NOTE_ADDRESS, address);
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.PROOF_ASKED)
                 .detail(SsprEvents.METHOD, METHOD_ID).success();
         step.context().challenge(MethodPages.verifyMethod(step.context().form(), METHOD_ID, challenge, 1, 1));
@@ -113,7 +120,7 @@ final class AccountAddressProof {
                 }
                 step.context().challenge(MethodPages.verifyMethod(step.context().form()
                                 .addError(new FormMessage(CodeChallenges.CODE_FIELD, outcome.errorKey())), METHOD_ID,
-                        CodeChallenges.challenge(step.methods(), user, PURPOSE, user.getEmail().strip(),
+                        CodeChallenges.challenge(step.methods(), user, PURPOSE, notes.getAuthNote(NOTE_ADDRESS),
                                 "ssprRegisterAgainCodeSent", EmailCodeDelivery.INSTANCE), 1, 1));
             }
             case SPENT -> {
@@ -151,6 +158,16 @@ final class AccountAddressProof {
                 .detail(SsprEvents.STEP, RegistrationEvents.REGISTERING_AGAIN).detail(SsprEvents.METHOD, METHOD_ID)
                 .detail(SsprEvents.REASON, reason);
         event.error(RegistrationEvents.PROOF_FAILED);
+    }
+
+    private static String proofAddress(RegistrationStep step) {
+        Optional<String> whenRegistered = state(step).accountAddressWhenRegistered();
+        if (whenRegistered.isPresent()) {
+            return whenRegistered.get();
+        }
+        UserModel user = step.user();
+        return user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified()
+                ? user.getEmail().strip() : null;
     }
 
     private AttemptLedger ledger() {

@@ -25,9 +25,13 @@ final class RegistrationHistory {
         if (info.registered() == 0) {
             return;
         }
-        List<KnownContact> contacts = Stream.concat(
+        List<KnownContact> contacts = Stream.of(
                 SsprCredentials.mobilePhones(user).map(phone -> KnownContact.phone(phone.number())),
-                SsprCredentials.alternateEmails(user).map(email -> KnownContact.email(email.email()))).toList();
+                SsprCredentials.alternateEmails(user).map(email -> KnownContact.email(email.email())),
+                // The account's own address as long as it is verified: the one registering again is proven by.
+                user.getEmail() != null && !user.getEmail().isBlank() && user.isEmailVerified()
+                        ? Stream.of(KnownContact.account(user.getEmail().strip())) : Stream.<KnownContact>empty())
+                .flatMap(s -> s).toList();
         UserStates.of(session).registered(realm, user, Time.currentTimeMillis(), contacts);
     }
 }

@@ -31,6 +31,12 @@ import org.keycloak.models.RealmModel;
 final class RegisteredFactors {
 
 
+    /**
+     * Users a coverage request moves at most (a realm just upgraded is moved in the background; what is left then is
+     * a handful written by older nodes).
+     */
+    static final int COVERAGE_SWEEP = 2_000;
+
     private final String realmId;
     /** A Keycloak credential {@code c} that counts: see the class comment. */
     private final String vettedCondition;
@@ -43,7 +49,7 @@ final class RegisteredFactors {
      * pack's user state: whatever older releases left in user attributes moves first.
      */
     static RegisteredFactors forRealm(KeycloakSession session, RealmModel realm) {
-        LegacyStateSweep.sweep(session, realm);
+        LegacyStateSweep.sweep(session, realm, COVERAGE_SWEEP);
         return new RegisteredFactors(realm.getId(), UserStates.unseenUsersSeenAtCreation(session), MethodEvidence.of(SsprMethodIds.ALL.stream()
                 .map(id -> session.getProvider(SsprMethod.class, id)).filter(Objects::nonNull).toList()));
     }

@@ -19,6 +19,7 @@ import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.urls.UrlType;
 import org.keycloak.services.resource.RealmResourceProvider;
 
 /**
@@ -37,9 +38,14 @@ public final class VoiceCallbackResource implements RealmResourceProvider {
         this.session = session;
     }
 
-    /** Where the carrier posts after a keypress on a call holding {@code token}, on the realm's public URL. */
-    public static URI callback(KeycloakSession session, RealmModel realm, String token) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms").path(realm.getName())
+    /**
+     * Where the carrier posts after a keypress on a call holding {@code token}: under {@code base} if the operator set
+     * one, else under the realm's frontend URL (the configured hostname; never a request's own Host header where
+     * Keycloak's hostname is strict, its default).
+     */
+    public static URI callback(KeycloakSession session, RealmModel realm, Optional<URI> base, String token) {
+        URI root = base.orElseGet(() -> session.getContext().getUri(UrlType.FRONTEND).getBaseUri());
+        return UriBuilder.fromUri(root).path("realms").path(realm.getName())
                 .path(VoiceCallbackResourceProviderFactory.PROVIDER_ID).path("answer").path(token).build();
     }
 
@@ -53,7 +59,9 @@ public final class VoiceCallbackResource implements RealmResourceProvider {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("token") String token, MultivaluedMap<String, String> form) {
         Optional<PhoneGateway> gateway = PhoneGateway.configured(session);
-        String url = session.getContext().getUri().getRequestUri().toString();
+        // The signature must cover the URL the code was held for; an unknown token is checked against the request's.
+        String url = VoiceCodeCallbacks.callbackOf(session, token)
+                .orElseGet(() -> session.getContext().getUri().getRequestUri().toString());
         if (gateway.isEmpty() || !gateway.get().callbackAuthentic(url, single(form), session.getContext()
                 .getRequestHeaders())) {
             LOG.debugf("SSPR: a voice callback without the carrier's signature was refused");

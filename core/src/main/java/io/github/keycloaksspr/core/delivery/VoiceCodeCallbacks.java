@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.delivery;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -35,32 +36,44 @@ public final class VoiceCodeCallbacks {
     private VoiceCodeCallbacks() {
     }
 
-    /** Holds {@code message} for {@code lifetime}; returns the token of the callback URL. */
-    public static String hold(KeycloakSession session, SpokenMessage message, Duration lifetime) {
+    /** A fresh token for a callback URL: 128 bits naming the held message, 128 bits of key to it. */
+    public static String newToken() {
         byte[] token = new byte[ID_BYTES + KEY_BYTES];
         RANDOM.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    /** Holds {@code message} for {@code lifetime} behind {@code token}, to be fetched at {@code callback} only. */
+    public static void hold(KeycloakSession session, String token, URI callback, SpokenMessage message,
+                            Duration lifetime) {
+        byte[] raw = Base64.getUrlDecoder().decode(token);
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
-        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key(token), iv, message.text().getBytes(StandardCharsets.UTF_8));
-        session.getProvider(SingleUseObjectProvider.class).put(PREFIX + id(token), Math.max(1, lifetime.toSeconds()),
+        byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key(raw), iv, message.text().getBytes(StandardCharsets.UTF_8));
+        session.getProvider(SingleUseObjectProvider.class).put(PREFIX + id(raw), Math.max(1, lifetime.toSeconds()),
                 Map.of("iv", Base64.getEncoder().encodeToString(iv),
                         "text", Base64.getEncoder().encodeToString(sealed),
                         "language", message.language(),
-                        "repetitions", Integer.toString(message.repetitions())));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+                        "repetitions", Integer.toString(message.repetitions()),
+                        "callback", callback.toString()));
+    }
+
+    /**
+     * The URL the message was held for, while it is held: what the carrier's signature must cover (never the URL of
+     * the request, whose host a client chooses).
+     */
+    public static Optional<String> callbackOf(KeycloakSession session, String token) {
+        return raw(token).map(raw -> session.getProvider(SingleUseObjectProvider.class).get(PREFIX + id(raw)))
+                .map(held -> held.get("callback"));
     }
 
     /** The message behind {@code token}, once; empty for a token that is unknown, spent, expired or malformed. */
     public static Optional<SpokenMessage> take(KeycloakSession session, String token) {
-        byte[] raw;
-        try {
-            raw = Base64.getUrlDecoder().decode(token == null ? "" : token);
-        } catch (IllegalArgumentException e) {
+        Optional<byte[]> parsed = raw(token);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        if (raw.length != ID_BYTES + KEY_BYTES) {
-            return Optional.empty();
-        }
+        byte[] raw = parsed.get();
         Map<String, String> held = session.getProvider(SingleUseObjectProvider.class).remove(PREFIX + id(raw));
         if (held == null) {
             return Optional.empty();
@@ -71,6 +84,15 @@ public final class VoiceCodeCallbacks {
             return Optional.of(new SpokenMessage(new String(text, StandardCharsets.UTF_8), held.get("language"),
                     Integer.parseInt(held.get("repetitions"))));
         } catch (IllegalStateException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<byte[]> raw(String token) {
+        try {
+            byte[] raw = Base64.getUrlDecoder().decode(token == null ? "" : token);
+            return raw.length == ID_BYTES + KEY_BYTES ? Optional.of(raw) : Optional.empty();
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -30,11 +30,14 @@ public final class VoiceCodeDelivery implements CodeDelivery {
     public Transmission compose(MethodContext context, UserModel user, String number, String code) {
         String language = context.locale() == null ? "en-US" : context.locale().toLanguageTag();
         SpokenMessage message = SpokenMessage.codeReadTwice(code, language);
-        if (!PhoneGateway.required(context.session()).asksForKeypress()) {
+        PhoneGateway gateway = PhoneGateway.required(context.session());
+        if (!gateway.asksForKeypress()) {
             return (session, realm) -> PhoneGateway.required(session).placeCall(number, message);
         }
-        URI callback = VoiceCallbackResource.callback(context.session(), context.realm(),
-                VoiceCodeCallbacks.hold(context.session(), message, context.policy().codeLifetime()));
+        String token = VoiceCodeCallbacks.newToken();
+        URI callback = VoiceCallbackResource.callback(context.session(), context.realm(), gateway.callbackBaseUrl(),
+                token);
+        VoiceCodeCallbacks.hold(context.session(), token, callback, message, context.policy().codeLifetime());
         SpokenMessage prompt = new SpokenMessage(ThemeMessages.format(context, "ssprVoicePressAnyKey"), language, 2);
         return (session, realm) -> PhoneGateway.required(session).placeCallAskingForKey(number, prompt, callback);
     }

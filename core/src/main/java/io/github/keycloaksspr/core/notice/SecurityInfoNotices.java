@@ -70,13 +70,13 @@ public final class SecurityInfoNotices {
 
     /**
      * Tells a user whose security info was all gone that someone who proved the account address is registering it
-     * anew: at the account address and at every phone and alternate address the account ever had.
+     * anew: at the account address, the account addresses it had and every phone and alternate address it ever had.
      */
     public static void queueRegisteringAgain(KeycloakSession session, RealmModel realm, UserModel user,
                                              List<KnownContact> known, String clientIp, long time,
                                              SsprPolicy policy, NoticeOutbox outbox) {
         Set<String> addresses = new LinkedHashSet<>(NoticeAddresses.of(user));
-        known.stream().filter(c -> c.kind() == KnownContact.Kind.EMAIL).forEach(c -> addresses.add(c.value()));
+        known.stream().filter(c -> c.kind() != KnownContact.Kind.PHONE).forEach(c -> addresses.add(c.value()));
         List<String> phones = known.stream().filter(c -> c.kind() == KnownContact.Kind.PHONE)
                 .map(KnownContact::value).toList();
         send(session, realm, user, REGISTERING_AGAIN, "ssprRegisterFactorEmail", addresses, phones, clientIp, time,

@@ -13,7 +13,8 @@ public record KnownContact(Kind kind, String value) {
     /** Enough for a person's phones and addresses over the years; the oldest go first. */
     static final int MAX_KEPT = 10;
 
-    public enum Kind { PHONE, EMAIL }
+    /** A mobile phone, an alternate address, or the account's own address while the account had security info. */
+    public enum Kind { PHONE, EMAIL, ACCOUNT }
 
     public static KnownContact phone(String e164) {
         return new KnownContact(Kind.PHONE, e164);
@@ -21,6 +22,10 @@ public record KnownContact(Kind kind, String value) {
 
     public static KnownContact email(String address) {
         return new KnownContact(Kind.EMAIL, address);
+    }
+
+    public static KnownContact account(String address) {
+        return new KnownContact(Kind.ACCOUNT, address);
     }
 
     String line() {
@@ -36,6 +41,7 @@ public record KnownContact(Kind kind, String value) {
         return switch (line.substring(0, colon)) {
             case "phone" -> Optional.of(phone(value));
             case "email" -> Optional.of(email(value));
+            case "account" -> Optional.of(account(value));
             default -> Optional.empty();
         };
     }
@@ -47,15 +53,23 @@ public record KnownContact(Kind kind, String value) {
         return Arrays.stream(text.split("\n")).map(KnownContact::ofLine).flatMap(Optional::stream).toList();
     }
 
-    /** {@code known} and then {@code current}, each once, the most recent last, at most {@link #MAX_KEPT}. */
-    static String merge(List<KnownContact> known, List<KnownContact> current) {
+    /**
+     * {@code known} and then {@code current}, each once, the most recent last: at most {@link #MAX_KEPT}, and the
+     * oldest dropped until the text fits {@code maxLength} characters.
+     */
+    static String merge(List<KnownContact> known, List<KnownContact> current, int maxLength) {
         LinkedHashSet<KnownContact> merged = new LinkedHashSet<>(known);
         current.forEach(contact -> {
             merged.remove(contact);
             merged.add(contact);
         });
         List<KnownContact> kept = new ArrayList<>(merged);
-        List<KnownContact> recent = kept.subList(Math.max(0, kept.size() - MAX_KEPT), kept.size());
-        return recent.stream().map(KnownContact::line).collect(Collectors.joining("\n"));
+        kept = new ArrayList<>(kept.subList(Math.max(0, kept.size() - MAX_KEPT), kept.size()));
+        String text = kept.stream().map(KnownContact::line).collect(Collectors.joining("\n"));
+        while (text.length() > maxLength && !kept.isEmpty()) {
+            kept.remove(0);
+            text = kept.stream().map(KnownContact::line).collect(Collectors.joining("\n"));
+        }
+        return text;
     }
 }

@@ -21,7 +21,13 @@ public record UserState(Optional<Long> vettedUntil, Set<String> vettedCredential
 
     /** Whether the user ever had security info: registering again is no first registration. */
     public boolean everRegistered() {
-        return registeredAt.isPresent() || confirmedAt.isPresent();
+        return registeredAt.isPresent();
+    }
+
+    /** The account's own address the last time the pack saw the account with security info, if it saw one. */
+    public Optional<String> accountAddressWhenRegistered() {
+        return knownContacts.stream().filter(c -> c.kind() == KnownContact.Kind.ACCOUNT).map(KnownContact::value)
+                .reduce((first, second) -> second);
     }
 
     static UserState of(UserStateEntity row, Set<String> vettedCredentialIds) {

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 @Table(name = "SSPR_USER_STATE")
 public class UserStateEntity {
 
+    static final int KNOWN_CONTACTS_LENGTH = 2000;
+
     /** Keycloak's user id; directory users without a local copy have longer ids ({@code f:<component>:<id>}). */
     @Id
     @Column(name = "USER_ID", length = 255)
@@ -41,7 +43,7 @@ public class UserStateEntity {
      * Every phone and alternate address the user registered, one per line ({@code phone:+4917…},
      * {@code email:a@b}), the most recent last: whoever registers anew after all methods are gone is told of it there.
      */
-    @Column(name = "KNOWN_CONTACTS", length = 2000)
+    @Column(name = "KNOWN_CONTACTS", length = KNOWN_CONTACTS_LENGTH)
     private String knownContacts;
 
     public String getUserId() {

@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -15,12 +16,14 @@ import org.keycloak.models.utils.PostMigrationEvent;
 
 /**
  * Registers the user-state tables with Keycloak's JPA store (provider {@value #PROVIDER_ID}); their rows go with
- * the user or realm they describe, and the attributes of older releases move into them at start-up.
+ * the user or realm they describe, and the attributes of older releases move into them after start-up.
  */
 public final class UserStateJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
 
     public static final String PROVIDER_ID = "sspr-user-state";
     static final String CHANGELOG = "META-INF/sspr-user-state-changelog.xml";
+    /** Keycloak's managed executor that moves the attributes of older releases after start-up. */
+    static final String EXECUTOR = "sspr-user-state";
 
     private static final Logger LOG = Logger.getLogger(UserStateJpaEntityProviderFactory.class);
 
@@ -66,21 +69,34 @@ public final class UserStateJpaEntityProviderFactory implements JpaEntityProvide
         });
     }
 
+    /** In the background: a start-up never waits for it, and never fails for it. */
     private static void moveLegacyState(KeycloakSessionFactory factory) {
+        try (KeycloakSession session = factory.create()) {
+            session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR).execute(() -> moveAll(factory));
+        }
+    }
+
+    private static void moveAll(KeycloakSessionFactory factory) {
         List<String> realmIds = KeycloakModelUtils.runJobInTransactionWithResult(factory,
                 session -> session.realms().getRealmsStream().map(RealmModel::getId).toList());
         for (String realmId : realmIds) {
+            int moved = 0;
             try {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                    int moved = LegacyStateSweep.sweep(session, session.realms().getRealm(realmId));
-                    if (moved > 0) {
-                        LOG.infof("SSPR: moved the state of %d users of realm %s out of user attributes", moved,
-                                realmId);
-                    }
-                });
+                int batch;
+                do {
+                    batch = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+                        RealmModel realm = session.realms().getRealm(realmId);
+                        return realm == null ? 0 : LegacyStateSweep.sweep(session, realm, LegacyStateSweep.BATCH);
+                    });
+                    moved += batch;
+                } while (batch == LegacyStateSweep.BATCH);
             } catch (RuntimeException e) {
-                // Moved on first use instead; a start-up never fails for it.
-                LOG.warnf(e, "SSPR: could not move the user state of realm %s at start-up", realmId);
+                // A batch that met a user's first sign-in: the rest moves at the next start or on first use.
+                LOG.warnf("SSPR: moving the user state of realm %s out of user attributes stopped after %d users: %s",
+                        realmId, moved, e.getClass().getSimpleName());
+            }
+            if (moved > 0) {
+                LOG.infof("SSPR: moved the state of %d users of realm %s out of user attributes", moved, realmId);
             }
         }
     }

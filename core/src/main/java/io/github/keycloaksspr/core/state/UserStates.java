@@ -9,21 +9,16 @@ import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The pack's record of each user in {@code SSPR_USER_STATE} and {@code SSPR_VETTED_CREDENTIAL}: read by primary key,
- * written in the request's transaction. A user's row is created in a transaction of its own, so that two nodes (or two
- * requests) seeing the user for the first time at once both go on with the one row.
+ * written in the request's transaction.
  */
 public final class UserStates {
-
-    private static final Logger LOG = Logger.getLogger(UserStates.class);
 
     private final KeycloakSession session;
     private final EntityManager em;
@@ -68,7 +63,8 @@ public final class UserStates {
         if (row.getRegisteredAt() == null) {
             row.setRegisteredAt(nowMillis / 1000);
         }
-        String merged = KnownContact.merge(KnownContact.parse(row.getKnownContacts()), contacts);
+        String merged = KnownContact.merge(KnownContact.parse(row.getKnownContacts()), contacts,
+                UserStateEntity.KNOWN_CONTACTS_LENGTH);
         if (!merged.equals(row.getKnownContacts() == null ? "" : row.getKnownContacts())) {
             row.setKnownContacts(merged.isEmpty() ? null : merged);
         }
@@ -89,14 +85,10 @@ public final class UserStates {
         }
     }
 
-    /** Moves what the attributes of older releases say of these users into rows (none for a user without any). */
+    /** Moves what the attributes of older releases say of these users into rows. */
     void moveLegacy(RealmModel realm, List<UserModel> users, long nowMillis) {
         for (UserModel user : users) {
-            if (em.find(UserStateEntity.class, user.getId()) == null) {
-                row(realm, user, nowMillis);
-            } else {
-                LegacyStateAttributes.remove(user);
-            }
+            row(realm, user, nowMillis);
         }
     }
 
@@ -114,51 +106,35 @@ public final class UserStates {
                 .executeUpdate();
     }
 
+    /**
+     * The user's row, created in the request's own transaction if missing (what the attributes of older releases say,
+     * else first seen now). Two requests creating the same row at once make one of them fail at commit; it is the same
+     * first sight, and the user's next request finds the row.
+     */
     private UserStateEntity row(RealmModel realm, UserModel user, long nowMillis) {
         UserStateEntity row = em.find(UserStateEntity.class, user.getId());
         if (row != null) {
             return row;
         }
         UserState legacy = LegacyStateAttributes.read(session, user);
-        String userId = user.getId();
-        try {
-            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                    created -> insert(created, realm.getId(), userId, legacy, nowMillis));
-        } catch (RuntimeException e) {
-            // Another node or request created it first: theirs is the same first sight.
-            LOG.debugf("SSPR: the state of user %s was created concurrently: %s", userId, e.getClass().getSimpleName());
-        }
-        LegacyStateAttributes.remove(user);
-        row = em.find(UserStateEntity.class, userId);
-        if (row == null) {
-            throw new IllegalStateException("SSPR: the state of user " + userId + " could not be created");
-        }
-        return row;
-    }
-
-    private static void insert(KeycloakSession created, String realmId, String userId, UserState legacy,
-                               long nowMillis) {
-        EntityManager em = created.getProvider(JpaConnectionProvider.class).getEntityManager();
-        if (em.find(UserStateEntity.class, userId) != null) {
-            return;
-        }
-        UserStateEntity row = new UserStateEntity();
-        row.setUserId(userId);
-        row.setRealmId(realmId);
+        row = new UserStateEntity();
+        row.setUserId(user.getId());
+        row.setRealmId(realm.getId());
         row.setVettedUntil(legacy.vettedUntil().orElse(nowMillis));
         row.setConfirmedAt(legacy.confirmedAt().orElse(null));
         row.setPromptedAt(legacy.promptedAt().orElse(null));
+        row.setRegisteredAt(legacy.registeredAt().orElse(null));
         em.persist(row);
         for (String id : legacy.vettedCredentialIds()) {
-            if (!credentialId(id) || em.find(VettedCredentialEntity.class, id) != null) {
-                continue;
+            if (credentialId(id) && em.find(VettedCredentialEntity.class, id) == null) {
+                VettedCredentialEntity vetted = new VettedCredentialEntity();
+                vetted.setCredentialId(id);
+                vetted.setUserId(user.getId());
+                vetted.setRealmId(realm.getId());
+                em.persist(vetted);
             }
-            VettedCredentialEntity vetted = new VettedCredentialEntity();
-            vetted.setCredentialId(id);
-            vetted.setUserId(userId);
-            vetted.setRealmId(realmId);
-            em.persist(vetted);
         }
+        return row;
     }
 
     /** Keycloak's credential ids are UUIDs; anything else in an edited record vets nothing. */

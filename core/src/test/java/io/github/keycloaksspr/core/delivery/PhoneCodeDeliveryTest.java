@@ -112,27 +112,5 @@ class PhoneCodeDeliveryTest {
             calls.add(message);
             return new PhoneDelivery("CA1", "queued");
         }
-
-        /** The keypress needs a callback over HTTP: VoiceKeypressIT proves it on the server. */
-        @Override
-        public boolean asksForKeypress() {
-            return false;
-        }
-
-        @Override
-        public PhoneDelivery placeCallAskingForKey(String toE164, SpokenMessage prompt, java.net.URI callback) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean callbackAuthentic(String url, Map<String, String> form,
-                                         jakarta.ws.rs.core.HttpHeaders headers) {
-            return false;
-        }
-
-        @Override
-        public String speech(SpokenMessage message) {
-            return message.text();
-        }
     }
 }

@@ -40,6 +40,7 @@ class LegacyStateAttributesTest {
         assertThat(state.vettedCredentialIds()).containsExactlyInAnyOrder("app-1", "key-2");
         assertThat(state.confirmedAt()).contains(1_700_000_000L);
         assertThat(state.promptedAt()).contains(1_700_000_100L);
+        assertThat(state.everRegistered()).as("a confirmation means security info").isTrue();
     }
 
     @Test
@@ -70,9 +71,9 @@ class LegacyStateAttributesTest {
         attributes.clear();
         UserState absent = LegacyStateAttributes.read(session, user);
 
-        assertThat(state).isEqualTo(absent);
-        assertThat(state.vettedUntil()).contains(1_500L);
+        assertThat(state.vettedUntil()).contains(1_500L).isEqualTo(absent.vettedUntil());
         assertThat(state.vettedCredentialIds()).isEmpty();
         assertThat(state.confirmedAt()).isEqualTo(Optional.empty());
+        assertThat(state.everRegistered()).as("the stricter reading: registering again needs the address").isTrue();
     }
 }

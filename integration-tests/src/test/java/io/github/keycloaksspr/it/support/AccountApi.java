@@ -131,6 +131,17 @@ public final class AccountApi {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Changes the user's own email through {@code POST /account/}, as the console's personal-info page does. */
+    public int changeOwnEmail(String email) throws IOException, InterruptedException {
+        HttpResponse<String> me = http.send(authorized(realmUrl + "/account/").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        ObjectNode account = (ObjectNode) JSON.readTree(me.body());
+        account.put("email", email);
+        return http.send(authorized(realmUrl + "/account/").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(account))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** The entry of one credential type, or a missing node. */
     public JsonNode credentialType(String type) throws IOException, InterruptedException {
         for (JsonNode entry : credentialTypes()) {

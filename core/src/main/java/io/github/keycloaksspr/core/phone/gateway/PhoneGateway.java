@@ -35,19 +35,33 @@ public interface PhoneGateway extends Provider {
 
     /**
      * Whether calls speak a code only after the callee presses a key ({@link #placeCallAskingForKey}), so that an
-     * answering machine never records it. Needs the carrier to reach the server's public URL.
+     * answering machine never records it. Needs the carrier to reach the server's public URL. A gateway without
+     * callbacks speaks the code at once.
      */
-    boolean asksForKeypress();
+    default boolean asksForKeypress() {
+        return false;
+    }
+
+    /** The public base URL the carrier calls back, when the operator set one; else the realm's frontend URL. */
+    default Optional<URI> callbackBaseUrl() {
+        return Optional.empty();
+    }
 
     /** Calls {@code toE164} and says {@code prompt}; a key pressed makes the carrier fetch {@code callback}. */
-    PhoneDelivery placeCallAskingForKey(String toE164, SpokenMessage prompt, URI callback)
-            throws PhoneDeliveryException;
+    default PhoneDelivery placeCallAskingForKey(String toE164, SpokenMessage prompt, URI callback)
+            throws PhoneDeliveryException {
+        throw new UnsupportedOperationException("this gateway calls nobody back");
+    }
 
     /** Whether a request to a call's callback comes from the carrier: its signature over the URL and the form. */
-    boolean callbackAuthentic(String url, Map<String, String> form, HttpHeaders headers);
+    default boolean callbackAuthentic(String url, Map<String, String> form, HttpHeaders headers) {
+        return false;
+    }
 
     /** The carrier's markup that speaks {@code message}: the answer to a callback. */
-    String speech(SpokenMessage message);
+    default String speech(SpokenMessage message) {
+        throw new UnsupportedOperationException("this gateway calls nobody back");
+    }
 
     @Override
     default void close() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
@@ -39,6 +40,7 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
     static final String CONNECT_TIMEOUT_MS = "connect-timeout-ms";
     static final String REQUEST_TIMEOUT_MS = "request-timeout-ms";
     static final String VOICE_KEYPRESS = "voice-keypress";
+    static final String VOICE_CALLBACK_BASE_URL = "voice-callback-base-url";
     /** Twilio signs every request it makes to a callback URL with the account's auth token. */
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
@@ -48,10 +50,12 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
     private TwilioPhoneSender sender;
     private RequestValidator callbackValidator;
     private boolean voiceKeypress;
+    private URI voiceCallbackBaseUrl;
 
     @Override
     public PhoneGateway create(KeycloakSession session) {
-        return new TwilioPhoneGateway(sender, callbackValidator, voiceKeypress);
+        return new TwilioPhoneGateway(sender, callbackValidator, voiceKeypress,
+                Optional.ofNullable(voiceCallbackBaseUrl));
     }
 
     @Override
@@ -71,6 +75,8 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
             sender = new TwilioPhoneSender(settings);
             callbackValidator = new RequestValidator(authToken);
             voiceKeypress = config.getBoolean(VOICE_KEYPRESS, true);
+            String callbackBase = config.get(VOICE_CALLBACK_BASE_URL);
+            voiceCallbackBaseUrl = callbackBase == null || callbackBase.isBlank() ? null : httpsOrLoopback(callbackBase);
         } catch (IllegalArgumentException e) {
             // The message names the option, never its value.
             LOG.errorf("SSPR phone gateway sspr-twilio misconfigured, SMS and voice are unavailable: %s", e.getMessage());
@@ -106,6 +112,9 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
                 .property().name(VOICE_KEYPRESS).type(ProviderConfigProperty.BOOLEAN_TYPE).defaultValue(true)
                 .helpText("Voice calls speak the code only after a keypress (an answering machine never records it);"
                         + " Twilio must reach the server's public URL /realms/{realm}/sspr-voice/").add()
+                .property().name(VOICE_CALLBACK_BASE_URL).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Public base URL Twilio calls back after a keypress, e.g. https://sso.example.com; default:"
+                        + " the realm's frontend URL (Keycloak's hostname). Set it where the hostname is not strict").add()
                 .property().name(CONNECT_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(5000)
                 .helpText("Connect timeout in milliseconds").add()
                 .property().name(REQUEST_TIMEOUT_MS).type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(10000)
@@ -121,8 +130,18 @@ public final class TwilioPhoneGatewayFactory implements PhoneGatewayFactory, Ser
                         "voice-keypress", Boolean.toString(voiceKeypress));
     }
 
+    /** An https URL (or plain http on a loopback address, for tests): Twilio calls only what it can verify. */
+    private static URI httpsOrLoopback(String value) {
+        URI uri = URI.create(value.strip());
+        boolean loopback = "127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost());
+        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
+            throw new IllegalArgumentException(VOICE_CALLBACK_BASE_URL + " must be an https URL");
+        }
+        return uri;
+    }
+
     private record TwilioPhoneGateway(TwilioPhoneSender sender, RequestValidator callbackValidator,
-                                      boolean asksForKeypress) implements PhoneGateway {
+                                      boolean asksForKeypress, Optional<URI> callbackBaseUrl) implements PhoneGateway {
 
         @Override
         public boolean isConfigured() {
