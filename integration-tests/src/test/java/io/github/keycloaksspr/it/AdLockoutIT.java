@@ -139,6 +139,9 @@ class AdLockoutIT {
         }
         // (On Samba, writing userAccountControl also ends a lockout: the account is disabled, not locked.)
         ad.disableUser(USERNAME);
+        // Keycloak learns it when it reads the entry again (sync, cache expiry): here its user cache is cleared. The
+        // account that Keycloak still holds enabled is the next test's.
+        realm.admin().clearUserCache();
 
         // Enumeration-safe (the default): the account's state is not told to whoever types its name.
         ResetJourney decoy = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount(USERNAME);

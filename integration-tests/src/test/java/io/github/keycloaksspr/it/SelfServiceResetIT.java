@@ -15,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
@@ -48,6 +49,8 @@ import org.keycloak.testframework.server.KeycloakUrls;
 class SelfServiceResetIT {
 
     static final String MARIA = "maria";
+    static final String FORGED_USER_AGENT = "Mozilla/5.0 <a href=\"https://evil.example/reset\">Keep your account</a>"
+            + " https://evil.example/x";
     static final String MARIA_PHONE = "+4915112345678";
     static final String UMA = "uma";
     static final String UMA_PHONE = "+12015550123";
@@ -74,7 +77,10 @@ class SelfServiceResetIT {
     @Test
     void resetWithSmsAndAlternateEmail() throws Exception {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
-            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName()).start();
+            ResetJourney journey = new ResetJourney(urls.getBase(), realm.getName());
+            // A browser line made up to smuggle a link into the notice Maria gets.
+            journey.browser().withUserAgent(FORGED_USER_AGENT);
+            journey.start();
             assertThat(journey.pageTitle()).isEqualTo("Reset your password");
 
             journey.chooseAccount(MARIA);
@@ -109,6 +115,14 @@ class SelfServiceResetIT {
         }
         assertThat(signIn(MARIA, NEW_PASSWORD)).as("new password works").isTrue();
         assertThat(signIn(MARIA, OLD_PASSWORD)).as("old password no longer works").isFalse();
+
+        // The notice names the browser as text: no tag, no link a mail program could make of a host name.
+        MimeMessage notice = new Inbox(mailServer).awaitMailWithSubject("maria@example.org",
+                "Your " + realm.getName() + " password was reset");
+        String html = MailContent.html(notice);
+        assertThat(html).as(html).doesNotContain("<a ").doesNotContain("href=").doesNotContain("evil.example")
+                .contains("Mozilla/5\u20240").contains("evil\u2024example");
+        assertThat(MailContent.text(notice)).doesNotContain("evil.example").contains("evil\u2024example");
 
         List<Map<String, String>> events = RealmEvents.ssprDetails(realm);
         assertThat(events).anySatisfy(details -> assertThat(details)

@@ -40,6 +40,8 @@ public final class FormBrowser {
     private final String forwardedFor;
 
     private HttpResponse<String> current;
+    /** The browser's own line, when a test sends one (an attacker chooses it freely). */
+    private String userAgent;
     /** The port the next form goes to, whatever the page says: another node of a cluster on the same host. */
     private int nextPort = -1;
 
@@ -61,6 +63,12 @@ public final class FormBrowser {
         return this;
     }
 
+    /** Sends {@code line} as the {@code User-Agent} of every request from now on. */
+    public FormBrowser withUserAgent(String line) {
+        userAgent = line;
+        return this;
+    }
+
     /** Sends the next requests to {@code port} on the same host (cookies go along: they do not name a port). */
     public FormBrowser via(int port) {
         nextPort = port;
@@ -77,6 +85,9 @@ public final class FormBrowser {
 
     private HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        if (userAgent != null) {
+            request.header("User-Agent", userAgent);
+        }
         return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
