@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -93,10 +94,10 @@ class CodeDeliveryFailureIT {
 
             twilio.twilio().awaitRequests(1, Duration.ofSeconds(10));
             // The gateway's refusal reaches the server's sending thread just after the request was recorded here.
-            Thread.sleep(1000);
+            BackgroundSends.awaitIdle(urls.getMetric());
             journey.enterCode("123456");
             assertThat(journey.html()).contains(SEND_FAILED);
-            Thread.sleep(1000);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("sent once, never retried").hasSize(1);
         }
         assertThat(RealmEvents.ssprDetails(realm)).anySatisfy(d -> assertThat(d)

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.ResetPolicy;
@@ -124,7 +125,7 @@ class DecoyPagesIT {
             assertThat(registered.get(13)).as("the last wrong answer").contains(BLOCKED).contains("name=\"code\"");
             assertThat(registered.get(14)).as("then the start page").contains(BLOCKED).doesNotContain("name=\"code\"");
 
-            Thread.sleep(1000);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("texts reached the registered account only").isNotEmpty()
                     .allSatisfy(request -> assertThat(request.to()).isEqualTo(REGISTERED_PHONE));
         }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -153,7 +154,8 @@ class GrafanaDashboardIT {
                 Thread.sleep(200);
             }
             assertThat(failed).as("the gateway refused kim's text").isNotEmpty();
-            Thread.sleep(500);
+            // The refusal is counted on the sending thread once the gateway has answered.
+            BackgroundSends.awaitIdle(urls.getMetric());
         }
     }
 

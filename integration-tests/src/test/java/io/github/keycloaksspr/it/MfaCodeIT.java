@@ -12,6 +12,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
@@ -78,7 +79,7 @@ class MfaCodeIT {
             assertThat(browser.textOf("sspr-page-title")).as(browser.html()).isEqualTo("Enter the code from your text message");
             refresh(browser);
             assertThat(browser.fieldNames()).contains("code");
-            Thread.sleep(1_000);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().messages()).as("a refresh never sends again").hasSize(1);
 
             browser.submit(Map.of("code", Codes.in(sms.body())));
@@ -128,7 +129,7 @@ class MfaCodeIT {
             FormBrowser browser = signInWithPassword(OTTO);
             assertThat(browser.textOf("sspr-page-title")).isEqualTo("Enter the code from your text message");
             twilio.twilio().awaitRequests(1, Duration.ofSeconds(10));
-            Thread.sleep(300);
+            BackgroundSends.awaitIdle(urls.getMetric());
 
             browser.submit(Map.of("code", "123456"));
             assertThat(browser.html()).contains("We could not send the code.");

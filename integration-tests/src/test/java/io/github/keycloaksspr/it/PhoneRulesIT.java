@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
@@ -70,7 +71,7 @@ class PhoneRulesIT {
             browser.submit(Map.of("action", "add-phone", "phone", "+44 7400 123456"));
             assertThat(browser.html()).as("only Germany by default")
                     .contains("Numbers of this country cannot be used here");
-            Thread.sleep(300);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("nothing was texted").isEmpty();
 
             browser.submit(Map.of("action", "add-phone", "phone", "0151 23456789"));

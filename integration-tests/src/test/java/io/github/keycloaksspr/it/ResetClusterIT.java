@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.ClusterNode;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -110,7 +111,7 @@ class ResetClusterIT {
             ClusterNode node = i % 2 == 0 ? first : second;
             journey(node).start().chooseAccount("bea").selectMethod("sspr-sms");
         }
-        Thread.sleep(1500);
+        BackgroundSends.awaitIdle(first.metricsUrl(), second.metricsUrl());
         assertThat(twilio.requests()).as("ten requests on alternating nodes, the budget's count of texts")
                 .hasSize(DESTINATION_BUDGET);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.MailContent;
@@ -76,7 +77,7 @@ class ResetSafeguardsIT {
                 journey.refresh();
             }
             assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).hasSize(1);
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("ten refreshes, one SMS").hasSize(1);
 
             String code = Codes.in(twilio.twilio().messages().get(0).body());
@@ -150,7 +151,7 @@ class ResetSafeguardsIT {
 
             ResetJourney second = journey().chooseAccount(BEA).selectMethod("sspr-sms");
             assertThat(second.html()).contains("Too many codes were requested");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).hasSize(1);
         }
     }
@@ -212,7 +213,7 @@ class ResetSafeguardsIT {
             journey.selectMethod("sspr-sms");
             journey.enterCode("123456");
             assertThat(journey.fieldNames()).doesNotContain("password-new");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("decoy run: nothing sent").isEmpty();
         }
         assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
@@ -226,7 +227,7 @@ class ResetSafeguardsIT {
             journey().chooseAccount(ANNA).selectMethod("sspr-sms");
             assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).as("Anna is in the group").hasSize(1);
             journey().chooseAccount(BEA).selectMethod("sspr-sms");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("Bea is not: decoy, nothing sent").hasSize(1);
         }
         assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
@@ -238,7 +239,7 @@ class ResetSafeguardsIT {
         ResetPolicy.set(realm, Map.of("sspr.scope", "NONE"));
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             journey().chooseAccount(ANNA).selectMethod("sspr-sms");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).isEmpty();
         }
         assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())
@@ -343,7 +344,7 @@ class ResetSafeguardsIT {
             assertThat(journey.html()).doesNotContain("Account is disabled");
             assertThat(journey.pageTitle()).isEqualTo("Verify your identity");
             journey.selectMethod("sspr-sms");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("a decoy sends nothing").isEmpty();
         }
         assertThat(RealmEvents.all(realm)).anySatisfy(e -> assertThat(e.getDetails())

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.AccountApi;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
@@ -95,7 +96,7 @@ class SecurityInfoTakeoverIT {
             attacker.submit(Map.of("action", "add-phone", "phone", ATTACKER_PHONE));
             assertThat(ExistingMethodProof.asked(attacker)).isTrue();
 
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("only Vera's own phone got a text (the code)")
                     .extracting(RecordedTwilioRequest::to).containsOnly(VERA_PHONE);
             assertThat(new Inbox(mailServer).mailsTo(ATTACKER_ADDRESS)).isEmpty();
@@ -197,7 +198,7 @@ class SecurityInfoTakeoverIT {
 
             assertThat(attacker.html()).contains("None of your methods can confirm it is you");
             assertThat(attacker.html()).as("the owner is not locked out of signing in").contains("sspr-skip");
-            Thread.sleep(300);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).isEmpty();
             assertThat(RegistrationAdmin.credentialTypes(realm, QUENTIN)).containsExactly("sspr-security-questions");
         }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -89,7 +90,7 @@ class SignInCodesUnderResetFloodIT {
             ResetJourney second = new ResetJourney(urls.getBase(), realm.getName()).start().chooseAccount("ralf")
                     .selectMethod("sspr-sms");
             assertThat(second.html()).contains("Text messages and calls are paused for now");
-            Thread.sleep(500);
+            BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).as("nothing more was texted").hasSize(1);
 
             second.selectMethod("sspr-email");

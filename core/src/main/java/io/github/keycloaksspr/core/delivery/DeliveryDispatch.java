@@ -63,24 +63,33 @@ public final class DeliveryDispatch {
     public static void afterCommit(KeycloakSession session, RealmModel realm, Dispatch dispatch) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
+        // One executor per channel: a hanging mail server does not hold up texts, nor the other way round.
+        String queue = EXECUTOR + "-" + dispatch.channel();
+        SsprMetrics.backgroundQueued(queue, 1);
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
                 try {
-                    // One executor per channel: a hanging mail server does not hold up texts, nor the other way round.
-                    ExecutorService executor = session.getProvider(ExecutorsProvider.class)
-                            .getExecutor(EXECUTOR + "-" + dispatch.channel());
-                    executor.execute(() -> KeycloakModelUtils.runJobInTransaction(factory,
-                            background -> transmit(background, realmId, dispatch)));
+                    ExecutorService executor = session.getProvider(ExecutorsProvider.class).getExecutor(queue);
+                    executor.execute(() -> {
+                        try {
+                            KeycloakModelUtils.runJobInTransaction(factory,
+                                    background -> transmit(background, realmId, dispatch));
+                        } finally {
+                            SsprMetrics.backgroundDone(queue, 1);
+                        }
+                    });
                 } catch (RejectedExecutionException e) {
                     LOG.warnf("SSPR: the %s executor refused a %s code (server shutting down or overloaded)",
                             EXECUTOR, dispatch.channel());
                     markUndelivered(ClusterSlots.of(session), dispatch);
+                    SsprMetrics.backgroundDone(queue, 1);
                 }
             }
 
             @Override
             protected void rollbackImpl() {
+                SsprMetrics.backgroundDone(queue, 1);
             }
         });
     }

@@ -20,6 +20,10 @@ public final class SsprMetrics {
     public static final String DELIVERY_FAILURES = "sspr.delivery.failures";
     public static final String FAILURES = "sspr.failures";
     public static final String BLOCKS = "sspr.blocks";
+    /** Sends handed to a background executor, counted in the request that causes them ({@code queue}: its name). */
+    public static final String BACKGROUND_QUEUED = "sspr.background.queued";
+    /** Those sends finished, failed, or dropped with their transaction: equal to the queued ones when idle. */
+    public static final String BACKGROUND_DONE = "sspr.background.done";
 
     private SsprMetrics() {
     }
@@ -59,6 +63,15 @@ public final class SsprMetrics {
                 "realm", realm, "reason", reason);
     }
 
+    /** A send that will run after the request, on executor {@code queue}: counted before the response. */
+    public static void backgroundQueued(String queue, int sends) {
+        add(BACKGROUND_QUEUED, "Sends handed to a background executor", sends, "queue", queue);
+    }
+
+    public static void backgroundDone(String queue, int sends) {
+        add(BACKGROUND_DONE, "Background sends finished, failed or dropped", sends, "queue", queue);
+    }
+
     public static void budgetRefusal(String realm, String budget) {
         count(BUDGET_REFUSALS, "Code sends refused by a send budget", "realm", realm, "budget", budget);
     }
@@ -72,6 +85,13 @@ public final class SsprMetrics {
             return "voice";
         }
         return p.contains("email") ? "email" : "other";
+    }
+
+    private static void add(String name, String description, int amount, String... tags) {
+        if (amount > 0) {
+            Counter.builder(name).description(description).tags(tags).register(Metrics.globalRegistry)
+                    .increment(amount);
+        }
     }
 
     private static void count(String name, String description, String... tags) {

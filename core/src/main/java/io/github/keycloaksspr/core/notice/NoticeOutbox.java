@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.keycloaksspr.core.delivery.ThemeMessages;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import io.github.keycloaksspr.core.phone.gateway.PhoneGateway;
 import org.jboss.logging.Logger;
@@ -77,10 +78,25 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
 
     public void add(Notice notice) {
         notices.add(notice);
+        queued(1);
     }
 
     public void add(TextNotice text) {
         texts.add(text);
+        queued(1);
+    }
+
+    /** Background sends are counted in the request that causes them: see {@link SsprMetrics#BACKGROUND_QUEUED}. */
+    private void queued(int sends) {
+        if (background != null) {
+            SsprMetrics.backgroundQueued(EXECUTOR, sends);
+        }
+    }
+
+    private void done(int sends) {
+        if (background != null) {
+            SsprMetrics.backgroundDone(EXECUTOR, sends);
+        }
     }
 
     @Override
@@ -92,11 +108,19 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
         if (notices.isEmpty() && texts.isEmpty()) {
             return;
         }
+        int sends = notices.size() + texts.size();
         try {
-            background.execute(this::sendAll);
+            background.execute(() -> {
+                try {
+                    sendAll();
+                } finally {
+                    done(sends);
+                }
+            });
         } catch (RejectedExecutionException e) {
             LOG.warnf("SSPR: the %s executor refused %d notices (server shutting down or overloaded)", EXECUTOR,
-                    notices.size() + texts.size());
+                    sends);
+            done(sends);
         }
     }
 
@@ -107,6 +131,7 @@ public final class NoticeOutbox extends AbstractKeycloakTransaction {
 
     @Override
     protected void rollbackImpl() {
+        done(notices.size() + texts.size());
         notices.clear();
         texts.clear();
     }

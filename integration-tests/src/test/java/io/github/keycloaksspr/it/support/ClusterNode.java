@@ -60,7 +60,7 @@ public final class ClusterNode implements AutoCloseable {
         Files.copy(providerJar, home.resolve("providers").resolve(providerJar.getFileName()),
                 StandardCopyOption.REPLACE_EXISTING);
         run(home, work.resolve("build.log"), List.of("build", "--db=postgres", "--cache=ispn",
-                "--health-enabled=true"));
+                "--health-enabled=true", "--metrics-enabled=true"));
         return home;
     }
 
@@ -80,6 +80,11 @@ public final class ClusterNode implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
         return new ClusterNode(name, httpPort, managementPort, builder.start(), log);
+    }
+
+    /** The node's Prometheus endpoint on its management port. */
+    public String metricsUrl() {
+        return "http://127.0.0.1:" + managementPort + "/metrics";
     }
 
     public ClusterNode awaitReady() throws Exception {
