@@ -77,7 +77,8 @@ class ResetSafeguardsIT {
                 journey.refresh();
             }
             assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).hasSize(1);
-            BackgroundSends.awaitIdle(urls.getMetric());
+            assertThat(BackgroundSends.awaitIdle(urls.getMetric())).as("the server counts its background sends")
+                    .isPositive();
             assertThat(twilio.twilio().requests()).as("ten refreshes, one SMS").hasSize(1);
 
             String code = Codes.in(twilio.twilio().messages().get(0).body());

@@ -22,8 +22,11 @@ public final class BackgroundSends {
     private BackgroundSends() {
     }
 
-    /** Every node's metrics URL, e.g. {@code http://localhost:9000/metrics}. */
-    public static void awaitIdle(String... metricsUrls) throws IOException, InterruptedException {
+    /**
+     * Every node's metrics URL, e.g. {@code http://localhost:9000/metrics}; returns how many sends the nodes have
+     * queued since they started (all of them over by now).
+     */
+    public static double awaitIdle(String... metricsUrls) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             double queued = 0;
@@ -35,7 +38,7 @@ public final class BackgroundSends {
                 done += sum(lines, "sspr_background_done_total");
             }
             if (queued == done) {
-                return;
+                return queued;
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("background sends still running after " + PATIENCE + ": " + queued
