@@ -14,6 +14,7 @@ import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
 import io.github.keycloaksspr.core.email.EmailAddresses;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -139,6 +140,8 @@ final class ContactRegistration {
                     user.credentialManager().createStoredCredential(credential);
                     step.announce(SecurityInfoNotices.ADDED, credential.getType());
                 }
+                Factor.ofPackCredentialType(credential.getType()).ifPresent(factor ->
+                        SecurityInfoProof.verifiedInThisSignIn(authSession, factor));
                 event.detail(Details.CREDENTIAL_TYPE, credential.getType()).success();
                 clearPending(step);
                 step.page().success("ssprRegisterMethodAdded").show();

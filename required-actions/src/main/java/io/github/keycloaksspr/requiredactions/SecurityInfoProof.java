@@ -87,6 +87,17 @@ final class SecurityInfoProof {
                 && ANSWER_FIELDS.stream().anyMatch(form::containsKey);
     }
 
+    /**
+     * A contact the owner just verified by its code in this sign-in proves them for the window, as a proof of an
+     * existing method would: a user registering a phone and then an address is not asked to prove the phone again.
+     */
+    static void verifiedInThisSignIn(AuthenticationSessionModel authSession, Factor factor) {
+        Set<String> factors = new LinkedHashSet<>(provenFactors(authSession));
+        factors.add(factor.id());
+        authSession.setAuthNote(NOTE_PROVEN_FACTORS, String.join(",", factors));
+        authSession.setAuthNote(NOTE_PROVEN_AT, Long.toString(Time.currentTime()));
+    }
+
     static boolean impossibleNow(AuthenticationSessionModel authSession) {
         return authSession.getAuthNote(NOTE_PROOF_IMPOSSIBLE) != null;
     }
@@ -252,6 +263,10 @@ final class SecurityInfoProof {
     }
 
     private Set<String> provenFactors() {
+        return provenFactors(notes);
+    }
+
+    private static Set<String> provenFactors(AuthenticationSessionModel notes) {
         String value = notes.getAuthNote(NOTE_PROVEN_FACTORS);
         return value == null || value.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(value.split(",")));
     }
