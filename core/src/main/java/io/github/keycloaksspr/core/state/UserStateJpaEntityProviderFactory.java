@@ -2,10 +2,8 @@ package io.github.keycloaksspr.core.state;
 
 import java.util.List;
 
+import io.github.keycloaksspr.core.spi.PackJpaEntityProviderFactory;
 import org.jboss.logging.Logger;
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -18,7 +16,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
  * Registers the user-state tables with Keycloak's JPA store (provider {@value #PROVIDER_ID}); their rows go with
  * the user or realm they describe, and the attributes of older releases move into them after start-up.
  */
-public final class UserStateJpaEntityProviderFactory implements JpaEntityProviderFactory, JpaEntityProvider {
+public final class UserStateJpaEntityProviderFactory extends PackJpaEntityProviderFactory {
 
     public static final String PROVIDER_ID = "sspr-user-state";
     static final String CHANGELOG = "META-INF/sspr-user-state-changelog.xml";
@@ -27,33 +25,8 @@ public final class UserStateJpaEntityProviderFactory implements JpaEntityProvide
 
     private static final Logger LOG = Logger.getLogger(UserStateJpaEntityProviderFactory.class);
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(UserStateEntity.class, VettedCredentialEntity.class);
-    }
-
-    @Override
-    public String getChangelogLocation() {
-        return CHANGELOG;
-    }
-
-    @Override
-    public String getFactoryId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
+    public UserStateJpaEntityProviderFactory() {
+        super(PROVIDER_ID, CHANGELOG, List.of(UserStateEntity.class, VettedCredentialEntity.class));
     }
 
     @Override
@@ -101,7 +74,4 @@ public final class UserStateJpaEntityProviderFactory implements JpaEntityProvide
         }
     }
 
-    @Override
-    public void close() {
-    }
 }
