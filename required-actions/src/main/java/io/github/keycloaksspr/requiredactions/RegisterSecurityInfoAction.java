@@ -65,10 +65,10 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         if (policy.isEmpty()) {
             return;
         }
-        MethodContext methods = methodContext(context, policy.get());
-        RegistrationHistory.record(context.getSession(), context.getRealm(), context.getUser(),
-                SecurityInfo.of(methods, context.getUser()));
-        if (settings.isPresent() && RegistrationTrigger.due(context, settings.get(), methods)) {
+        // Read once per sign-in: the history and the trigger look at the same security info.
+        SecurityInfo info = SecurityInfo.of(methodContext(context, policy.get()), context.getUser());
+        RegistrationHistory.record(context.getSession(), context.getRealm(), context.getUser(), info);
+        if (settings.isPresent() && RegistrationTrigger.due(context, settings.get(), info)) {
             context.getAuthenticationSession().addRequiredAction(PROVIDER_ID);
         }
     }

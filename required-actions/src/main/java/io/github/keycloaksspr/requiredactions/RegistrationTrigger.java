@@ -1,7 +1,6 @@
 package io.github.keycloaksspr.requiredactions;
 
 import io.github.keycloaksspr.core.registration.RegistrationSettings;
-import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.registration.ConfirmationRecord;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.common.util.Time;
@@ -21,7 +20,7 @@ final class RegistrationTrigger {
     private RegistrationTrigger() {
     }
 
-    static boolean due(RequiredActionContext context, RegistrationSettings settings, MethodContext methods) {
+    static boolean due(RequiredActionContext context, RegistrationSettings settings, SecurityInfo info) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (SetupHandOff.inProgress(authSession) || authSession.getAuthNote(NOTE_SKIPPED) != null) {
             // Handed off to Keycloak's own setup (the page comes back once it is done), or put off for this sign-in.
@@ -35,7 +34,6 @@ final class RegistrationTrigger {
         if (!settings.requireAtSignIn() && confirmedAt == null) {
             return false;
         }
-        SecurityInfo info = SecurityInfo.of(methods, user);
         return info.inScope() && (settings.requireAtSignIn() && info.missing()
                 || settings.reconfirmationDue(confirmedAt, Time.currentTime()));
     }
