@@ -59,6 +59,7 @@ class RegisterSecurityInfoIT {
     static final String STALE = "rita";
     static final String STALE_NEVER = "ron";
     static final String TOTP_USER = "tina";
+    static final String EMAIL_FIRST = "nora";
 
     @InjectRealm(config = RegistrationRealm.class)
     ManagedRealm realm;
@@ -164,6 +165,46 @@ class RegisterSecurityInfoIT {
             assertThat(e.getType()).isEqualTo("CUSTOM_REQUIRED_ACTION");
             assertThat(e.getDetails()).containsEntry("sspr_registered", "2");
         });
+    }
+
+    /**
+     * The newcomer's case the other way round: the alternate address just verified by its code proves Nora for the
+     * step-up window, so the phone that follows asks for no second code to that address.
+     */
+    @Test
+    void aNewUserWhoVerifiedAnAlternateEmailAddsAPhoneWithoutASecondEmailCode() throws Exception {
+        enableRegistration(Map.of());
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            FormBrowser browser = signIn(EMAIL_FIRST);
+            int mailsBefore = mailServer.getReceivedMessages().length;
+            browser.submit(Map.of("action", "add-email", "email", "nora.home@example.net"));
+            assertThat(mailServer.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
+            browser.submit(Map.of("action", "verify",
+                    "code", Codes.in(MailContent.text(mailServer.getLastReceivedMessage()))));
+            assertThat(browser.html()).contains("The method has been added.");
+            assertThat(credentialTypes(EMAIL_FIRST)).containsExactly("sspr-alternate-email");
+            BackgroundSends.awaitIdle(urls.getMetric());
+            int mailsAfterTheAddress = mailServer.getReceivedMessages().length;
+
+            browser.submit(Map.of("action", "add-phone", "phone", "+49 1700 0000055"));
+            assertThat(ExistingMethodProof.asked(browser)).as("no second code to the address just verified").isFalse();
+            String smsCode = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5)).get(0).body());
+            assertThat(twilio.twilio().requests().get(0).to()).isEqualTo("+4917000000055");
+            browser.submit(Map.of("action", "verify", "code", smsCode));
+            assertThat(browser.textOf("sspr-register-status")).contains("2 of the 2");
+            assertThat(credentialTypes(EMAIL_FIRST)).containsExactlyInAnyOrder("sspr-alternate-email",
+                    "sspr-mobile-phone");
+
+            BackgroundSends.awaitIdle(urls.getMetric());
+            MimeMessage[] received = mailServer.getReceivedMessages();
+            for (int i = mailsAfterTheAddress; i < received.length; i++) {
+                assertThat(received[i].getSubject()).as("a notice, never a second code")
+                        .doesNotContain("verification code");
+            }
+            assertThat(twilio.twilio().requests()).as("one text: the phone's own code").hasSize(1);
+            browser.submit(Map.of("action", "confirm"));
+            assertThat(browser.url()).startsWith(SsprResetRealm.REDIRECT_URI).contains("code=");
+        }
     }
 
     @Test
@@ -313,7 +354,7 @@ class RegisterSecurityInfoIT {
                             "sspr.budget.sends.per.destination", "20",
                             "sspr.budget.sends.per.ip", "100",
                             "sspr.captcha.difficulty", "1000"))
-                    .users(user(NEW_USER), user(TOTP_USER),
+                    .users(user(NEW_USER), user(TOTP_USER), user(EMAIL_FIRST),
                             user(ADMIN).clientRoles("realm-management", "manage-users")
                                     .credential(SeededCredentials.mobilePhone("+4917000000052"))
                                     .credential(SeededCredentials.securityQuestions(Map.of(

@@ -135,8 +135,7 @@ final class AccountAddressProof {
 
     private void proven() {
         notes.removeAuthNote(SecurityInfoProof.NOTE_METHOD);
-        notes.setAuthNote(SecurityInfoProof.NOTE_PROVEN_FACTORS, FACTOR);
-        notes.setAuthNote(SecurityInfoProof.NOTE_PROVEN_AT, Long.toString(Time.currentTime()));
+        SecurityInfoProof.provenBy(notes, FACTOR);
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.REGISTERING_AGAIN)
                 .detail(SsprEvents.METHOD, METHOD_ID).success();
         SecurityInfoNotices.queueRegisteringAgain(step.context().getSession(), step.context().getRealm(), step.user(),

@@ -10,7 +10,7 @@ import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
-import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
+import io.github.keycloaksspr.core.delivery.PhoneCodeDelivery;
 import io.github.keycloaksspr.core.email.EmailAddresses;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.events.SsprEvents;
@@ -62,7 +62,7 @@ final class ContactRegistration {
             return null;
         }
         return PURPOSE_SMS.equals(purpose)
-                ? new Pending("sms", SmsCodeDelivery.INSTANCE.masked(destination))
+                ? new Pending("sms", PhoneCodeDelivery.SMS.masked(destination))
                 : new Pending("email", EmailCodeDelivery.INSTANCE.masked(destination));
     }
 
@@ -90,7 +90,7 @@ final class ContactRegistration {
             step.page().error(FIELD_PHONE, check.refusal().get().messageKey()).show();
             return;
         }
-        startChallenge(step, PURPOSE_SMS, check.e164().orElseThrow(), "ssprRegisterSmsSent", SmsCodeDelivery.INSTANCE);
+        startChallenge(step, PURPOSE_SMS, check.e164().orElseThrow(), "ssprRegisterSmsSent", PhoneCodeDelivery.SMS);
     }
 
     static void addEmail(RegistrationStep step, String input) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
-import io.github.keycloaksspr.core.delivery.VoiceCodeDelivery;
+import io.github.keycloaksspr.core.delivery.PhoneCodeDelivery;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.RegistrationEvidence;
@@ -90,7 +90,7 @@ public final class OfficePhoneMethod extends PhoneCodeMethod {
 
     @Override
     CodeDelivery delivery() {
-        return VoiceCodeDelivery.INSTANCE;
+        return PhoneCodeDelivery.VOICE;
     }
 
     /** Option {@code --spi-sspr-method--sspr-office-phone--attribute} names the user attribute. */

@@ -7,7 +7,7 @@ import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
 import io.github.keycloaksspr.core.delivery.EmailCodeDelivery;
-import io.github.keycloaksspr.core.delivery.SmsCodeDelivery;
+import io.github.keycloaksspr.core.delivery.PhoneCodeDelivery;
 import org.keycloak.models.UserModel;
 
 /**
@@ -17,7 +17,7 @@ import org.keycloak.models.UserModel;
 enum MfaChannel {
 
     SMS("sspr-sms-otp", SsprCredentialTypes.MOBILE_PHONE, "mfa-sms", "ssprMfaSmsTitle", "ssprMethodSmsInstruction",
-            SsprCredentials::mobileNumber, SmsCodeDelivery.INSTANCE),
+            SsprCredentials::mobileNumber, PhoneCodeDelivery.SMS),
 
     EMAIL("sspr-email-otp", SsprCredentialTypes.ALTERNATE_EMAIL, "mfa-email", "ssprMfaEmailTitle",
             "ssprMethodEmailInstruction", SsprCredentials::alternateEmail, EmailCodeDelivery.INSTANCE);

@@ -6,21 +6,8 @@ public final class SsprEmailOtpAuthenticatorFactory extends SsprMfaCodeAuthentic
     public static final String PROVIDER_ID = "sspr-email-otp";
 
     public SsprEmailOtpAuthenticatorFactory() {
-        super(MfaChannel.EMAIL);
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "SSPR: alternate email code (MFA)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Sends a one-time code to the alternate email address the user registered as security info (not the account email).";
+        super(PROVIDER_ID, MfaChannel.EMAIL, "SSPR: alternate email code (MFA)",
+                "Sends a one-time code to the alternate email address the user registered as security info "
+                        + "(not the account email).");
     }
 }

@@ -1,9 +1,7 @@
 package io.github.keycloaksspr.authenticators.mfa;
 
 import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.OTPCredentialModel;
 
 /**
@@ -17,15 +15,8 @@ abstract class SsprMfaCodeAuthenticatorFactory extends SsprAuthenticatorFactory 
             AuthenticationExecutionModel.Requirement.ALTERNATIVE,
             AuthenticationExecutionModel.Requirement.DISABLED};
 
-    private final SsprMfaCodeAuthenticator authenticator;
-
-    SsprMfaCodeAuthenticatorFactory(MfaChannel channel) {
-        this.authenticator = new SsprMfaCodeAuthenticator(channel);
-    }
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return authenticator;
+    SsprMfaCodeAuthenticatorFactory(String id, MfaChannel channel, String displayType, String helpText) {
+        super(id, new SsprMfaCodeAuthenticator(channel), displayType, helpText);
     }
 
     @Override

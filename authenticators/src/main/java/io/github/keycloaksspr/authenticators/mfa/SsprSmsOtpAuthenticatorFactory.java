@@ -6,21 +6,8 @@ public final class SsprSmsOtpAuthenticatorFactory extends SsprMfaCodeAuthenticat
     public static final String PROVIDER_ID = "sspr-sms-otp";
 
     public SsprSmsOtpAuthenticatorFactory() {
-        super(MfaChannel.SMS);
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "SSPR: SMS code (MFA)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Sends a one-time code by SMS to the mobile phone the user registered as security info. Needs the Twilio gateway.";
+        super(PROVIDER_ID, MfaChannel.SMS, "SSPR: SMS code (MFA)",
+                "Sends a one-time code by SMS to the mobile phone the user registered as security info. "
+                        + "Needs the Twilio gateway.");
     }
 }

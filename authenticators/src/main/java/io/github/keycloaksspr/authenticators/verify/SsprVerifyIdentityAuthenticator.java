@@ -29,7 +29,7 @@ public final class SsprVerifyIdentityAuthenticator extends SsprFlowStep {
             } else if (run.hasCurrentMethod()) {
                 run.answer(form);
             } else {
-                run.showSelection(null);
+                run.showSelection();
             }
         });
     }

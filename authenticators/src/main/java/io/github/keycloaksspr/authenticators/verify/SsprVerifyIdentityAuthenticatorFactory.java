@@ -7,10 +7,8 @@ import io.github.keycloaksspr.authenticators.flow.SsprAuthenticatorFactory;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.policy.SsprPolicyLocator;
 import io.github.keycloaksspr.core.policy.SsprPolicyProperties;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.provider.ProviderConfigProperty;
-import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * {@code sspr-verify-identity}. Its execution config is the realm's reset policy. Every choice is a fixed list in the
@@ -21,27 +19,10 @@ public final class SsprVerifyIdentityAuthenticatorFactory extends SsprAuthentica
 
     public static final String PROVIDER_ID = SsprPolicyLocator.VERIFY_IDENTITY_PROVIDER_ID;
 
-    private static final SsprVerifyIdentityAuthenticator SINGLETON = new SsprVerifyIdentityAuthenticator();
-
-    @Override
-    public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
-    }
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return "SSPR: verify identity (N of M methods)";
-    }
-
-    @Override
-    public String getHelpText() {
-        return "Self-service password reset: the user proves identity with the number of registered methods the "
-                + "policy requires. This step's config is the reset policy.";
+    public SsprVerifyIdentityAuthenticatorFactory() {
+        super(PROVIDER_ID, new SsprVerifyIdentityAuthenticator(), "SSPR: verify identity (N of M methods)",
+                "Self-service password reset: the user proves identity with the number of registered methods the "
+                        + "policy requires. This step's config is the reset policy.");
     }
 
     /** Wrong codes are reported as {@code otp} failures: the only custom-step category brute-force protection counts. */

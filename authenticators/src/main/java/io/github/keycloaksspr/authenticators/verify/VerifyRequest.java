@@ -1,8 +1,6 @@
 package io.github.keycloaksspr.authenticators.verify;
 
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
 
@@ -15,10 +13,9 @@ import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
-import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodPages;
-import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.proof.ProofStep;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.events.EventBuilder;
@@ -40,42 +37,26 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
         return MethodCatalogue.of();
     }
 
-    SsprMethod method(String id) {
-        return catalogue().find(methods, id).orElseThrow();
-    }
-
     EventBuilder event() {
         return SsprEvents.step(flow.getEvent(), ResetStep.VERIFY_IDENTITY);
     }
 
-    /**
-     * The method list with each method's hint; when nothing is left to try, the one generic ending instead.
-     *
-     * @param event the run's event, which records that no method was left
-     */
-    void showMethods(List<SsprMethod> methods, Function<SsprMethod, String> hint, int step, int required,
-                     String errorKey, EventBuilder event) {
-        if (methods.isEmpty()) {
-            endNotVerified(event);
-            return;
-        }
-        List<MethodPages.MethodChoice> choices = methods.stream()
-                .map(m -> new MethodPages.MethodChoice(m.id(), MethodPages.labelKey(m.id()), hint.apply(m)))
-                .toList();
+    /** The method list; its error (a message key) shown when not null. */
+    void showMethods(ProofStep.ChooseMethod choose) {
         LoginFormsProvider form = form();
-        if (errorKey != null) {
-            form.setError(errorKey);
+        if (choose.errorKey() != null) {
+            form.setError(choose.errorKey());
         }
-        flow.challenge(MethodPages.selectMethod(form, choices, step, required));
+        flow.challenge(MethodPages.selectMethod(form, choose.choices(), choose.step(), choose.of()));
     }
 
-    /** The answer page of {@code methodId}; {@code error} (a message key) shown at the answer field when not null. */
-    Response challengePage(String methodId, MethodChallenge challenge, int step, int required, String error) {
+    /** A method's answer page; its error (a message key) shown at the answer field when not null. */
+    Response challengePage(ProofStep.AnswerMethod answer) {
         LoginFormsProvider form = form();
-        if (error != null) {
-            form.addError(new FormMessage(CodeChallenges.CODE_FIELD, error));
+        if (answer.errorKey() != null) {
+            form.addError(new FormMessage(CodeChallenges.CODE_FIELD, answer.errorKey()));
         }
-        return MethodPages.verifyMethod(form, methodId, challenge, step, required);
+        return MethodPages.verifyMethod(form, answer.methodId(), answer.challenge(), answer.step(), answer.of());
     }
 
     /** A page of the step, naming the account as it was typed (the same for an account and a stand-in). */
@@ -94,8 +75,7 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
     }
 
     /** Blocked from SSPR: nothing is checked or sent, and the reset starts over with the one message that says so. */
-    void endBlocked(EventBuilder event) {
-        SsprEvents.failure(event, SsprReasons.TOO_MANY_ATTEMPTS);
+    void endBlocked() {
         flow.forkWithErrorMessage(new FormMessage(SsprPages.BLOCKED));
     }
 

@@ -29,6 +29,10 @@ public final class CodeChallenges {
     public static final String CODE_FIELD = "code";
     /** The event reason of a code the mail server or phone gateway did not take. */
     public static final String DELIVERY_FAILED = "delivery_failed";
+    /** The code's time is over. */
+    public static final String CODE_EXPIRED = "code_expired";
+    /** No code is live for the purpose (none was sent, or it was used). */
+    public static final String NO_LIVE_CODE = "no_live_code";
     /** The undelivered mark outlives its code a little, so that the last page of a code still tells why. */
     private static final long UNDELIVERED_MARK_GRACE_SECONDS = 60;
 
@@ -117,8 +121,8 @@ public final class CodeChallenges {
             case VALID -> MethodOutcome.verified();
             case WRONG -> MethodOutcome.wrong("ssprErrorWrongCode", "wrong_code");
             case EXHAUSTED -> MethodOutcome.spent("ssprErrorCodeExhausted", "too_many_wrong_codes");
-            case EXPIRED -> MethodOutcome.spent("ssprErrorCodeExpired", "code_expired");
-            case NONE -> MethodOutcome.spent("ssprErrorCodeExpired", "no_live_code");
+            case EXPIRED -> MethodOutcome.spent("ssprErrorCodeExpired", CODE_EXPIRED);
+            case NONE -> MethodOutcome.spent("ssprErrorCodeExpired", NO_LIVE_CODE);
         };
     }
 }

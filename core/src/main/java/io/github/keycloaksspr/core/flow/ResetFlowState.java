@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.proof.ProofNotes;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -96,6 +97,46 @@ public final class ResetFlowState {
 
     public Set<String> verifiedMethods(String userId) {
         return isFor(userId) ? read(VERIFIED_METHODS) : Set.of();
+    }
+
+    /** The proof of identity for this user, kept in these notes; for anyone else nothing is proven. */
+    public ProofNotes proofFor(String userId) {
+        return new ProofNotes() {
+            @Override
+            public String currentMethod() {
+                return ResetFlowState.this.currentMethod();
+            }
+
+            @Override
+            public void selectMethod(String methodId) {
+                ResetFlowState.this.selectMethod(methodId);
+            }
+
+            @Override
+            public void leaveMethod() {
+                ResetFlowState.this.leaveMethod();
+            }
+
+            @Override
+            public Set<String> spentMethods() {
+                return ResetFlowState.this.spentMethods();
+            }
+
+            @Override
+            public void markSpent(String methodId) {
+                ResetFlowState.this.markSpent(methodId);
+            }
+
+            @Override
+            public Set<String> provenFactors() {
+                return verifiedFactors(userId);
+            }
+
+            @Override
+            public void recordProven(String methodId, Factor factor) {
+                recordVerified(userId, methodId, factor);
+            }
+        };
     }
 
     public void markSpent(String methodId) {

@@ -1,7 +1,5 @@
 package io.github.keycloaksspr.core.policy;
 
-import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.ATTEMPTS_PER_ACCOUNT;
-import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.ATTEMPTS_PER_CLIENT_IP;
 import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.ATTEMPTS_WINDOW_HOURS;
 
 import java.time.Duration;
@@ -21,24 +19,23 @@ public record AttemptLimits(int perAccount, int perClientIp, Duration window) {
     public static final int MAX_ATTEMPTS = 100;
     public static final int MAX_WINDOW_HOURS = 168;
 
-    public static final AttemptLimits DEFAULTS = new AttemptLimits(5, 50, Duration.ofHours(24));
+    public static final AttemptLimits DEFAULTS = new AttemptLimits(
+            PolicySettings.ATTEMPTS_PER_ACCOUNT_SETTING.defaultValue(),
+            PolicySettings.ATTEMPTS_PER_CLIENT_IP_SETTING.defaultValue(),
+            Duration.ofHours(PolicySettings.ATTEMPTS_WINDOW_SETTING.defaultValue()));
 
     public AttemptLimits {
-        if (perAccount < 1 || perAccount > MAX_ATTEMPTS) {
-            throw new InvalidPolicyException(ATTEMPTS_PER_ACCOUNT, "must be 1 to " + MAX_ATTEMPTS);
+        PolicySettings.ATTEMPTS_PER_ACCOUNT_SETTING.check(perAccount);
+        PolicySettings.ATTEMPTS_PER_CLIENT_IP_SETTING.check(perClientIp);
+        if (window == null) {
+            throw new InvalidPolicyException(ATTEMPTS_WINDOW_HOURS, "a window is required");
         }
-        if (perClientIp < 1 || perClientIp > MAX_ATTEMPTS) {
-            throw new InvalidPolicyException(ATTEMPTS_PER_CLIENT_IP, "must be 1 to " + MAX_ATTEMPTS);
-        }
-        if (window == null || window.toHours() < 1 || window.toHours() > MAX_WINDOW_HOURS) {
-            throw new InvalidPolicyException(ATTEMPTS_WINDOW_HOURS, "must be 1 to " + MAX_WINDOW_HOURS + " hours");
-        }
+        PolicySettings.ATTEMPTS_WINDOW_SETTING.check((int) Math.min(window.toHours(), Integer.MAX_VALUE));
     }
 
     static AttemptLimits read(ConfigReader read) {
-        return new AttemptLimits(
-                read.integer(ATTEMPTS_PER_ACCOUNT, DEFAULTS.perAccount),
-                read.integer(ATTEMPTS_PER_CLIENT_IP, DEFAULTS.perClientIp),
-                Duration.ofHours(read.integer(ATTEMPTS_WINDOW_HOURS, (int) DEFAULTS.window.toHours())));
+        return new AttemptLimits(PolicySettings.ATTEMPTS_PER_ACCOUNT_SETTING.read(read),
+                PolicySettings.ATTEMPTS_PER_CLIENT_IP_SETTING.read(read),
+                Duration.ofHours(PolicySettings.ATTEMPTS_WINDOW_SETTING.read(read)));
     }
 }

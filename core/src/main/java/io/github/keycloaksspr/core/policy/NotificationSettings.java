@@ -14,11 +14,12 @@ public record NotificationSettings(boolean notifyUser, boolean notifyAdmins) {
     public static final String NOTIFY_USER = "sspr.notify.user";
     public static final String NOTIFY_ADMINS = "sspr.notify.admins";
 
-    public static final NotificationSettings DEFAULTS = new NotificationSettings(true, true);
+    public static final NotificationSettings DEFAULTS = new NotificationSettings(
+            PolicySettings.NOTIFY_USER_SETTING.defaultValue(), PolicySettings.NOTIFY_ADMINS_SETTING.defaultValue());
 
     public static NotificationSettings from(Map<String, String> config) {
         ConfigReader read = new ConfigReader(config);
-        return new NotificationSettings(read.bool(NOTIFY_USER, DEFAULTS.notifyUser),
-                read.bool(NOTIFY_ADMINS, DEFAULTS.notifyAdmins));
+        return new NotificationSettings(PolicySettings.NOTIFY_USER_SETTING.read(read),
+                PolicySettings.NOTIFY_ADMINS_SETTING.read(read));
     }
 }

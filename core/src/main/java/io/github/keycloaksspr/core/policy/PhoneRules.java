@@ -2,9 +2,7 @@ package io.github.keycloaksspr.core.policy;
 
 import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.PHONE_COUNTRIES;
 import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.PHONE_REGION;
-import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.PHONE_SENDS_PER_REALM;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +24,8 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 public record PhoneRules(Optional<String> defaultRegion, Set<Integer> allowedCallingCodes, int sendsPerRealm) {
 
     public static final int MAX_SENDS_PER_REALM = 100_000;
-    public static final PhoneRules DEFAULTS = new PhoneRules(Optional.empty(), Set.of(), 1_000);
+    public static final PhoneRules DEFAULTS = new PhoneRules(Optional.empty(), Set.of(),
+            PolicySettings.PHONE_SENDS_PER_REALM_SETTING.defaultValue());
 
     public PhoneRules {
         PhoneNumberUtil util = PhoneNumberUtil.getInstance();
@@ -40,9 +39,7 @@ public record PhoneRules(Optional<String> defaultRegion, Set<Integer> allowedCal
                 throw new InvalidPolicyException(PHONE_COUNTRIES, "not a country calling code: " + code);
             }
         }
-        if (sendsPerRealm < 1 || sendsPerRealm > MAX_SENDS_PER_REALM) {
-            throw new InvalidPolicyException(PHONE_SENDS_PER_REALM, "must be 1 to " + MAX_SENDS_PER_REALM);
-        }
+        PolicySettings.PHONE_SENDS_PER_REALM_SETTING.check(sendsPerRealm);
     }
 
     /** Whether numbers of {@code callingCode} may be texted or called. */
@@ -56,14 +53,14 @@ public record PhoneRules(Optional<String> defaultRegion, Set<Integer> allowedCal
 
     static PhoneRules read(ConfigReader read) {
         Set<Integer> codes = new TreeSet<>();
-        for (String code : read.list(PHONE_COUNTRIES, List.of())) {
+        for (String code : PolicySettings.PHONE_COUNTRIES_SETTING.read(read)) {
             try {
                 codes.add(Integer.parseInt(code.strip().replaceFirst("^\\+", "")));
             } catch (NumberFormatException e) {
                 throw new InvalidPolicyException(PHONE_COUNTRIES, "not a country calling code");
             }
         }
-        return new PhoneRules(Optional.ofNullable(read.text(PHONE_REGION, null)), codes,
-                read.integer(PHONE_SENDS_PER_REALM, DEFAULTS.sendsPerRealm));
+        return new PhoneRules(Optional.ofNullable(PolicySettings.PHONE_REGION_SETTING.read(read)), codes,
+                PolicySettings.PHONE_SENDS_PER_REALM_SETTING.read(read));
     }
 }

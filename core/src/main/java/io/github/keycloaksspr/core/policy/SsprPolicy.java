@@ -1,18 +1,16 @@
 package io.github.keycloaksspr.core.policy;
 
+import static io.github.keycloaksspr.core.policy.PolicySettings.*;
 import static io.github.keycloaksspr.core.policy.SsprPolicyKeys.*;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import io.github.keycloaksspr.core.code.OneTimeCodes;
 
 /**
  * The reset policy: one immutable, validated value read once per request. Every component asks it; none parses the
- * config map itself. Defaults follow Entra's recommendations (two methods, notifications on, no questions for admins).
+ * config map itself. Its settings, their defaults and the values they accept are declared in {@link PolicySettings}.
  */
 public record SsprPolicy(
         SsprScope scope,
@@ -43,33 +41,31 @@ public record SsprPolicy(
     public static final int MIN_CAPTCHA_DIFFICULTY = 1_000;
     public static final int MAX_CAPTCHA_DIFFICULTY = 10_000_000;
 
-    public static final SsprPolicy DEFAULTS = new SsprPolicy(SsprScope.ALL, null,
-            List.of(SsprMethodIds.EMAIL, SsprMethodIds.SMS, SsprMethodIds.TOTP), 2, null, null,
-            6, Duration.ofMinutes(5), 5, 20, 3, Duration.ofMinutes(60), true, 50_000, true, true, 3,
-            AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS);
+    public static final SsprPolicy DEFAULTS = new SsprPolicy(SCOPE_SETTING.defaultValue(), null,
+            METHODS_SETTING.defaultValue(), METHODS_REQUIRED_SETTING.defaultValue(), null, null,
+            CODE_LENGTH_SETTING.defaultValue(), Duration.ofMinutes(CODE_LIFETIME_SETTING.defaultValue()),
+            SENDS_PER_USER_SETTING.defaultValue(), SENDS_PER_CLIENT_IP_SETTING.defaultValue(),
+            SENDS_PER_DESTINATION_SETTING.defaultValue(), Duration.ofMinutes(BUDGET_WINDOW_SETTING.defaultValue()),
+            CAPTCHA_ENABLED_SETTING.defaultValue(), CAPTCHA_DIFFICULTY_SETTING.defaultValue(),
+            UNLOCK_ALLOWED_SETTING.defaultValue(), ENUMERATION_SAFE_SETTING.defaultValue(),
+            QUESTIONS_TO_ANSWER_SETTING.defaultValue(), AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS);
 
+    /** Each value as its {@link PolicySettings setting} accepts it, and the rules that tie two settings together. */
     public SsprPolicy {
-        methods = List.copyOf(methods);
+        methods = List.copyOf(METHODS_SETTING.check(methods));
         require(scope != SsprScope.GROUP || scopeGroup != null && !scopeGroup.isBlank(), SCOPE_GROUP,
                 "a group is required when the scope is GROUP");
-        require(!methods.isEmpty(), METHODS, "at least one method must be available");
-        methods.forEach(m -> require(SsprMethodIds.ALL.contains(m), METHODS, "unknown method " + m));
-        require(methods.stream().distinct().count() == methods.size(), METHODS, "a method is listed twice");
-        require(methodsRequired == 1 || methodsRequired == 2, METHODS_REQUIRED, "must be 1 or 2");
+        METHODS_REQUIRED_SETTING.check(methodsRequired);
         require(methods.size() >= methodsRequired, METHODS_REQUIRED, "more methods required than available");
-        require(codeLength >= OneTimeCodes.MIN_LENGTH && codeLength <= OneTimeCodes.MAX_LENGTH, CODE_LENGTH,
-                "must be " + OneTimeCodes.MIN_LENGTH + " to " + OneTimeCodes.MAX_LENGTH + " digits");
-        require(!codeLifetime.isNegative() && !codeLifetime.isZero() && codeLifetime.compareTo(OneTimeCodes.MAX_TTL) <= 0,
-                CODE_LIFETIME_MINUTES, "must be 1 to " + OneTimeCodes.MAX_TTL_MINUTES + " minutes");
-        require(sendsPerUser >= 1 && sendsPerUser <= MAX_SENDS, SENDS_PER_USER, "must be 1 to " + MAX_SENDS);
-        require(sendsPerClientIp >= 1 && sendsPerClientIp <= MAX_SENDS, SENDS_PER_CLIENT_IP, "must be 1 to " + MAX_SENDS);
-        require(sendsPerDestination >= 1 && sendsPerDestination <= MAX_SENDS, SENDS_PER_DESTINATION,
-                "must be 1 to " + MAX_SENDS);
-        require(budgetWindow.toMinutes() >= 1 && budgetWindow.toHours() <= 24, BUDGET_WINDOW_MINUTES,
-                "must be 1 minute to 24 hours");
-        require(captchaDifficulty >= MIN_CAPTCHA_DIFFICULTY && captchaDifficulty <= MAX_CAPTCHA_DIFFICULTY,
-                CAPTCHA_DIFFICULTY, "must be " + MIN_CAPTCHA_DIFFICULTY + " to " + MAX_CAPTCHA_DIFFICULTY);
-        require(questionsToAnswer >= 3 && questionsToAnswer <= 5, QUESTIONS_TO_ANSWER, "must be 3 to 5");
+        CODE_LENGTH_SETTING.check(codeLength);
+        require(!codeLifetime.isNegative() && !codeLifetime.isZero(), CODE_LIFETIME_MINUTES, "must be positive");
+        CODE_LIFETIME_SETTING.check((int) Math.min(codeLifetime.toMinutes(), Integer.MAX_VALUE));
+        SENDS_PER_USER_SETTING.check(sendsPerUser);
+        SENDS_PER_CLIENT_IP_SETTING.check(sendsPerClientIp);
+        SENDS_PER_DESTINATION_SETTING.check(sendsPerDestination);
+        BUDGET_WINDOW_SETTING.check((int) Math.min(budgetWindow.toMinutes(), Integer.MAX_VALUE));
+        CAPTCHA_DIFFICULTY_SETTING.check(captchaDifficulty);
+        QUESTIONS_TO_ANSWER_SETTING.check(questionsToAnswer);
         require(attempts != null, ATTEMPTS_PER_ACCOUNT, "attempt limits are required");
         require(phone != null, PHONE_REGION, "phone rules are required");
     }
@@ -78,23 +74,23 @@ public record SsprPolicy(
     public static SsprPolicy from(Map<String, String> config) {
         ConfigReader read = new ConfigReader(config == null ? Map.of() : config);
         return new SsprPolicy(
-                read.enumValue(SCOPE, SsprScope.class, DEFAULTS.scope),
-                read.text(SCOPE_GROUP, DEFAULTS.scopeGroup),
-                read.list(METHODS, DEFAULTS.methods),
-                read.integer(METHODS_REQUIRED, DEFAULTS.methodsRequired),
-                read.text(ADMIN_ROLE, DEFAULTS.adminRole),
-                read.text(ADMIN_GROUP, DEFAULTS.adminGroup),
-                read.integer(CODE_LENGTH, DEFAULTS.codeLength),
-                Duration.ofMinutes(read.integer(CODE_LIFETIME_MINUTES, (int) DEFAULTS.codeLifetime.toMinutes())),
-                read.integer(SENDS_PER_USER, DEFAULTS.sendsPerUser),
-                read.integer(SENDS_PER_CLIENT_IP, DEFAULTS.sendsPerClientIp),
-                read.integer(SENDS_PER_DESTINATION, DEFAULTS.sendsPerDestination),
-                Duration.ofMinutes(read.integer(BUDGET_WINDOW_MINUTES, (int) DEFAULTS.budgetWindow.toMinutes())),
-                read.bool(CAPTCHA_ENABLED, DEFAULTS.captchaEnabled),
-                read.integer(CAPTCHA_DIFFICULTY, DEFAULTS.captchaDifficulty),
-                read.bool(UNLOCK_ALLOWED, DEFAULTS.unlockAllowed),
-                read.bool(ENUMERATION_SAFE, DEFAULTS.enumerationSafe),
-                read.integer(QUESTIONS_TO_ANSWER, DEFAULTS.questionsToAnswer),
+                SCOPE_SETTING.read(read),
+                SCOPE_GROUP_SETTING.read(read),
+                METHODS_SETTING.read(read),
+                METHODS_REQUIRED_SETTING.read(read),
+                ADMIN_ROLE_SETTING.read(read),
+                ADMIN_GROUP_SETTING.read(read),
+                CODE_LENGTH_SETTING.read(read),
+                Duration.ofMinutes(CODE_LIFETIME_SETTING.read(read)),
+                SENDS_PER_USER_SETTING.read(read),
+                SENDS_PER_CLIENT_IP_SETTING.read(read),
+                SENDS_PER_DESTINATION_SETTING.read(read),
+                Duration.ofMinutes(BUDGET_WINDOW_SETTING.read(read)),
+                CAPTCHA_ENABLED_SETTING.read(read),
+                CAPTCHA_DIFFICULTY_SETTING.read(read),
+                UNLOCK_ALLOWED_SETTING.read(read),
+                ENUMERATION_SAFE_SETTING.read(read),
+                QUESTIONS_TO_ANSWER_SETTING.read(read),
                 AttemptLimits.read(read),
                 PhoneRules.read(read));
     }
@@ -109,6 +105,14 @@ public record SsprPolicy(
     /** How many distinct methods this user must prove. */
     public int methodsRequiredFor(boolean administrator) {
         return administrator ? ADMIN_METHODS_REQUIRED : methodsRequired;
+    }
+
+    /**
+     * How many distinct methods a signed-in user proves before changing security info: one, as Entra asks one recent
+     * second factor, and for administrators as many as their reset. Fewer when the user has fewer that can prove.
+     */
+    public int methodsBeforeChangeFor(boolean administrator) {
+        return administrator ? ADMIN_METHODS_REQUIRED : 1;
     }
 
     /** The methods this user may use: administrators never answer security questions. */

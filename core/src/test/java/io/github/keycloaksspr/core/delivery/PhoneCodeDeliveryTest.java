@@ -29,7 +29,7 @@ class PhoneCodeDeliveryTest {
     @Test
     void anSmsCarriesTheCodeInTheRealmsWordingAndLanguage() throws Exception {
         MethodContext context = context(gateway, Locale.GERMAN);
-        SmsCodeDelivery.INSTANCE.compose(context, null, NUMBER, "482913").transmit(context.session(), context.realm());
+        PhoneCodeDelivery.SMS.compose(context, null, NUMBER, "482913").transmit(context.session(), context.realm());
 
         assertThat(gateway.texts).containsExactly(NUMBER + ": Ihr Code für Acme Login: 482913");
         assertThat(gateway.calls).isEmpty();
@@ -38,7 +38,7 @@ class PhoneCodeDeliveryTest {
     @Test
     void aCallReadsTheCodeDigitByDigitTwiceInTheUsersLanguage() throws Exception {
         MethodContext context = context(gateway, Locale.GERMANY);
-        VoiceCodeDelivery.INSTANCE.compose(context, null, NUMBER, "4829").transmit(context.session(), context.realm());
+        PhoneCodeDelivery.VOICE.compose(context, null, NUMBER, "4829").transmit(context.session(), context.realm());
 
         assertThat(gateway.calls).containsExactly(new SpokenMessage("4, 8, 2, 9.", "de-DE", 2));
         assertThat(gateway.texts).isEmpty();
@@ -49,7 +49,7 @@ class PhoneCodeDeliveryTest {
         RecordingGateway unconfigured = new RecordingGateway(false);
 
         MethodContext context = context(unconfigured, Locale.ENGLISH);
-        Transmission text = SmsCodeDelivery.INSTANCE.compose(context, null, NUMBER, "482913");
+        Transmission text = PhoneCodeDelivery.SMS.compose(context, null, NUMBER, "482913");
 
         assertThatThrownBy(() -> text.transmit(context.session(), context.realm())).isInstanceOf(IllegalStateException.class).hasMessageNotContaining("482913");
         assertThat(unconfigured.texts).isEmpty();
@@ -57,8 +57,8 @@ class PhoneCodeDeliveryTest {
 
     @Test
     void composingSendsNothingTheMessageLeavesOnlyWhenTransmitted() {
-        SmsCodeDelivery.INSTANCE.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
-        VoiceCodeDelivery.INSTANCE.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
+        PhoneCodeDelivery.SMS.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
+        PhoneCodeDelivery.VOICE.compose(context(gateway, Locale.ENGLISH), null, NUMBER, "482913");
 
         assertThat(gateway.texts).isEmpty();
         assertThat(gateway.calls).isEmpty();
@@ -66,8 +66,8 @@ class PhoneCodeDeliveryTest {
 
     @Test
     void bothPhoneChannelsShowTheNumberMaskedAlike() {
-        assertThat(SmsCodeDelivery.INSTANCE.masked(NUMBER)).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78")
-                .isEqualTo(VoiceCodeDelivery.INSTANCE.masked(NUMBER));
+        assertThat(PhoneCodeDelivery.SMS.masked(NUMBER)).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78")
+                .isEqualTo(PhoneCodeDelivery.VOICE.masked(NUMBER));
         assertThat(EmailCodeDelivery.INSTANCE.masked("maria@gmail.com")).isEqualTo("m\u2022\u2022\u2022@gmail.com");
     }
 
