@@ -41,8 +41,12 @@ final class BrowserFlowDemand {
     /** Whether the browser flow that this sign-in would run (the client's override or the realm's) asks more. */
     static boolean asksMoreThanPassword(AuthenticationFlowContext context, UserModel user) {
         AuthenticationFlowModel browser = AuthenticationFlowResolver.resolveBrowserFlow(context.getAuthenticationSession());
-        return browser == null
-                || new BrowserFlowDemand(context.getSession(), context.getRealm(), user).asksMore(browser.getId());
+        return browser == null || asksMoreThanPassword(context.getSession(), context.getRealm(), user, browser.getId());
+    }
+
+    /** Whether the flow {@code flowId} asks {@code user} for more than the password. */
+    static boolean asksMoreThanPassword(KeycloakSession session, RealmModel realm, UserModel user, String flowId) {
+        return new BrowserFlowDemand(session, realm, user).asksMore(flowId);
     }
 
     private boolean asksMore(String flowId) {

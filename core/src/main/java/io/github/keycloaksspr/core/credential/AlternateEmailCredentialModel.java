@@ -38,15 +38,7 @@ public final class AlternateEmailCredentialModel extends CredentialModel {
         if (!EmailAddresses.isValid(data.email())) {
             throw new IllegalArgumentException(TYPE + " credential " + stored.getId() + " holds no valid email address");
         }
-        AlternateEmailCredentialModel model = new AlternateEmailCredentialModel(EmailAddresses.normalize(data.email()));
-        model.setId(stored.getId());
-        model.setType(TYPE);
-        model.setUserLabel(stored.getUserLabel());
-        model.setCreatedDate(stored.getCreatedDate());
-        model.setCredentialData(stored.getCredentialData());
-        model.setSecretData(stored.getSecretData());
-        model.setFederationLink(stored.getFederationLink());
-        return model;
+        return CredentialJson.restored(new AlternateEmailCredentialModel(EmailAddresses.normalize(data.email())), stored, TYPE);
     }
 
     /** The address. Personal data: show {@link Masking#email(String)} unless the user is verified. */

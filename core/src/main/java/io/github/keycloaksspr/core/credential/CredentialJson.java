@@ -3,9 +3,13 @@ package io.github.keycloaksspr.core.credential;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.util.JsonSerialization;
 
-/** JSON (de)serialization of credential data with Keycloak's own mapper, as Keycloak's credential models do. */
+/**
+ * JSON (de)serialization of credential data with Keycloak's own mapper, as Keycloak's credential models do, and the
+ * typed model of a stored credential.
+ */
 final class CredentialJson {
 
     /** What a credential without a secret stores as secret data, as Keycloak's WebAuthn credential does. */
@@ -39,5 +43,17 @@ final class CredentialJson {
         } catch (IOException e) {
             throw new IllegalArgumentException(credentialType + " credential " + credentialId + " has unreadable data");
         }
+    }
+
+    /** {@code model}, typed from the stored credential, with everything else the stored one holds. */
+    static <T extends CredentialModel> T restored(T model, CredentialModel stored, String type) {
+        model.setId(stored.getId());
+        model.setType(type);
+        model.setUserLabel(stored.getUserLabel());
+        model.setCreatedDate(stored.getCreatedDate());
+        model.setCredentialData(stored.getCredentialData());
+        model.setSecretData(stored.getSecretData());
+        model.setFederationLink(stored.getFederationLink());
+        return model;
     }
 }

@@ -36,15 +36,7 @@ public final class MobilePhoneCredentialModel extends CredentialModel {
 
     public static MobilePhoneCredentialModel createFromCredentialModel(CredentialModel stored) {
         Data data = CredentialJson.read(stored.getCredentialData(), Data.class, TYPE, stored.getId());
-        MobilePhoneCredentialModel model = new MobilePhoneCredentialModel(requireE164(data.number(), stored.getId()));
-        model.setId(stored.getId());
-        model.setType(TYPE);
-        model.setUserLabel(stored.getUserLabel());
-        model.setCreatedDate(stored.getCreatedDate());
-        model.setCredentialData(stored.getCredentialData());
-        model.setSecretData(stored.getSecretData());
-        model.setFederationLink(stored.getFederationLink());
-        return model;
+        return CredentialJson.restored(new MobilePhoneCredentialModel(requireE164(data.number(), stored.getId())), stored, TYPE);
     }
 
     /** The number in E.164 form. Personal data: show {@link Masking#phone(String)} unless the user is verified. */

@@ -90,15 +90,7 @@ public final class SecurityQuestionsCredentialModel extends CredentialModel {
         if (!complete) {
             throw new IllegalArgumentException(TYPE + " credential " + stored.getId() + " has incomplete data");
         }
-        SecurityQuestionsCredentialModel model = new SecurityQuestionsCredentialModel(questionIds, answers);
-        model.setId(stored.getId());
-        model.setType(TYPE);
-        model.setUserLabel(stored.getUserLabel());
-        model.setCreatedDate(stored.getCreatedDate());
-        model.setCredentialData(stored.getCredentialData());
-        model.setSecretData(stored.getSecretData());
-        model.setFederationLink(stored.getFederationLink());
-        return model;
+        return CredentialJson.restored(new SecurityQuestionsCredentialModel(questionIds, answers), stored, TYPE);
     }
 
     /** The registered question ids, in registration order. */
