@@ -44,7 +44,7 @@ done
 
 if $build; then
   say "building the provider JAR and the demo sinks (mvn package)..."
-  mvn -q -B -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
+  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
 fi
 ls "$ROOT"/provider/target/keycloak-sspr-*.jar >/dev/null 2>&1 || die "no provider JAR in provider/target: run without --no-build"
 ls "$ROOT"/test-sinks/target/lib/*.jar >/dev/null 2>&1 || die "no sinks in test-sinks/target: run without --no-build"
@@ -55,9 +55,12 @@ if ! docker image inspect "quay.io/keycloak/keycloak:$KC_VERSION" >/dev/null 2>&
   export KEYCLOAK_IMAGE=localhost/keycloak:$KC_VERSION DEBIAN_IMAGE=localhost/debian-jre:17 JAVA_IMAGE=localhost/debian-jre:17
 fi
 
+sleeper=
 cleanup() {
   trap - EXIT INT TERM
   say "stopping..."
+  # The wait below: nothing this script started outlives it.
+  [ -z "$sleeper" ] || kill "$sleeper" 2>/dev/null || true
   "${compose[@]}" down >/dev/null 2>&1 || true
   say "stopped"
 }
@@ -92,11 +95,12 @@ cat <<TXT
   Metrics per node:           http://localhost:9001/metrics  http://localhost:9002/metrics
   Logs:                       ${compose[*]} logs -f keycloak-1 keycloak-2
 
-  Demo accounts and insights: as in demo/run.sh (alice / Alice-Passw0rd!, bob / Bob-Passw0rd!,
+  Demo accounts, limits and insights: as in demo/run.sh (alice / Alice-Passw0rd!, bob / Bob-Passw0rd!,
   ann-admin / Ann-Adm1n-Passw0rd!); every request may land on either node.
 
   Press Ctrl-C to stop everything.
 
 TXT
 sleep infinity &
-wait $!
+sleeper=$!
+wait "$sleeper"

@@ -69,14 +69,14 @@ trap 'exit 143' TERM
 
 if $build; then
   say "building the provider JAR and the demo sinks (mvn package)..."
-  mvn -q -B -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
+  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
 fi
 jar=$(ls "$ROOT"/provider/target/keycloak-sspr-*.jar 2>/dev/null | grep -v '/original-' | head -n 1 || true)
 [ -n "$jar" ] || die "no provider JAR in provider/target: run without --no-build"
 
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
   say "fetching Keycloak $KC_VERSION from Maven Central (once)..."
-  mvn -q -B -f "$ROOT/pom.xml" -N dependency:copy \
+  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -N dependency:copy \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$WORK"
   (cd "$WORK" && jar xf "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
   chmod +x "$KC_HOME"/bin/*.sh
@@ -88,10 +88,11 @@ mkdir -p "$KC_HOME/data/import"
 cp "$ROOT/demo/sspr-demo-realm.json" "$KC_HOME/data/import/"
 
 if [ ! -s "$WORK/sinks.classpath" ] || [ "$ROOT/test-sinks/pom.xml" -nt "$WORK/sinks.classpath" ]; then
-  mvn -q -B -f "$ROOT/pom.xml" -pl test-sinks dependency:build-classpath -Dmdep.outputFile="$WORK/sinks.classpath"
+  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -pl test-sinks dependency:build-classpath -Dmdep.outputFile="$WORK/sinks.classpath"
 fi
 say "starting the sinks (SMTP :$SMTP_PORT, Twilio API stand-in :$TWILIO_PORT, inbox page :$INBOX_PORT)..."
-setsid java -cp "$ROOT/test-sinks/target/classes:$(cat "$WORK/sinks.classpath")" \
+# The sinks log nothing through SLF4J (GreenMail's API only): its "no providers" notice would only clutter the banner.
+setsid java -Dslf4j.internal.verbosity=ERROR -cp "$ROOT/test-sinks/target/classes:$(cat "$WORK/sinks.classpath")" \
   io.github.keycloaksspr.testsinks.DemoSinks \
   --smtp-port "$SMTP_PORT" --twilio-port "$TWILIO_PORT" --inbox-port "$INBOX_PORT" &
 sinks_pid=$!
@@ -151,6 +152,9 @@ fi
 cat <<TXT
 
   "Forgot Password?" on the sign-in page runs the SSPR flow: codes arrive in the inbox page above.
+  Demo limits, roomier than the product's defaults so that you can try it again and again: 20 codes per account and
+  10 per phone number or address in 15 minutes (defaults: 5 and 3 in 60), 10 wrong answers per account in 1 hour
+  (default: 5 in 24).
 
   Insights and audit (REST, the 'sspr' event listener is on):
     TOKEN=\$(curl -s -d client_id=admin-cli -d username=$ADMIN_USER -d password=$ADMIN_PASSWORD -d grant_type=password \\

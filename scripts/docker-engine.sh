@@ -6,6 +6,7 @@
 #   start    start dockerd unless an engine already answers (as root); remembers that it started it
 #   stop     stop the dockerd that 'start' started (an engine that was running before is left alone)
 #   status   exit 0 if an engine answers, 1 otherwise
+# Verbs run in the order given: docker-engine.sh install start
 #
 # Locations: SSPR_DOCKER_RUN (/run/keycloak-sspr/docker): dockerd.pid, dockerd.log.
 set -euo pipefail
@@ -73,10 +74,14 @@ cmd_stop() {
   say "stopped"
 }
 
-case "${1:-}" in
-  install) cmd_install ;;
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
-esac
+# Several verbs run in the order given ("install start"); every verb is checked before the first runs.
+(( $# > 0 )) || { sed -n '2,11p' "$0" >&2; exit 2; }
+for verb in "$@"; do
+  case "$verb" in
+    install|start|stop|status) ;;
+    *) echo "docker-engine.sh: unknown verb '$verb'" >&2; sed -n '2,11p' "$0" >&2; exit 2 ;;
+  esac
+done
+for verb in "$@"; do
+  "cmd_$verb"
+done

@@ -26,7 +26,12 @@
             </div>
             <@buttons.actionGroup>
                 <@buttons.button id="kc-form-buttons" label="ssprSelectMethodContinue"/>
-                <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+                <#if ssprSignedIn??>
+                    <#-- Already signed in (the proof before a change of security info): back to that page. -->
+                    <@buttons.buttonLink href=url.loginAction label="ssprBackToSecurityInfo"/>
+                <#else>
+                    <@buttons.buttonLink href=url.loginUrl label="backToLogin"/>
+                </#if>
             </@buttons.actionGroup>
         </form>
     <#elseif section = "info">

@@ -3,7 +3,7 @@
 <#import "buttons.ftl" as buttons>
 <@layout.registrationLayout displayInfo=true displayMessage=!messagesPerField.existsError('code'); section>
     <#if section = "header">
-        <span id="sspr-page-title">${msg(ssprMethodLabel)}</span>
+        <span id="sspr-page-title">${msg(ssprMethodTitle, (ssprInstructionArgs[0])!"")}</span>
     <#elseif section = "form">
         <#if ssprAccountName??>
             <#-- The name as typed, for a real account and a stand-in alike; Keycloak's own block needs a flow user. -->

@@ -132,8 +132,11 @@ class DemoClusterContainerIT {
     @Test
     @Order(4)
     void ctrlCStopsAndRemovesEveryContainer() throws Exception {
+        List<ProcessHandle> started = demo.startedProcesses();
+        assertThat(started).as("what the script started").isNotEmpty();
         demo.interrupt();
         assertThat(demo.awaitExit(Duration.ofSeconds(120))).as("demo exits after Ctrl-C").isTrue();
+        assertThat(DemoRun.survivors(started, Duration.ofSeconds(10))).as("processes the script left behind").isEmpty();
         assertThat(demo.output()).contains("demo: stopped");
         assertThat(docker("ps", "-aq", "--filter", "label=com.docker.compose.project=" + PROJECT)).isBlank();
     }

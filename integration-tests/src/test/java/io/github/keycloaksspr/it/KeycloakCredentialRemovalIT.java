@@ -88,7 +88,6 @@ class KeycloakCredentialRemovalIT {
         owner.submit(Map.of("removeCredential", otpId));
         assertThat(ExistingMethodProof.asked(owner)).isTrue();
         ExistingMethodProof.byAuthenticatorApp(owner, BEA_SECRET);
-        owner.submit(Map.of("removeCredential", otpId));
         assertThat(owner.html()).contains("The method has been removed.");
         assertThat(allCredentialTypes(BEA)).doesNotContain("otp");
     }

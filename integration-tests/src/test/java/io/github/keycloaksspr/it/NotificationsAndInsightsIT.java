@@ -166,8 +166,8 @@ class NotificationsAndInsightsIT {
         assertThat(insights.at("/unlocksPerDay").toString())
                 .isEqualTo("[{\"day\":\"" + today + "\",\"success\":1,\"failure\":0}]");
         assertThat(insights.at("/methods").toString()).isEqualTo("["
-                + "{\"method\":\"sspr-email\",\"success\":3,\"failure\":0,\"successRate\":1.0},"
-                + "{\"method\":\"sspr-sms\",\"success\":3,\"failure\":1,\"successRate\":0.75}]");
+                + "{\"method\":\"sspr-email\",\"success\":3,\"failure\":0,\"refused\":0,\"successRate\":1.0},"
+                + "{\"method\":\"sspr-sms\",\"success\":3,\"failure\":1,\"refused\":0,\"successRate\":0.75}]");
         assertThat(insights.at("/topFailureReasons").toString()).isEqualTo("["
                 + "{\"reason\":\"user_not_found\",\"count\":1},{\"reason\":\"wrong_code\",\"count\":1}]");
         assertThat(insights.at("/activities/reset/success").asLong()).isEqualTo(2);

@@ -85,7 +85,7 @@ class PasskeyResetIT {
                     .doesNotContain("Paula's laptop");
 
             browser.selectMethod("sspr-passkey");
-            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.pageTitle()).isEqualTo("Use your passkey");
             assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
             assertThat(browser.passkeyOption("allow-credentials")).isEqualTo(ChromiumBrowser.base64Url(passkey.getId()));
             assertThat(browser.passkeyOption("rp-id")).isEqualTo("localhost");
@@ -93,13 +93,13 @@ class PasskeyResetIT {
             // A signature over another challenge than the one this page was given is refused.
             String challenge = browser.passkeyOption("challenge");
             browser.forgeChallenge().usePasskey();
-            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.pageTitle()).isEqualTo("Use your passkey");
             assertThat(browser.text()).contains("The passkey could not be verified. Please try again.");
             assertThat(browser.passkeyOption("challenge")).as("a new challenge per page").isNotEqualTo(challenge);
 
             browser.usePasskey();
             // The alternate email is the only method left: its code goes out at once.
-            assertThat(browser.pageTitle()).isEqualTo("Email a code to my alternate email address");
+            assertThat(browser.pageTitle()).startsWith("Enter the code we emailed to ");
             assertThat(browser.text()).contains("Verification step 2 of 2");
             assertThat(browser.html()).doesNotContain("sspr-method-sspr-passkey");
             assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
@@ -147,7 +147,7 @@ class PasskeyResetIT {
             assertThat(browser.html()).contains("sspr-method-sspr-passkey");
 
             browser.selectMethod("sspr-passkey");
-            assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+            assertThat(browser.pageTitle()).isEqualTo("Use your passkey");
             assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
             String allowed = browser.passkeyOption("allow-credentials");
             assertThat(allowed.split(" ")).as("one or two made-up credential ids of an authenticator's length")
@@ -157,7 +157,7 @@ class PasskeyResetIT {
 
             for (int attempt = 1; attempt <= 2; attempt++) {
                 browser.usePasskey();
-                assertThat(browser.pageTitle()).isEqualTo("Use my passkey");
+                assertThat(browser.pageTitle()).isEqualTo("Use your passkey");
                 assertThat(browser.text()).contains("The passkey could not be verified. Please try again.");
                 assertThat(browser.fieldNames()).containsExactlyElementsOf(PASSKEY_PAGE_FIELDS);
             }
@@ -196,8 +196,7 @@ class PasskeyResetIT {
             browser.selectMethod("sspr-email");
             assertThat(mailServer.waitForIncomingEmail(15_000, mails + 1)).isTrue();
             browser.enterCode(Codes.in(MailContent.text(mailServer.getReceivedMessages()[mails])));
-            assertThat(browser.html()).contains(ExistingMethodProof.DONE);
-            browser.press("sspr-setup-passkey");
+            // The setup asked for before the proof goes on: Keycloak's own passkey registration.
             assertThat(browser.html()).contains("registerWebAuthn");
             browser.registerPasskey("Piet's phone");
 

@@ -108,17 +108,19 @@ class RegisteringAgainIT {
             owner.submit(Map.of("action", "add-phone", "phone", RITA_PHONE));
             String ownersCode = Codes.in(MailContent.text(awaitSecondCode()));
             owner.submit(Map.of("code", ownersCode));
-            assertThat(owner.html()).contains(ExistingMethodProof.DONE);
+            assertThat(owner.html()).doesNotContain(ASKED);
             for (String address : List.of(RITA_ADDRESS, RITA_ALTERNATE)) {
                 assertThat(MailContent.text(new Inbox(mailServer).awaitMail(address,
                         "Your " + REALM + " security info changed", NOTICE))).contains(NOTICE);
             }
-            RecordedTwilioRequest text = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
-            assertThat(text.to()).as("Rita's former phone is texted").isEqualTo(RITA_PHONE);
-            assertThat(text.body()).contains("the security info of your account rita was changed");
-
-            owner.submit(Map.of("action", "add-phone", "phone", RITA_PHONE));
-            String smsCode = Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body());
+            // The phone she typed before the proof gets its code at once; as her former phone, it is told too
+            // (both leave after the page, in either order).
+            List<RecordedTwilioRequest> texts = twilio.twilio().awaitRequests(2, Duration.ofSeconds(10));
+            assertThat(texts).extracting(RecordedTwilioRequest::to).containsOnly(RITA_PHONE);
+            assertThat(texts).filteredOn(t -> t.body().contains("the security info of your account rita was changed"))
+                    .as("Rita's former phone is texted").hasSize(1);
+            String smsCode = Codes.in(texts.stream()
+                    .filter(t -> !t.body().contains("security info")).findFirst().orElseThrow().body());
             owner.submit(Map.of("action", "verify", "code", smsCode));
             assertThat(owner.html()).contains("The method has been added.");
         }

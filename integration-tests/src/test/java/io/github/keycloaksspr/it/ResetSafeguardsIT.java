@@ -2,6 +2,10 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +93,7 @@ class ResetSafeguardsIT {
             assertThat(journey.html()).contains("Too many wrong attempts");
 
             journey.selectMethod("sspr-email");
-            assertThat(journey.pageTitle()).isEqualTo("Email a code to my alternate email address");
+            assertThat(journey.pageTitle()).startsWith("Enter the code we emailed to ");
             journey.chooseOtherMethod();
             assertThat(journey.html()).as("the SMS method is spent for this reset").doesNotContain("sspr-method-sspr-sms");
         }
@@ -146,14 +150,36 @@ class ResetSafeguardsIT {
     @Test
     void sendBudgetExceededShowsAMessageAndSendsNothing() throws Exception {
         ResetPolicy.set(realm, Map.of("sspr.budget.sends.per.user", "1"));
+        // The pack's event listener counts verifications on /metrics: on for this test only.
+        RealmRepresentation settings = realm.admin().toRepresentation();
+        List<String> listeners = settings.getEventsListeners();
+        settings.setEventsListeners(List.of("jboss-logging", "sspr"));
+        realm.admin().update(settings);
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             journey().chooseAccount(BEA).selectMethod("sspr-sms");
             assertThat(twilio.twilio().awaitRequests(1, Duration.ofSeconds(5))).hasSize(1);
 
+            // The account's own budget is spent: another method cannot help, and the page says so and until when.
             ResetJourney second = journey().chooseAccount(BEA).selectMethod("sspr-sms");
-            assertThat(second.html()).contains("Too many codes were requested");
+            assertThat(second.html()).contains("No more codes can be sent for this account right now")
+                    .containsPattern("Please try again in [1-9][0-9]* minutes").doesNotContain("choose another method");
             BackgroundSends.awaitIdle(urls.getMetric());
             assertThat(twilio.twilio().requests()).hasSize(1);
+
+            // Nothing was sent, so nothing failed to verify: the metric counts it under an outcome of its own.
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(urls.getMetric()))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics.lines().filter(line -> line.startsWith("sspr_verifications_total{")
+                    && line.contains("realm=\"" + realm.getName() + "\"") && line.contains("method=\"sspr-sms\"")))
+                    .as(metrics).anyMatch(line -> line.contains("outcome=\"refused\""));
+
+            // The administrator raises the limit: it applies at once, not when the window ends.
+            ResetPolicy.set(realm, Map.of("sspr.budget.sends.per.user", "2"));
+            journey().chooseAccount(BEA).selectMethod("sspr-sms");
+            assertThat(twilio.twilio().awaitRequests(2, Duration.ofSeconds(5))).hasSize(2);
+        } finally {
+            settings.setEventsListeners(listeners);
+            realm.admin().update(settings);
         }
     }
 

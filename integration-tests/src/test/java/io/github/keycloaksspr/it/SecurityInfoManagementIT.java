@@ -73,10 +73,12 @@ class SecurityInfoManagementIT {
         assertThat(browser.textOf("sspr-register-status")).contains("1 of the 2");
         browser.submit(Map.of("action", "setup-questions"));
         assertThat(ExistingMethodProof.asked(browser)).as("Quinn has a phone: a change proves it first").isTrue();
+        assertThat(browser.html()).as("she is signed in: the way back leads to her security info")
+                .contains("Back to your security info").doesNotContain("Back to Login");
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             ExistingMethodProof.bySms(browser, twilio.twilio());
         }
-        browser.submit(Map.of("action", "setup-questions"));
+        // The questions' form follows the proof at once.
         assertThat(browser.textOf("sspr-questions-instruction")).startsWith("Pick 3 different questions");
         assertThat(browser.html()).contains("What was the name of your first pet?")
                 .contains("<option value=\"custom:Name of your first teddy?\"");
@@ -159,7 +161,7 @@ class SecurityInfoManagementIT {
             browser.submit(Map.of("action", "add-phone", "phone", ACCO_SECOND_PHONE));
             assertThat(ExistingMethodProof.asked(browser)).isTrue();
             ExistingMethodProof.bySms(browser, twilio.twilio());
-            browser.submit(Map.of("action", "add-phone", "phone", ACCO_SECOND_PHONE));
+            // The phone typed before the proof gets its code at once.
             String code = Codes.in(twilio.twilio().awaitRequests(2, Duration.ofSeconds(5)).get(1).body());
             browser.submit(Map.of("action", "verify", "code", code));
 

@@ -88,7 +88,6 @@ class SecurityInfoNoticeIT {
             browser.submit(Map.of("removeCredential", removedId));
             assertThat(ExistingMethodProof.asked(browser)).isTrue();
             ExistingMethodProof.bySms(browser, twilio.twilio());
-            browser.submit(Map.of("removeCredential", removedId));
             assertThat(browser.html()).contains("The method has been removed.");
             assertThat(twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1).body())
                     .contains("the security info of your account sina was changed");

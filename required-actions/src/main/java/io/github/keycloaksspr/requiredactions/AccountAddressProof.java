@@ -82,14 +82,14 @@ final class AccountAddressProof {
                 notes.setAuthNote(SecurityInfoProof.NOTE_PROOF_IMPOSSIBLE, "budget");
             }
             failure(challenge.reason());
-            step.page().error(null, challenge.errorKey()).show();
+            step.page().error(null, challenge.errorKey(), challenge.errorArgs().toArray()).show();
             return;
         }
         notes.setAuthNote(SecurityInfoProof.NOTE_METHOD, METHOD_ID);
         notes.setAuthNote(NOTE_ADDRESS, address);
         step.event(EventType.CUSTOM_REQUIRED_ACTION).detail(SsprEvents.STEP, RegistrationEvents.PROOF_ASKED)
                 .detail(SsprEvents.METHOD, METHOD_ID).success();
-        step.context().challenge(MethodPages.verifyMethod(step.context().form(), METHOD_ID, challenge, 1, 1));
+        step.context().challenge(MethodPages.verifyMethod(step.context().form().setAttribute(SecurityInfoProof.SIGNED_IN, true), METHOD_ID, challenge, 1, 1));
     }
 
     void handle(MultivaluedMap<String, String> form) {
@@ -118,7 +118,7 @@ final class AccountAddressProof {
                     blocked();
                     return;
                 }
-                step.context().challenge(MethodPages.verifyMethod(step.context().form()
+                step.context().challenge(MethodPages.verifyMethod(step.context().form().setAttribute(SecurityInfoProof.SIGNED_IN, true)
                                 .addError(new FormMessage(CodeChallenges.CODE_FIELD, outcome.errorKey())), METHOD_ID,
                         CodeChallenges.challenge(step.methods(), user, PURPOSE, notes.getAuthNote(NOTE_ADDRESS),
                                 "ssprRegisterAgainCodeSent", EmailCodeDelivery.INSTANCE), 1, 1));
@@ -142,7 +142,7 @@ final class AccountAddressProof {
                 state(step).knownContacts(), step.methods().clientIp(), Time.currentTimeMillis(),
                 step.methods().policy(),
                 NoticeOutbox.afterCommitOf(step.context().getSession(), NoticeOutbox.Failures.LOG_ONLY));
-        step.page().success("ssprRegisterProofDone").show();
+        RegisterSecurityInfoAction.continueAfterProof(step);
     }
 
     private void blocked() {

@@ -177,7 +177,7 @@ final class ContactRegistration {
         if (!challenge.started()) {
             event.detail(SsprEvents.REASON, challenge.reason()).error(RegistrationEvents.SEND_REFUSED);
             clearPending(step);
-            step.page().error(null, challenge.errorKey()).show();
+            step.page().error(null, challenge.errorKey(), challenge.errorArgs().toArray()).show();
             return;
         }
         event.success();

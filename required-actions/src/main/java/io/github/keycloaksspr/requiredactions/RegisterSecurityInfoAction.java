@@ -77,6 +77,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     public void requiredActionChallenge(RequiredActionContext context) {
         RegistrationStep step = step(context);
         SecurityInfoProof.forgetPendingMethod(context.getAuthenticationSession());
+        PendingChange.forget(context.getAuthenticationSession());
         SetupHandOff.vetWhatWasSetUp(step);
         if (!isAppInitiated(context)) {
             ConfirmationRecord.prompted(context.getSession(), context.getUser(), Time.currentTime());
@@ -97,9 +98,25 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         boolean change = form.getFirst(FIELD_REMOVE) != null || CHANGES.contains(action);
         if (change && !proof.satisfied()) {
             ContactRegistration.clearPending(step);
+            PendingChange.keep(step.authSession(), form);
             proof.ask();
             return;
         }
+        apply(step, form);
+    }
+
+    /** After a proof: the change the user asked for before it, or the page saying they may change now. */
+    static void continueAfterProof(RegistrationStep step) {
+        Optional<MultivaluedMap<String, String>> change = PendingChange.take(step.authSession());
+        if (change.isPresent()) {
+            apply(step, change.get());
+        } else {
+            step.page().success("ssprRegisterProofDone").show();
+        }
+    }
+
+    private static void apply(RegistrationStep step, MultivaluedMap<String, String> form) {
+        String action = Optional.ofNullable(form.getFirst(FIELD_ACTION)).orElse("");
         if (form.getFirst(FIELD_REMOVE) != null) {
             remove(step, form.getFirst(FIELD_REMOVE));
             return;
@@ -130,7 +147,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
         }
     }
 
-    private void confirm(RegistrationStep step) {
+    private static void confirm(RegistrationStep step) {
         SecurityInfo info = step.securityInfo();
         if (info.missing()) {
             step.event(EventType.CUSTOM_REQUIRED_ACTION)
@@ -147,7 +164,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     }
 
     /** "Not now": allowed only within the grace period, and it records nothing as confirmed. */
-    private void skip(RegistrationStep step) {
+    private static void skip(RegistrationStep step) {
         if (!maySkip(step)) {
             step.event(EventType.CUSTOM_REQUIRED_ACTION)
                     .detail(SsprEvents.REASON, SsprReasons.GRACE_PERIOD_OVER).error(RegistrationEvents.SKIP_REFUSED);
@@ -167,7 +184,7 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
                 || SecurityInfoProof.impossibleNow(step.authSession()));
     }
 
-    private void remove(RegistrationStep step, String credentialId) {
+    private static void remove(RegistrationStep step, String credentialId) {
         UserModel user = step.user();
         CredentialModel credential = credentialId == null ? null
                 : user.credentialManager().getStoredCredentialById(credentialId);

@@ -42,8 +42,8 @@ final class SecurityInfoPage {
         this.step = step;
     }
 
-    SecurityInfoPage error(String field, String key) {
-        this.error = new FormMessage(field, key);
+    SecurityInfoPage error(String field, String key, Object... parameters) {
+        this.error = new FormMessage(field, key, parameters);
         return this;
     }
 

@@ -56,6 +56,9 @@ final class SecurityInfoProof implements ProofListener, ProofLedger {
     private static final List<String> ANSWER_FIELDS = List.of(CodeChallenges.CODE_FIELD, "answer-1",
             "clientDataJSON", "error");
 
+    /** Tells the proof's pages that the user is signed in: no way back to the sign-in page. */
+    static final String SIGNED_IN = "ssprSignedIn";
+
     private final RegistrationStep step;
     private final AuthenticationSessionModel authSession;
     private final SessionProofNotes notes;
@@ -147,9 +150,10 @@ final class SecurityInfoProof implements ProofListener, ProofLedger {
     }
 
     private void show(ProofStep next, LoginFormsProvider form) {
+        form.setAttribute(SIGNED_IN, true);
         if (next instanceof ProofStep.ChooseMethod choose) {
             if (choose.errorKey() != null) {
-                form.setError(choose.errorKey());
+                form.setError(choose.errorKey(), choose.errorArgs().toArray());
             }
             step.context().challenge(MethodPages.selectMethod(form, choose.choices(), choose.step(), choose.of()));
         } else if (next instanceof ProofStep.AnswerMethod answer) {
@@ -160,7 +164,7 @@ final class SecurityInfoProof implements ProofListener, ProofLedger {
                     answer.step(), answer.of()));
         } else if (next instanceof ProofStep.Proven) {
             authSession.setAuthNote(NOTE_PROVEN_AT, Long.toString(Time.currentTime()));
-            step.page().success("ssprRegisterProofDone").show();
+            RegisterSecurityInfoAction.continueAfterProof(step);
         } else if (next instanceof ProofStep.Blocked) {
             notes.leaveMethod();
             step.page().error(null, "ssprErrorBlocked").show();

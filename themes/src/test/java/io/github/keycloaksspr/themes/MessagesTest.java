@@ -60,6 +60,24 @@ class MessagesTest {
         }
     }
 
+    /**
+     * The Account Console names each credential type by the message keys its metadata gives ({@code <type>-display-name},
+     * {@code <type>-help-text}): every type the pack declares has both, or the console shows the raw key.
+     */
+    @Test
+    void everyCredentialTypeHasItsAccountConsoleNameAndHelp() throws IOException {
+        String declarations = Files.readString(CORE.resolve("io/github/keycloaksspr/core/credential/SsprCredentialTypes.java"));
+        Matcher type = Pattern.compile("= \"(sspr-[a-z-]+)\";").matcher(declarations);
+        Set<String> types = new TreeSet<>();
+        while (type.find()) {
+            types.add(type.group(1));
+        }
+        assertThat(types).contains("sspr-mobile-phone", "sspr-alternate-email", "sspr-security-questions");
+        Properties english = load("messages_en.properties");
+        assertThat(types).allSatisfy(t -> assertThat(english.stringPropertyNames()).as(t)
+                .contains(t + "-display-name", t + "-help-text"));
+    }
+
     @Test
     void everyKeyTheTemplatesAndAuthenticatorsUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
@@ -70,7 +88,8 @@ class MessagesTest {
         // "ssprMethod" is the prefix MethodPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         // Attributes the notices hand to their templates, not message keys.
-        used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername"));
+        used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername",
+                "ssprSignedIn"));
         // The security-info notice builds its text's key from the change.
         used.remove("ssprNoticeInfo");
         used.addAll(Set.of("ssprNoticeInfoAddedText", "ssprNoticeInfoAddedHtml", "ssprNoticeInfoRemovedText",
@@ -78,6 +97,10 @@ class MessagesTest {
                 "ssprMethodAccountEmailLabel"));
         used.addAll(Set.of("ssprMethodEmailLabel", "ssprMethodSmsLabel", "ssprMethodVoiceLabel",
                 "ssprMethodOfficePhoneLabel", "ssprMethodTotpLabel", "ssprMethodPasskeyLabel", "ssprMethodQuestionsLabel"));
+        // Each answer page's title, built from its label key by MethodPages.titleKey.
+        used.addAll(Set.of("ssprMethodEmailTitle", "ssprMethodSmsTitle", "ssprMethodVoiceTitle",
+                "ssprMethodOfficePhoneTitle", "ssprMethodTotpTitle", "ssprMethodPasskeyTitle", "ssprMethodQuestionsTitle",
+                "ssprMethodAccountEmailTitle"));
         assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",
                 "ssprAdPasswordTooShort", "ssprDirectoryTimeout");
         Set<String> english = load("messages_en.properties").stringPropertyNames();

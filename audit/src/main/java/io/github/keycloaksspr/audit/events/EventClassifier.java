@@ -45,9 +45,10 @@ final class EventClassifier {
         String outcome = failed ? AuditEntry.FAILURE : AuditEntry.SUCCESS;
         String credentialType = details.get(Details.CREDENTIAL_TYPE);
         switch (type) {
-            case RESET_PASSWORD, RESET_PASSWORD_ERROR -> {
+            case RESET_PASSWORD, RESET_PASSWORD_ERROR, SEND_RESET_PASSWORD -> {
                 String step = details.get(SsprEvents.STEP);
-                if (step == null) {
+                if (step == null || !failed && ResetStep.NEW_PASSWORD.id().equals(step)) {
+                    // A reset's end is its password change (UPDATE_CREDENTIAL below), recorded once.
                     return Optional.empty();
                 }
                 String reason = failed ? details.get(SsprEvents.REASON) : details.get(SsprEvents.OUTCOME);

@@ -9,6 +9,7 @@ import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditTrail;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import org.keycloak.component.ComponentModel;
@@ -119,7 +120,11 @@ final class SsprEventListener implements EventListenerProvider {
             }
             case FLOW_PROGRESS -> {
                 if ("verify-identity".equals(entry.step()) && entry.method() != null) {
-                    SsprMetrics.verification(realm.getName(), entry.method(), entry.outcome());
+                    // A code the budgets refused was never sent: no failed proof, an outcome of its own.
+                    boolean refused = AuditEntry.FAILURE.equals(entry.outcome())
+                            && SsprReasons.isSendRefusal(entry.reason());
+                    SsprMetrics.verification(realm.getName(), entry.method(),
+                            refused ? SsprReasons.OUTCOME_REFUSED : entry.outcome());
                 }
             }
             default -> {

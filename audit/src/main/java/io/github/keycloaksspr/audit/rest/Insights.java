@@ -16,6 +16,7 @@ import io.github.keycloaksspr.audit.trail.AuditCount;
 import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditRollup;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
+import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.common.util.Time;
@@ -74,16 +75,21 @@ final class Insights {
         return result;
     }
 
-    /** Verification outcomes per method; decoy runs (a refused account's answers) are left out. */
+    /**
+     * Verification outcomes per method; decoy runs (a refused account's answers) are left out. A code the send budgets
+     * refused counts as {@code refused}, not as a failure: nothing was sent, so nothing could be verified.
+     */
     private List<Map<String, Object>> methods(List<AuditCount> counts) {
         Map<String, long[]> methods = new TreeMap<>();
         counts.stream()
                 .filter(c -> c.activity().equals(AuditActivity.FLOW_PROGRESS.id()) && "verify-identity".equals(c.step()))
                 .filter(c -> !c.method().isEmpty() && !AuditVocabulary.BLOCKING_REASONS.contains(c.reason()))
-                .forEach(c -> methods.computeIfAbsent(c.method(), m -> new long[2])
-                        [AuditEntry.SUCCESS.equals(c.outcome()) ? 0 : 1] += c.count());
+                .forEach(c -> methods.computeIfAbsent(c.method(), m -> new long[3])
+                        [AuditEntry.SUCCESS.equals(c.outcome()) ? 0 : SsprReasons.isSendRefusal(c.reason()) ? 2 : 1]
+                        += c.count());
         List<Map<String, Object>> result = new ArrayList<>();
         methods.forEach((method, n) -> result.add(ordered("method", method, "success", n[0], "failure", n[1],
+                SsprReasons.OUTCOME_REFUSED, n[2],
                 "successRate", n[0] + n[1] == 0 ? 0.0 : (double) n[0] / (n[0] + n[1]))));
         return result;
     }

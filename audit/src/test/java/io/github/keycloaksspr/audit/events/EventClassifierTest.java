@@ -56,10 +56,21 @@ class EventClassifierTest {
         assertThat(wrong.activity()).isEqualTo(AuditActivity.FLOW_PROGRESS);
         assertThat(wrong.method()).isEqualTo("sspr-sms");
         assertThat(wrong.reason()).isEqualTo("wrong_code");
-        AuditEntry right = classify(event(EventType.RESET_PASSWORD,
+        AuditEntry right = classify(event(EventType.SEND_RESET_PASSWORD,
                 Map.of("sspr_step", "verify-identity", "sspr_method", "sspr-sms", "sspr_outcome", "method_verified")));
         assertThat(right.outcome()).isEqualTo("success");
         assertThat(right.reason()).isEqualTo("method_verified");
+    }
+
+    /** Keycloak's event list shows one RESET_PASSWORD success per reset; the audit records the reset once, by its change. */
+    @Test
+    void theResetsClosingSuccessIsNoSecondAuditRow() {
+        Event end = event(EventType.RESET_PASSWORD, Map.of("sspr_step", "new-password", "sspr_outcome", "password_set"));
+        assertThat(EventClassifier.classify(end, "maria", true, "sspr-sms")).isEmpty();
+        AuditEntry chosen = classify(event(EventType.SEND_RESET_PASSWORD,
+                Map.of("sspr_step", "choose-account", "sspr_outcome", "account_chosen")));
+        assertThat(chosen.activity()).isEqualTo(AuditActivity.FLOW_PROGRESS);
+        assertThat(chosen.reason()).isEqualTo("account_chosen");
     }
 
     @Test

@@ -116,7 +116,7 @@ public final class SsprChooseAccountAuthenticator extends SsprFlowStep {
         // layout shows a block for a set user, and the page language would follow the user's own setting).
         state.startFor(user.getId());
         context.clearUser();
-        SsprEvents.success(event, "account_chosen");
+        SsprEvents.progress(event, "account_chosen");
         context.success();
     }
 

@@ -108,7 +108,8 @@ public final class SsprMfaCodeAuthenticator implements Authenticator, Credential
             context.challenge(page(context, hint, false).createForm(TEMPLATE));
         } else {
             failure(context, user, challenge.reason());
-            context.challenge(page(context, hint, true).setError(challenge.errorKey()).createForm(TEMPLATE));
+            context.challenge(page(context, hint, true).setError(challenge.errorKey(), challenge.errorArgs().toArray())
+                    .createForm(TEMPLATE));
         }
     }
 

@@ -10,6 +10,7 @@ import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
 import io.github.keycloaksspr.core.notice.ResetNotices;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
@@ -40,6 +41,7 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
     static final String FIELD_CONFIRM = "password-confirm";
     static final String FIELD_LOGOUT = "logout-sessions";
     static final String PASSWORD_CHANGED = "ssprPasswordChangedSignIn";
+    static final String PAGE = "sspr-new-password.ftl";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -96,6 +98,8 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         }
         event.detail(SsprEvents.OUTCOME, "password_set").success();
         event.clone().event(EventType.UPDATE_PASSWORD).success();
+        // The one RESET_PASSWORD success of this reset; its steps were SEND_RESET_PASSWORD.
+        SsprEvents.success(event.clone(), "password_set");
         ResetNotices.fromTheFlow(context.getSession(), context.getRealm(), user, ResetNotices.RESET,
                 context.getConnection().getRemoteAddr(), Time.currentTimeMillis());
         if (BrowserFlowDemand.asksMoreThanPassword(context, user)) {
@@ -152,8 +156,15 @@ public final class SsprNewPasswordAuthenticator extends SsprFlowStep {
         context.challenge(page(context, form));
     }
 
+    /**
+     * The new-password page: a reset the user chose, named by the account as they typed it (Keycloak's own page would
+     * say "You need to change your password"), with "Sign out from other devices" ticked.
+     */
     private static Response page(AuthenticationFlowContext context, LoginFormsProvider form) {
+        String typed = context.getAuthenticationSession()
+                .getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
         return form.setAttribute("username", context.getUser().getUsername())
-                .createResponse(UserModel.RequiredAction.UPDATE_PASSWORD);
+                .setAttribute("ssprAccountName", typed != null ? typed : context.getUser().getUsername())
+                .createForm(PAGE);
     }
 }

@@ -90,7 +90,7 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
                 return;
             }
             unlock(context, user);
-            SsprEvents.success(event.detail(SsprEvents.ACTION, ResetAction.RESET.id()), "reset_chosen");
+            SsprEvents.progress(event.detail(SsprEvents.ACTION, ResetAction.RESET.id()), "reset_chosen");
             context.success();
         } else {
             context.challenge(SsprPages.unlockOrReset(context.form().setError("ssprUnlockChoose")));

@@ -113,7 +113,7 @@ final class Verification implements ProofListener, ProofLedger {
 
     @Override
     public void proven(SsprMethod method, int provenCount) {
-        SsprEvents.success(event().detail(SsprEvents.METHOD, method.id())
+        SsprEvents.progress(event().detail(SsprEvents.METHOD, method.id())
                 .detail(SsprEvents.VERIFIED_COUNT, Integer.toString(provenCount)), "method_verified");
     }
 

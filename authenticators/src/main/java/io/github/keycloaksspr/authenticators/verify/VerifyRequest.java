@@ -45,7 +45,7 @@ record VerifyRequest(AuthenticationFlowContext flow, MethodContext methods, Atte
     void showMethods(ProofStep.ChooseMethod choose) {
         LoginFormsProvider form = form();
         if (choose.errorKey() != null) {
-            form.setError(choose.errorKey());
+            form.setError(choose.errorKey(), choose.errorArgs().toArray());
         }
         flow.challenge(MethodPages.selectMethod(form, choose.choices(), choose.step(), choose.of()));
     }

@@ -106,9 +106,13 @@ public record BudgetKey(String scope, String realmId, String subjectHash) {
         return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":blocked";
     }
 
-    /** Marks the window's budget as spent: {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:spent}. */
-    public String spentKey(long windowIndex) {
-        return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":spent";
+    /**
+     * Marks the window's budget of {@code limit} as spent:
+     * {@code sspr:budget:<scope>:<realmId>:<hashed subject>:w<window index>:spent:<limit>}. The limit is part of the
+     * key: an administrator who raises it finds the new slots free at once, not after the window.
+     */
+    public String spentKey(long windowIndex, int limit) {
+        return "sspr:budget:" + scope + ":" + realmId + ":" + subjectHash + ":w" + windowIndex + ":spent:" + limit;
     }
 
     @Override

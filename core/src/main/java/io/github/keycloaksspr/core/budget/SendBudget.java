@@ -16,8 +16,8 @@ import org.keycloak.models.KeycloakSession;
  * <p>
  * Fixed windows allow up to 2N in a short time across a window boundary; that is accepted for the
  * simplicity and the single atomic operation per slot. The limit is part of the slot scan, so callers
- * must use one limit per key and window; the "spent" marker ({@code ...:w<index>:spent}) records that
- * all slots are taken.
+ * must use one limit per key and window; the "spent" marker ({@code ...:w<index>:spent:<limit>}) records that
+ * all slots of that limit are taken, so that a raised limit applies at once.
  */
 public final class SendBudget {
 
@@ -70,7 +70,7 @@ public final class SendBudget {
         long lifespanSeconds = windowSeconds * 2;
         // Once a window is spent, one lookup refuses: without the marker every refused request (the
         // common case under attack) would probe all slots again.
-        String spent = key.spentKey(windowIndex);
+        String spent = key.spentKey(windowIndex, limit);
         if (slots.isClaimed(spent)) {
             return false;
         }
@@ -83,10 +83,10 @@ public final class SendBudget {
         return false;
     }
 
-    /** Whether {@code key}'s budget of the current window is spent (nothing is taken). */
-    public boolean isSpent(BudgetKey key, Duration window) {
+    /** Whether {@code key}'s budget of {@code limit} in the current window is spent (nothing is taken). */
+    public boolean isSpent(BudgetKey key, int limit, Duration window) {
         long windowSeconds = requireWindow(window).toSeconds();
-        return slots.isClaimed(key.spentKey(Math.floorDiv(clock.millis() / 1000, windowSeconds)));
+        return slots.isClaimed(key.spentKey(Math.floorDiv(clock.millis() / 1000, windowSeconds), limit));
     }
 
     static int requireLimit(int limit) {

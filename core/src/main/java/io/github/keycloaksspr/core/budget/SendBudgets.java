@@ -31,8 +31,8 @@ public final class SendBudgets {
     }
 
     /** Whether the realm's phone ceiling of the reset flow is reached for this window (nothing is taken). */
-    public boolean resetPhonesPaused(String realmId, Duration window) {
-        return budget.isSpent(BudgetKey.realmPhone(hasher, SendFamily.RESET, realmId), window);
+    public boolean resetPhonesPaused(String realmId, int ceiling, Duration window) {
+        return budget.isSpent(BudgetKey.realmPhone(hasher, SendFamily.RESET, realmId), ceiling, window);
     }
 
     public SendDecision tryConsume(SendRequest request, SendLimits limits) {

@@ -38,7 +38,8 @@ public final class AlternateEmailCredentialModel extends CredentialModel {
         if (!EmailAddresses.isValid(data.email())) {
             throw new IllegalArgumentException(TYPE + " credential " + stored.getId() + " holds no valid email address");
         }
-        return CredentialJson.restored(new AlternateEmailCredentialModel(EmailAddresses.normalize(data.email())), stored, TYPE);
+        String email = EmailAddresses.normalize(data.email());
+        return CredentialJson.restored(new AlternateEmailCredentialModel(email), stored, TYPE, Masking.email(email));
     }
 
     /** The address. Personal data: show {@link Masking#email(String)} unless the user is verified. */

@@ -45,11 +45,16 @@ final class CredentialJson {
         }
     }
 
-    /** {@code model}, typed from the stored credential, with everything else the stored one holds. */
-    static <T extends CredentialModel> T restored(T model, CredentialModel stored, String type) {
+    /**
+     * {@code model}, typed from the stored credential, with everything else the stored one holds. A credential stored
+     * without a label (imported with a realm, created by an administrator's REST call) reads with {@code labelWhenNone}
+     * (the masked value the page gives), so that the Account Console never lists it by its type id.
+     */
+    static <T extends CredentialModel> T restored(T model, CredentialModel stored, String type, String labelWhenNone) {
         model.setId(stored.getId());
         model.setType(type);
-        model.setUserLabel(stored.getUserLabel());
+        String label = stored.getUserLabel();
+        model.setUserLabel(label == null || label.isBlank() ? labelWhenNone : label);
         model.setCreatedDate(stored.getCreatedDate());
         model.setCredentialData(stored.getCredentialData());
         model.setSecretData(stored.getSecretData());

@@ -36,7 +36,8 @@ public final class MobilePhoneCredentialModel extends CredentialModel {
 
     public static MobilePhoneCredentialModel createFromCredentialModel(CredentialModel stored) {
         Data data = CredentialJson.read(stored.getCredentialData(), Data.class, TYPE, stored.getId());
-        return CredentialJson.restored(new MobilePhoneCredentialModel(requireE164(data.number(), stored.getId())), stored, TYPE);
+        String number = requireE164(data.number(), stored.getId());
+        return CredentialJson.restored(new MobilePhoneCredentialModel(number), stored, TYPE, Masking.phone(number));
     }
 
     /** The number in E.164 form. Personal data: show {@link Masking#phone(String)} unless the user is verified. */

@@ -90,7 +90,8 @@ public final class SecurityQuestionsCredentialModel extends CredentialModel {
         if (!complete) {
             throw new IllegalArgumentException(TYPE + " credential " + stored.getId() + " has incomplete data");
         }
-        return CredentialJson.restored(new SecurityQuestionsCredentialModel(questionIds, answers), stored, TYPE);
+        return CredentialJson.restored(new SecurityQuestionsCredentialModel(questionIds, answers), stored, TYPE,
+                null);
     }
 
     /** The registered question ids, in registration order. */

@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.core.delivery;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneCheck;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 
 /**
@@ -75,8 +77,13 @@ public final class CodeChallenges {
         if (!decision.allowed()) {
             String budget = decision.name().toLowerCase(Locale.ROOT);
             SsprMetrics.budgetRefusal(context.realm().getName(), budget);
-            return MethodChallenge.refused(decision == SendDecision.REALM_PHONE_LIMIT_REACHED
-                    ? "ssprErrorPhonePaused" : "ssprErrorTooManyCodes", budget);
+            return switch (decision) {
+                case REALM_PHONE_LIMIT_REACHED -> MethodChallenge.refused("ssprErrorPhonePaused", budget);
+                // Another method cannot help: every code to this account draws on the same budget.
+                case USER_LIMIT_REACHED -> MethodChallenge.refused("ssprErrorAccountCodesSpent", budget,
+                        Long.toString(minutesLeftInWindow(policy.budgetWindow())));
+                default -> MethodChallenge.refused("ssprErrorTooManyCodes", budget);
+            };
         }
         String code = codes.issue(purpose, policy.codeLength(), policy.codeLifetime());
         Transmission message = delivery.compose(context, user, destination, code);
@@ -89,6 +96,13 @@ public final class CodeChallenges {
             SsprMetrics.send(context.realm().getName(), purpose);
         }
         return MethodChallenge.code(instructionKey, hint);
+    }
+
+    /** Minutes until the send budgets' current window ends (windows are fixed, on Keycloak's clock), at least one. */
+    static long minutesLeftInWindow(Duration window) {
+        long windowSeconds = window.toSeconds();
+        long secondsLeft = windowSeconds - Math.floorMod(Time.currentTimeMillis() / 1000, windowSeconds);
+        return Math.max(1, (secondsLeft + 59) / 60);
     }
 
     /** A live code whose send failed: forgotten, so that choosing the method again sends a new one. */
@@ -107,7 +121,8 @@ public final class CodeChallenges {
      */
     public static boolean phonesPaused(MethodContext context) {
         return SendBudgets.of(context.session(), context.realm())
-                .resetPhonesPaused(context.realm().getId(), context.policy().budgetWindow());
+                .resetPhonesPaused(context.realm().getId(), context.policy().phone().sendsPerRealm(),
+                        context.policy().budgetWindow());
     }
 
     /** Checks a typed code; a code whose send failed is over, and says so. */

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.core.events;
 
 import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 
 /**
  * The event details the pack records, shared by every producer and by the audit trail that reads them. Keycloak's
@@ -53,8 +54,18 @@ public final class SsprEvents {
         event.detail(OUTCOME, OUTCOME_FAILURE).detail(REASON, reason).error(error(reason));
     }
 
+    /** Records the success that ends a reset (a new password set, an account unlocked): Keycloak's RESET_PASSWORD. */
     public static void success(EventBuilder event, String outcome) {
-        event.detail(OUTCOME, outcome).success();
+        event.event(EventType.RESET_PASSWORD).detail(OUTCOME, outcome).success();
+    }
+
+    /**
+     * Records a step of a reset that is not its end (the account named, a method proven, "reset" chosen) as Keycloak's
+     * SEND_RESET_PASSWORD, as Keycloak's own reset records the mail it sends: Keycloak's event list then shows one
+     * RESET_PASSWORD success per finished reset, and the audit trail every step.
+     */
+    public static void progress(EventBuilder event, String outcome) {
+        event.event(EventType.SEND_RESET_PASSWORD).detail(OUTCOME, outcome).success();
     }
 
     /** The event error for {@code reason}: {@code sspr_<reason>}. */

@@ -19,6 +19,16 @@ public final class SsprReasons {
     public static final String GRACE_PERIOD_OVER = "grace_period_over";
     public static final String NOT_REGISTERED = "not_registered";
 
+    /** The suffix of every send-budget refusal ({@code user_limit_reached}, {@code destination_limit_reached}...). */
+    public static final String LIMIT_REACHED_SUFFIX = "_limit_reached";
+    /** What a verification counts as when no code could be sent: nothing was tried, so it is no failed proof. */
+    public static final String OUTCOME_REFUSED = "refused";
+
     private SsprReasons() {
+    }
+
+    /** Whether {@code reason} says a send budget refused the code: nothing was sent, nothing verified. */
+    public static boolean isSendRefusal(String reason) {
+        return reason != null && reason.endsWith(LIMIT_REACHED_SUFFIX);
     }
 }

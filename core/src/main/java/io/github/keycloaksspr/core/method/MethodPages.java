@@ -52,6 +52,7 @@ public final class MethodPages {
         }
         return form.setAttribute("ssprMethodId", methodId)
                 .setAttribute("ssprMethodLabel", labelKey(methodId))
+                .setAttribute("ssprMethodTitle", titleKey(methodId))
                 .setAttribute("ssprKind", challenge.kind().name())
                 .setAttribute("ssprInstruction", challenge.instructionKey())
                 .setAttribute("ssprInstructionArgs", challenge.instructionArgs())
@@ -59,6 +60,11 @@ public final class MethodPages {
                 .setAttribute("ssprStep", step)
                 .setAttribute("ssprRequired", required)
                 .createForm(VERIFY_METHOD);
+    }
+
+    /** {@code sspr-office-phone} → {@code ssprMethodOfficePhoneTitle}: what the answer page asks the user to do. */
+    public static String titleKey(String methodId) {
+        return labelKey(methodId).replaceFirst("Label$", "Title");
     }
 
     /** {@code sspr-office-phone} → {@code ssprMethodOfficePhoneLabel}. */

@@ -129,6 +129,10 @@ public final class MethodProof {
 
     /** The method list, saying {@code errorKey} when not null; the end when nothing is left to try. */
     public ProofStep choose(String errorKey) {
+        return choose(errorKey, List.of());
+    }
+
+    private ProofStep choose(String errorKey, List<String> errorArgs) {
         List<SsprMethod> left = offered();
         if (left.isEmpty()) {
             return new ProofStep.NothingLeft();
@@ -137,7 +141,7 @@ public final class MethodProof {
                 .map(m -> new MethodPages.MethodChoice(m.id(), MethodPages.labelKey(m.id()),
                         m.maskedHint(methods, account)))
                 .toList();
-        return new ProofStep.ChooseMethod(choices, step(), shownRequired(), errorKey);
+        return new ProofStep.ChooseMethod(choices, step(), shownRequired(), errorKey, errorArgs);
     }
 
     /** Whether a method has been picked and not yet left. */
@@ -173,7 +177,7 @@ public final class MethodProof {
         if (!challenge.started()) {
             notes.leaveMethod();
             listener.failed(method.id(), challenge.reason());
-            return choose(challenge.errorKey());
+            return choose(challenge.errorKey(), challenge.errorArgs());
         }
         return new ProofStep.AnswerMethod(method.id(), challenge, step(), shownRequired(), null, false);
     }
@@ -187,7 +191,7 @@ public final class MethodProof {
         if (!again.started()) {
             notes.leaveMethod();
             listener.failed(method.id(), again.reason());
-            return choose(BLOCKED_KEY.equals(errorKey) ? errorKey : again.errorKey());
+            return BLOCKED_KEY.equals(errorKey) ? choose(errorKey) : choose(again.errorKey(), again.errorArgs());
         }
         return new ProofStep.AnswerMethod(method.id(), again, step(), shownRequired(), errorKey, true);
     }

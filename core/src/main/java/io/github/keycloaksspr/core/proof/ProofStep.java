@@ -13,13 +13,15 @@ public sealed interface ProofStep {
      *
      * @param step     the number of the proof being made (1 of 2...)
      * @param of       the total shown
-     * @param errorKey a message key, or null
+     * @param errorKey  a message key, or null
+     * @param errorArgs the message's arguments
      */
-    record ChooseMethod(List<MethodPages.MethodChoice> choices, int step, int of, String errorKey)
-            implements ProofStep {
+    record ChooseMethod(List<MethodPages.MethodChoice> choices, int step, int of, String errorKey,
+                        List<String> errorArgs) implements ProofStep {
 
         public ChooseMethod {
             choices = List.copyOf(choices);
+            errorArgs = List.copyOf(errorArgs);
         }
     }
 

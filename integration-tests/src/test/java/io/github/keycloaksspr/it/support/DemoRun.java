@@ -74,6 +74,21 @@ public final class DemoRun implements AutoCloseable {
         new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
+    /** Every process the script has started and that still runs (compose, the nodes, the sinks, its own waits). */
+    public List<ProcessHandle> startedProcesses() {
+        return process.descendants().toList();
+    }
+
+    /** After the script's exit: which of {@code started} still run, by command line; none once the stop is clean. */
+    public static List<String> survivors(List<ProcessHandle> started, Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (started.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        return started.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+    }
+
     public boolean awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -99,6 +114,30 @@ public final class DemoRun implements AutoCloseable {
     }
 
     /** The newest row of the inbox page (texts first, then mail, newest first) that names {@code destination}. */
+    /** The newest inbox row naming {@code destination}, if any, without waiting. */
+    public static java.util.Optional<String> newestInboxRow(String destination) throws Exception {
+        Matcher row = INBOX_ROW.matcher(get(INBOX).body());
+        while (row.find()) {
+            if (row.group().contains(destination)) {
+                return java.util.Optional.of(row.group());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The newest inbox row naming {@code destination} once it is another than {@code previous} (null: any). */
+    public static String awaitNewInboxRow(String destination, String previous) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            java.util.Optional<String> row = newestInboxRow(destination);
+            if (row.isPresent() && !row.get().equals(previous)) {
+                return row.get();
+            }
+            assertThat(System.nanoTime()).as("a new delivery to %s in the inbox page", destination).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
+
     public static String awaitInboxRow(String destination) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (true) {
