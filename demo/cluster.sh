@@ -32,6 +32,8 @@ done
 
 say() { printf 'demo: %s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
+# Maven 3.8 writes colour resets even in batch mode; they would show as "[0m" in the banner.
+mvn_quiet() { mvn -q -B -f "$ROOT/pom.xml" "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; }
 
 if command -v docker-compose >/dev/null; then compose=(docker-compose)
 elif docker compose version >/dev/null 2>&1; then compose=(docker compose)
@@ -44,7 +46,7 @@ done
 
 if $build; then
   say "building the provider JAR and the demo sinks (mvn package)..."
-  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
+  mvn_quiet -DskipTests -pl provider,test-sinks -am package
 fi
 ls "$ROOT"/provider/target/keycloak-sspr-*.jar >/dev/null 2>&1 || die "no provider JAR in provider/target: run without --no-build"
 ls "$ROOT"/test-sinks/target/lib/*.jar >/dev/null 2>&1 || die "no sinks in test-sinks/target: run without --no-build"

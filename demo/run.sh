@@ -37,6 +37,8 @@ done
 
 say() { printf 'demo: %s\n' "$*"; }
 die() { printf 'demo: %s\n' "$*" >&2; exit 1; }
+# Maven 3.8 writes colour resets even in batch mode; they would show as "[0m" in the banner.
+mvn_quiet() { mvn -q -B -f "$ROOT/pom.xml" "$@" 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g'; }
 
 command -v java >/dev/null || die "java (17 or newer) is required"
 command -v mvn >/dev/null || die "mvn is required"
@@ -69,14 +71,14 @@ trap 'exit 143' TERM
 
 if $build; then
   say "building the provider JAR and the demo sinks (mvn package)..."
-  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -DskipTests -pl provider,test-sinks -am package
+  mvn_quiet -DskipTests -pl provider,test-sinks -am package
 fi
 jar=$(ls "$ROOT"/provider/target/keycloak-sspr-*.jar 2>/dev/null | grep -v '/original-' | head -n 1 || true)
 [ -n "$jar" ] || die "no provider JAR in provider/target: run without --no-build"
 
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
   say "fetching Keycloak $KC_VERSION from Maven Central (once)..."
-  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -N dependency:copy \
+  mvn_quiet -N dependency:copy \
     -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -DoutputDirectory="$WORK"
   (cd "$WORK" && jar xf "keycloak-quarkus-dist-$KC_VERSION.zip" && rm -f "keycloak-quarkus-dist-$KC_VERSION.zip")
   chmod +x "$KC_HOME"/bin/*.sh
@@ -88,7 +90,7 @@ mkdir -p "$KC_HOME/data/import"
 cp "$ROOT/demo/sspr-demo-realm.json" "$KC_HOME/data/import/"
 
 if [ ! -s "$WORK/sinks.classpath" ] || [ "$ROOT/test-sinks/pom.xml" -nt "$WORK/sinks.classpath" ]; then
-  mvn -q -B -Dstyle.color=never -f "$ROOT/pom.xml" -pl test-sinks dependency:build-classpath -Dmdep.outputFile="$WORK/sinks.classpath"
+  mvn_quiet -pl test-sinks dependency:build-classpath -Dmdep.outputFile="$WORK/sinks.classpath"
 fi
 say "starting the sinks (SMTP :$SMTP_PORT, Twilio API stand-in :$TWILIO_PORT, inbox page :$INBOX_PORT)..."
 # The sinks log nothing through SLF4J (GreenMail's API only): its "no providers" notice would only clutter the banner.

@@ -1,0 +1,32 @@
+package io.github.keycloaksspr.helpdesk;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.AppAuthManager;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * The agent behind a request: a bearer token of this realm whose user may use the help desk. No token or an invalid
+ * one is 401; a valid token of anybody else is 403.
+ */
+final class HelpDeskAccess {
+
+    private HelpDeskAccess() {
+    }
+
+    static UserModel requireAgent(KeycloakSession session, RealmModel realm) {
+        AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm)
+                .authenticate();
+        if (auth == null) {
+            throw new NotAuthorizedException("Bearer realm=\"" + realm.getName() + "\"");
+        }
+        if (!HelpDeskRole.mayUse(realm, auth.user())) {
+            throw new ForbiddenException("not a help-desk agent");
+        }
+        return auth.user();
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.keycloaksspr.helpdesk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.keycloaksspr.core.attempts.AttemptLedger;
+import io.github.keycloaksspr.core.attempts.LedgerSubject;
+import io.github.keycloaksspr.core.audience.Ineligibility;
+import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.audience.ResetEligibility;
+import io.github.keycloaksspr.core.method.MethodCatalogue;
+import io.github.keycloaksspr.core.method.MethodContext;
+import io.github.keycloaksspr.core.method.MethodPages;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+
+/**
+ * What the agent sees of a caller's account: its methods masked exactly as the reset shows them (never a number, an
+ * address, a label or an answer), whether Keycloak locked it, whether it is blocked from self-service reset, and
+ * whether it could reset by itself (or why not).
+ */
+record UserCard(String id, String username, boolean administrator, List<Map<String, String>> methods,
+                boolean locked, boolean blockedFromSspr, String resetEligibility) {
+
+    static UserCard of(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel user) {
+        MethodContext context = new MethodContext(session, realm, null, policy, null,
+                session.getContext().resolveLocale(user));
+        boolean administrator = new ResetAudience(session, realm, policy).isAdministrator(user);
+        List<Map<String, String>> methods = MethodCatalogue.of().usableFor(context, user, administrator).stream()
+                .map(m -> Map.of("id", m.id(), "labelKey", MethodPages.labelKey(m.id()),
+                        "hint", m.maskedHint(context, user)))
+                .toList();
+        BruteForceProtector bruteForce = session.getProvider(BruteForceProtector.class);
+        boolean locked = !user.isEnabled()
+                || bruteForce != null && bruteForce.isTemporarilyDisabled(session, realm, user);
+        boolean blocked = AttemptLedger.of(session, realm, policy.attempts()).isBlocked(LedgerSubject.account(user.getId()));
+        Optional<Ineligibility> refusal = ResetEligibility.refusal(context, user, MethodCatalogue.of());
+        return new UserCard(user.getId(), user.getUsername(), administrator, methods, locked, blocked,
+                refusal.map(Ineligibility::reason).orElse("eligible"));
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("username", username);
+        json.put("administrator", administrator);
+        json.put("methods", methods);
+        json.put("locked", locked);
+        json.put("blockedFromSspr", blockedFromSspr);
+        json.put("resetEligibility", resetEligibility);
+        return json;
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.keycloaksspr.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.SsprResetRealm;
+import io.github.keycloaksspr.it.support.SsprServerConfig;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectKeycloakUrls;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.realm.RealmBuilder;
+import org.keycloak.testframework.realm.RealmConfig;
+import org.keycloak.testframework.realm.UserBuilder;
+import org.keycloak.testframework.server.KeycloakUrls;
+
+/**
+ * The help desk's API as an agent, a plain user and an attacker without a token call it, against the shipped JAR: an
+ * agent with only the help-desk role finds a caller by exact name and sees the methods masked as the reset shows them,
+ * and nothing else of the admin API; anybody else is refused.
+ */
+@KeycloakIntegrationTest(config = SsprServerConfig.class)
+class HelpDeskIT {
+
+    static final String REALM = "sspr-helpdesk";
+    static final String PASSWORD = "Helpdesk-Passw0rd!";
+    static final String AGENT = "hank";
+    static final String PLAIN = "paul";
+    static final String USER_ADMIN = "ulla";
+    static final String CALLER = "carla";
+    static final String CALLER_PHONE = "+4917000000078";
+    static final String CALLER_ALTERNATE = "carla.home@example.net";
+
+    @InjectRealm(config = HelpDeskRealm.class)
+    ManagedRealm realm;
+
+    @InjectKeycloakUrls
+    KeycloakUrls urls;
+
+    @InjectAdminClient
+    Keycloak adminClient;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anAgentFindsTheCallerByExactNameAndSeesHerMethodsMaskedAsTheResetShowsThem() throws Exception {
+        HttpResponse<String> found = helpDesk("api/users?username=" + CALLER, token(AGENT));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        JsonNode card = new ObjectMapper().readTree(found.body());
+        assertThat(card.path("username").asText()).isEqualTo(CALLER);
+        assertThat(card.path("methods")).extracting(m -> m.path("id").asText())
+                .containsExactlyInAnyOrder("sspr-sms", "sspr-email");
+        assertThat(card.path("methods")).extracting(m -> m.path("hint").asText())
+                .containsExactlyInAnyOrder("+49 \u2022\u2022\u2022 \u2022\u2022 78", "c\u2022\u2022\u2022@\u2022\u2022\u2022");
+        assertThat(found.body()).as("never the number or the address").doesNotContain(CALLER_PHONE)
+                .doesNotContain("0000078").doesNotContain(CALLER_ALTERNATE).doesNotContain("example.net");
+        assertThat(card.path("locked").asBoolean()).isFalse();
+        assertThat(card.path("blockedFromSspr").asBoolean()).isFalse();
+        assertThat(card.path("resetEligibility").asText()).isEqualTo("eligible");
+
+        assertThat(helpDesk("api/users?username=" + CALLER + "@example.org", token(AGENT)).statusCode())
+                .as("by email too").isEqualTo(200);
+        assertThat(helpDesk("api/users?username=carl", token(AGENT)).statusCode()).as("exact names only")
+                .isEqualTo(404);
+        assertThat(helpDesk("api/users?username=", token(AGENT)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theRoleOpensTheHelpDeskAndNothingElseOfTheAdminApi() throws Exception {
+        String agent = token(AGENT);
+        for (String path : List.of("users", "users/count", "roles", "clients", "events", "sspr/insights")) {
+            HttpResponse<String> admin = http.send(HttpRequest.newBuilder(
+                            URI.create(urls.getBase() + "/admin/realms/" + REALM + "/" + path))
+                    .header("Authorization", "Bearer " + agent).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(admin.statusCode()).as("%s: %s", path, admin.body()).isEqualTo(403);
+        }
+        assertThat(helpDesk("api/users?username=" + CALLER, token(USER_ADMIN)).statusCode())
+                .as("a realm administrator may use it too").isEqualTo(200);
+    }
+
+    @Test
+    void aPlainUserAndACallerWithoutATokenAreRefused() throws Exception {
+        assertThat(helpDesk("api/users?username=" + CALLER, token(PLAIN)).statusCode()).isEqualTo(403);
+        assertThat(helpDesk("api/users?username=" + CALLER, token(CALLER)).statusCode())
+                .as("not even about herself").isEqualTo(403);
+        assertThat(helpDesk("api/users?username=" + CALLER, null).statusCode()).isEqualTo(401);
+        assertThat(helpDesk("api/users?username=" + CALLER, "forged.token.value").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void everyRealmHasTheAgentRoleWithoutBeingToldTo() {
+        assertThat(adminClient.realm("master").roles().get("sspr-helpdesk-agent").toRepresentation().getDescription())
+                .startsWith("SSPR help desk");
+    }
+
+    private HttpResponse<String> helpDesk(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/" + REALM
+                + "/sspr-helpdesk/" + path)).header("Accept", "application/json").GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String username) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/"
+                        + REALM + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
+    }
+
+    public static final class HelpDeskRealm implements RealmConfig {
+        @Override
+        public RealmBuilder configure(RealmBuilder realm) {
+            return SsprResetRealm.configure(realm.name(REALM), Map.of(
+                            "sspr.methods", "sspr-email##sspr-sms##sspr-totp",
+                            "sspr.methods.required", "2"))
+                    .update(rep -> {
+                        // The realm import may bring the agent role; a realm created without it gets it anyway.
+                        RolesRepresentation roles = new RolesRepresentation();
+                        List<RoleRepresentation> realmRoles = new ArrayList<>();
+                        realmRoles.add(new RoleRepresentation("sspr-helpdesk-agent", "SSPR help desk agents", false));
+                        roles.setRealm(realmRoles);
+                        rep.setRoles(roles);
+                    })
+                    .users(user(AGENT).realmRoles("default-roles-" + REALM, "sspr-helpdesk-agent"),
+                            user(PLAIN).realmRoles("default-roles-" + REALM),
+                            user(USER_ADMIN).realmRoles("default-roles-" + REALM)
+                                    .clientRoles("realm-management", "manage-users"),
+                            user(CALLER).realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone(CALLER_PHONE))
+                                    .credential(SeededCredentials.alternateEmail(CALLER_ALTERNATE)));
+        }
+
+        private static UserBuilder user(String username) {
+            return UserBuilder.create(username).email(username + "@example.org").emailVerified(true)
+                    .name(username.substring(0, 1).toUpperCase() + username.substring(1), "Example")
+                    .password(PASSWORD).enabled(true);
+        }
+    }
+}
