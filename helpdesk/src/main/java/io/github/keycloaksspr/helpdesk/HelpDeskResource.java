@@ -2,12 +2,17 @@ package io.github.keycloaksspr.helpdesk;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
@@ -54,6 +59,50 @@ public final class HelpDeskResource implements RealmResourceProvider {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
         return Response.ok(UserCard.of(session, realm, policy.get(), user).toJson()).build();
+    }
+
+    /** Where the verification of this caller by this agent stands. */
+    @GET
+    @Path("api/users/{id}/verification")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verification(@PathParam("id") String userId) {
+        return verify(userId, CallerVerification::state);
+    }
+
+    /**
+     * The agent's next step: {@code method} (send a code to that method, or ask for the app's code), {@code code} (the
+     * code the caller read back), or {@code restart}.
+     */
+    @POST
+    @Path("api/users/{id}/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response verify(@PathParam("id") String userId, MultivaluedMap<String, String> form) {
+        return verify(userId, verification -> {
+            if (form.containsKey("restart")) {
+                return verification.restart();
+            }
+            if (form.containsKey("method")) {
+                return verification.select(form.getFirst("method"));
+            }
+            return verification.answer(form);
+        });
+    }
+
+    private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step) {
+        RealmModel realm = session.getContext().getRealm();
+        UserModel agent = HelpDeskAccess.requireAgent(session, realm);
+        Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "the help desk cannot verify callers");
+        if (policy.isEmpty()) {
+            return error(Response.Status.CONFLICT, "sspr_invalid_policy");
+        }
+        UserModel caller = userId == null ? null : session.users().getUserById(realm, userId);
+        if (caller == null || caller.getServiceAccountClientLink() != null) {
+            return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
+        }
+        CallerVerification verification = new CallerVerification(session, realm, policy.get(), agent, caller,
+                session.getContext().getConnection().getRemoteAddr());
+        return Response.ok(step.apply(verification)).build();
     }
 
     private static Response error(Response.Status status, String error) {

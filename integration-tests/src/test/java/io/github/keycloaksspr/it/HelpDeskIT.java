@@ -8,12 +8,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.TwilioAccount;
+import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -22,6 +28,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -47,6 +54,8 @@ class HelpDeskIT {
     static final String CALLER = "carla";
     static final String CALLER_PHONE = "+4917000000078";
     static final String CALLER_ALTERNATE = "carla.home@example.net";
+    static final String GUESSED = "cleo";
+    static final int ATTEMPTS = 3;
 
     @InjectRealm(config = HelpDeskRealm.class)
     ManagedRealm realm;
@@ -56,6 +65,9 @@ class HelpDeskIT {
 
     @InjectAdminClient
     Keycloak adminClient;
+
+    @InjectHttpServer
+    HttpServer httpServer;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -80,6 +92,62 @@ class HelpDeskIT {
         assertThat(helpDesk("api/users?username=carl", token(AGENT)).statusCode()).as("exact names only")
                 .isEqualTo(404);
         assertThat(helpDesk("api/users?username=", token(AGENT)).statusCode()).isEqualTo(400);
+    }
+
+    /** The caller reads back the code texted to her phone; the agent never sees it before she reads it. */
+    @Test
+    void anAgentVerifiesTheCallerByTheCodeTextedToHerPhone() throws Exception {
+        String agent = token(AGENT);
+        String carla = userId(CALLER);
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            JsonNode list = verification(carla, "restart=1", agent);
+            assertThat(list.path("state").asText()).isEqualTo("choose");
+            assertThat(list.path("methods")).extracting(m -> m.path("id").asText())
+                    .containsExactlyInAnyOrder("sspr-sms", "sspr-email");
+
+            JsonNode sent = verification(carla, "method=sspr-sms", agent);
+            assertThat(sent.path("state").asText()).isEqualTo("answer");
+            assertThat(sent.path("hint").asText()).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78");
+            RecordedTwilioRequest sms = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
+            assertThat(sms.to()).isEqualTo(CALLER_PHONE);
+            String code = Codes.in(sms.body());
+            assertThat(sent.toString()).as("the agent's page never holds the code").doesNotContain(code);
+
+            JsonNode wrong = verification(carla, "code=" + Codes.wrongFor(code), agent);
+            assertThat(wrong.path("state").asText()).isEqualTo("answer");
+            assertThat(wrong.path("error").asText()).isEqualTo("ssprErrorWrongCode");
+            JsonNode right = verification(carla, "code=" + code, agent);
+            assertThat(right.path("state").asText()).isEqualTo("verified");
+            assertThat(right.path("validSeconds").asInt()).isEqualTo(900);
+            assertThat(new ObjectMapper().readTree(helpDesk("api/users/" + carla + "/verification", agent).body())
+                    .path("state").asText()).as("the verification holds").isEqualTo("verified");
+            assertThat(new ObjectMapper().readTree(helpDesk("api/users/" + carla + "/verification", token(USER_ADMIN))
+                    .body()).path("state").asText()).as("for the agent who made it only").isEqualTo("choose");
+        }
+    }
+
+    /**
+     * A caller cannot guess through an agent what she could not guess alone: wrong codes count in the account's
+     * attempt ledger, and at its limit the account's self-service reset is blocked as by anonymous guessing.
+     */
+    @Test
+    void wrongCodesThroughTheAgentBlockTheCallersResetAsAnonymousGuessesDo() throws Exception {
+        String agent = token(AGENT);
+        String cleo = userId(GUESSED);
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            verification(cleo, "restart=1", agent);
+            verification(cleo, "method=sspr-sms", agent);
+            String code = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
+            JsonNode last = null;
+            for (int guess = 1; guess <= ATTEMPTS; guess++) {
+                last = verification(cleo, "code=" + Codes.wrongFor(code), agent);
+            }
+            assertThat(last.path("error").asText()).as("the guess that reaches the limit").isEqualTo("ssprErrorBlocked");
+            assertThat(verification(cleo, "code=" + code, agent).path("state").asText())
+                    .as("not even the right code is checked now").isEqualTo("blocked");
+        }
+        ResetJourney reset = new ResetJourney(urls.getBase(), REALM).start().chooseAccount(GUESSED);
+        assertThat(reset.html()).as("Cleo's own reset").contains("Too many attempts");
     }
 
     @Test
@@ -110,6 +178,20 @@ class HelpDeskIT {
                 .startsWith("SSPR help desk");
     }
 
+    private JsonNode verification(String userId, String form, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/"
+                        + REALM + "/sspr-helpdesk/api/users/" + userId + "/verification"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    private String userId(String username) {
+        return realm.admin().users().search(username, true).get(0).getId();
+    }
+
     private HttpResponse<String> helpDesk(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/" + REALM
                 + "/sspr-helpdesk/" + path)).header("Accept", "application/json").GET();
@@ -135,7 +217,9 @@ class HelpDeskIT {
         public RealmBuilder configure(RealmBuilder realm) {
             return SsprResetRealm.configure(realm.name(REALM), Map.of(
                             "sspr.methods", "sspr-email##sspr-sms##sspr-totp",
-                            "sspr.methods.required", "2"))
+                            "sspr.methods.required", "2",
+                            "sspr.attempts.per.account", String.valueOf(ATTEMPTS),
+                            "sspr.captcha.difficulty", "1000"))
                     .update(rep -> {
                         // The realm import may bring the agent role; a realm created without it gets it anyway.
                         RolesRepresentation roles = new RolesRepresentation();
@@ -150,7 +234,10 @@ class HelpDeskIT {
                                     .clientRoles("realm-management", "manage-users"),
                             user(CALLER).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone(CALLER_PHONE))
-                                    .credential(SeededCredentials.alternateEmail(CALLER_ALTERNATE)));
+                                    .credential(SeededCredentials.alternateEmail(CALLER_ALTERNATE)),
+                            user(GUESSED).realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000079"))
+                                    .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));
         }
 
         private static UserBuilder user(String username) {

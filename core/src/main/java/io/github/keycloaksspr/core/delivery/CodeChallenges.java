@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import io.github.keycloaksspr.core.budget.SendBudgets;
+import io.github.keycloaksspr.core.cluster.ClusterSlots;
 import io.github.keycloaksspr.core.budget.SendDecision;
 import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.budget.SendLimits;
@@ -19,6 +20,7 @@ import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneCheck;
 import io.github.keycloaksspr.core.phone.PhoneNumbers;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.core.time.ServerClock;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.UserModel;
 
@@ -54,7 +56,7 @@ public final class CodeChallenges {
     public static MethodChallenge challenge(MethodContext context, UserModel user, String purpose, String destination,
                                             String instructionKey, CodeDelivery delivery, SendFamily family) {
         String hint = delivery.masked(destination);
-        OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
+        OneTimeCodes codes = codes(context);
         if (codes.hasLiveCode(purpose)) {
             if (undelivered(context, codes, purpose)) {
                 return MethodChallenge.refused("ssprErrorSendFailed", DELIVERY_FAILED);
@@ -98,6 +100,11 @@ public final class CodeChallenges {
         return MethodChallenge.code(instructionKey, hint);
     }
 
+    /** The codes of this context: its authentication session's, or the help desk's in the cluster store. */
+    private static OneTimeCodes codes(MethodContext context) {
+        return new OneTimeCodes(context.notes(), ClusterSlots.of(context.session()), new ServerClock());
+    }
+
     /** Minutes until the send budgets' current window ends (windows are fixed, on Keycloak's clock), at least one. */
     static long minutesLeftInWindow(Duration window) {
         long windowSeconds = window.toSeconds();
@@ -127,7 +134,7 @@ public final class CodeChallenges {
 
     /** Checks a typed code; a code whose send failed is over, and says so. */
     public static MethodOutcome verify(MethodContext context, String purpose, String input) {
-        OneTimeCodes codes = OneTimeCodes.of(context.session(), context.authSession());
+        OneTimeCodes codes = codes(context);
         if (undelivered(context, codes, purpose)) {
             return MethodOutcome.spent("ssprErrorSendFailed", DELIVERY_FAILED);
         }

@@ -82,7 +82,7 @@ public final class MethodProof {
         Optional<SsprMethod> current = offered(notes.currentMethod());
         if (current.isEmpty()) {
             notes.leaveMethod();
-            return choose(null);
+            return ledger.isBlocked() ? blocked() : choose(null);
         }
         SsprMethod method = current.get();
         Optional<AttemptLedger.Attempt> attempt = ledger.reserve();
@@ -91,11 +91,13 @@ public final class MethodProof {
         }
         MethodOutcome outcome = neverProvenByStandIn(method.verify(methods, account, form));
         if (countAgainstLedger(attempt.get(), outcome)) {
-            // Whatever the method says (wrong, or now spent): its page once more, saying the proof is blocked.
+            // Its page once more, saying the proof is blocked; a method that is now spent too goes back to the list
+            // instead, since asking it again would send a new code after the block.
             listener.failed(method.id(), outcome.reason());
             listener.blocked();
             if (outcome.status() == MethodOutcome.Status.SPENT) {
                 notes.markSpent(method.id());
+                return choose(BLOCKED_KEY);
             }
             return answerAgain(method, BLOCKED_KEY);
         }

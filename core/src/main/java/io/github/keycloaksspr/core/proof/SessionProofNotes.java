@@ -5,22 +5,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.github.keycloaksspr.core.code.NoteStore;
 import io.github.keycloaksspr.core.method.Factor;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * A proof's notes in the authentication session under one prefix ({@code <prefix>Method}, {@code <prefix>Spent},
+ * A proof's notes (by default in the authentication session) under one prefix ({@code <prefix>Method}, {@code <prefix>Spent},
  * {@code <prefix>Factors}): server side, per browser tab, cluster-wide, gone with the sign-in.
  */
 public final class SessionProofNotes implements ProofNotes {
 
-    private final AuthenticationSessionModel authSession;
+    private final NoteStore notes;
     private final String methodNote;
     private final String spentNote;
     private final String factorsNote;
 
     public SessionProofNotes(AuthenticationSessionModel authSession, String prefix) {
-        this.authSession = authSession;
+        this(NoteStore.authNotesOf(authSession), prefix);
+    }
+
+    /** The same notes in another store (the help desk keeps them in the cluster's single-use store). */
+    public SessionProofNotes(NoteStore notes, String prefix) {
+        this.notes = notes;
         this.methodNote = prefix + "Method";
         this.spentNote = prefix + "Spent";
         this.factorsNote = prefix + "Factors";
@@ -33,17 +39,17 @@ public final class SessionProofNotes implements ProofNotes {
 
     @Override
     public String currentMethod() {
-        return authSession.getAuthNote(methodNote);
+        return notes.get(methodNote);
     }
 
     @Override
     public void selectMethod(String methodId) {
-        authSession.setAuthNote(methodNote, methodId);
+        notes.put(methodNote, methodId);
     }
 
     @Override
     public void leaveMethod() {
-        authSession.removeAuthNote(methodNote);
+        notes.remove(methodNote);
     }
 
     @Override
@@ -75,17 +81,17 @@ public final class SessionProofNotes implements ProofNotes {
 
     /** Starts afresh: nothing picked, spent or proven. */
     public void clear() {
-        List.of(methodNote, spentNote, factorsNote).forEach(authSession::removeAuthNote);
+        List.of(methodNote, spentNote, factorsNote).forEach(notes::remove);
     }
 
     private Set<String> read(String note) {
-        String value = authSession.getAuthNote(note);
+        String value = notes.get(note);
         return value == null || value.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(value.split(",")));
     }
 
     private void add(String note, String value) {
         Set<String> values = new LinkedHashSet<>(read(note));
         values.add(value);
-        authSession.setAuthNote(note, String.join(",", values));
+        notes.put(note, String.join(",", values));
     }
 }

@@ -176,6 +176,25 @@ class MethodProofTest {
         assertThat(sms.started() + email.started()).as("no code after the block").isEqualTo(sent);
     }
 
+    /** The answer that blocks also spent the code: nothing is asked of the method again, so no new code goes out. */
+    @Test
+    void aBlockThatAlsoSpendsTheCodeSendsNoNewOne() {
+        sms.answers(WRONG, WRONG, EXHAUSTED);
+        MethodProof proof = proof(ProofRules.of(List.of(sms, email), 1));
+        proof.select("sspr-sms");
+        proof.answer(new MultivaluedHashMap<>());
+        proof.answer(new MultivaluedHashMap<>());
+        int sent = sms.started();
+
+        ProofStep.ChooseMethod list = (ProofStep.ChooseMethod) proof.answer(new MultivaluedHashMap<>());
+
+        assertThat(list.errorKey()).isEqualTo(MethodProof.BLOCKED_KEY);
+        assertThat(sms.started()).isEqualTo(sent);
+        assertThat(proof.answer(new MultivaluedHashMap<>())).as("an answer without a method, blocked")
+                .isInstanceOf(ProofStep.Blocked.class);
+        assertThat(proof.select("sspr-email")).isInstanceOf(ProofStep.Blocked.class);
+    }
+
     @Test
     void oneRightAnswerProvesWhenOneFactorIsRequired() {
         sms.answers(RIGHT);
