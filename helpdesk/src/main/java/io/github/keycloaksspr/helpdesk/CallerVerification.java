@@ -16,6 +16,7 @@ import io.github.keycloaksspr.core.code.NoteStore;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
+import io.github.keycloaksspr.core.notice.HelpDeskNotices;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.core.proof.MethodProof;
@@ -25,6 +26,7 @@ import io.github.keycloaksspr.core.proof.ProofRules;
 import io.github.keycloaksspr.core.proof.ProofStep;
 import io.github.keycloaksspr.core.proof.SessionProofNotes;
 import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -51,6 +53,8 @@ final class CallerVerification implements ProofListener, ProofLedger {
     private final UserModel caller;
     private final AttemptLedger ledger;
     private final NoteStore store;
+    private final SsprPolicy policy;
+    private final String agentAddress;
     private final MethodProof proof;
 
     CallerVerification(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel agent,
@@ -60,6 +64,8 @@ final class CallerVerification implements ProofListener, ProofLedger {
         this.agent = agent;
         this.caller = caller;
         this.ledger = AttemptLedger.of(session, realm, policy.attempts());
+        this.policy = policy;
+        this.agentAddress = agentAddress;
         this.store = NoteStore.clusterNotes(session, "sspr:helpdesk:" + agent.getId() + ":" + caller.getId() + ":",
                 VERIFIED_SECONDS);
         MethodContext methods = new MethodContext(session, realm, null, policy, agentAddress,
@@ -113,7 +119,9 @@ final class CallerVerification implements ProofListener, ProofLedger {
             json.put("of", answer.of());
             Optional.ofNullable(answer.errorKey()).ifPresent(error -> json.put("error", error));
         } else if (step instanceof ProofStep.Proven) {
-            store.put("verifiedAt", Long.toString(System.currentTimeMillis()));
+            store.put("verifiedAt", Long.toString(Time.currentTimeMillis()));
+            // The owner learns of it at every contact: a caller who pretended to be them is found out.
+            HelpDeskNotices.queueVerified(session, realm, caller, agentAddress, Time.currentTimeMillis(), policy);
             return verifiedJson();
         } else if (step instanceof ProofStep.Blocked) {
             json.put("state", "blocked");

@@ -5,9 +5,9 @@ import jakarta.ws.rs.NotAuthorizedException;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
  * The agent behind a request: a bearer token of this realm whose user may use the help desk. No token or an invalid
@@ -18,7 +18,7 @@ final class HelpDeskAccess {
     private HelpDeskAccess() {
     }
 
-    static UserModel requireAgent(KeycloakSession session, RealmModel realm) {
+    static Agent requireAgent(KeycloakSession session, RealmModel realm) {
         AuthenticationManager.AuthResult auth = new AppAuthManager.BearerTokenAuthenticator(session).setRealm(realm)
                 .authenticate();
         if (auth == null) {
@@ -27,6 +27,6 @@ final class HelpDeskAccess {
         if (!HelpDeskRole.mayUse(realm, auth.user())) {
             throw new ForbiddenException("not a help-desk agent");
         }
-        return auth.user();
+        return new Agent(auth.user(), new AdminAuth(realm, auth.token(), auth.user(), auth.client()));
     }
 }

@@ -22,6 +22,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 
 /**
  * {@code /realms/{realm}/sspr-helpdesk/}: the help desk's API for agents (see {@link HelpDeskRole}). A user is found by
@@ -46,7 +47,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response findUser(@QueryParam("username") String name) {
         RealmModel realm = session.getContext().getRealm();
-        HelpDeskAccess.requireAgent(session, realm);
+        Agent agent = HelpDeskAccess.requireAgent(session, realm);
         if (name == null || name.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "sspr_name_required");
         }
@@ -58,6 +59,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
         if (user == null || user.getServiceAccountClientLink() != null) {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
+        agent.event(session, realm, user.getId(), "lookup").success();
         return Response.ok(UserCard.of(session, realm, policy.get(), user).toJson()).build();
     }
 
@@ -91,7 +93,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
 
     private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step) {
         RealmModel realm = session.getContext().getRealm();
-        UserModel agent = HelpDeskAccess.requireAgent(session, realm);
+        Agent agent = HelpDeskAccess.requireAgent(session, realm);
         Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "the help desk cannot verify callers");
         if (policy.isEmpty()) {
             return error(Response.Status.CONFLICT, "sspr_invalid_policy");
@@ -100,9 +102,15 @@ public final class HelpDeskResource implements RealmResourceProvider {
         if (caller == null || caller.getServiceAccountClientLink() != null) {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
-        CallerVerification verification = new CallerVerification(session, realm, policy.get(), agent, caller,
+        CallerVerification verification = new CallerVerification(session, realm, policy.get(), agent.user(), caller,
                 session.getContext().getConnection().getRemoteAddr());
-        return Response.ok(step.apply(verification)).build();
+        Map<String, Object> next = step.apply(verification);
+        AdminEventBuilder event = agent.event(session, realm, caller.getId(), "verification")
+                .detail("sspr_state", String.valueOf(next.get("state")));
+        Optional.ofNullable(next.get("method")).ifPresent(method -> event.detail("sspr_method", method.toString()));
+        Optional.ofNullable(next.get("error")).ifPresent(error -> event.detail("sspr_error", error.toString()));
+        event.success();
+        return Response.ok(next).build();
     }
 
     private static Response error(Response.Status status, String error) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.Inbox;
+import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
@@ -25,6 +27,7 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -32,6 +35,8 @@ import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.RealmConfig;
@@ -68,6 +73,9 @@ class HelpDeskIT {
 
     @InjectHttpServer
     HttpServer httpServer;
+
+    @InjectMailServer
+    MailServer mailServer;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -123,7 +131,30 @@ class HelpDeskIT {
                     .path("state").asText()).as("the verification holds").isEqualTo("verified");
             assertThat(new ObjectMapper().readTree(helpDesk("api/users/" + carla + "/verification", token(USER_ADMIN))
                     .body()).path("state").asText()).as("for the agent who made it only").isEqualTo("choose");
+
+            // Carla learns of it at every contact: had someone else called, she would know.
+            for (String address : List.of(CALLER + "@example.org", CALLER_ALTERNATE)) {
+                assertThat(MailContent.text(new Inbox(mailServer).awaitMailWithSubject(address,
+                        "Your help desk verified your " + REALM + " account")))
+                        .contains("If you did not call your help desk");
+            }
+            RecordedTwilioRequest text = twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1);
+            assertThat(text.to()).isEqualTo(CALLER_PHONE);
+            assertThat(text.body()).contains("your help desk verified your identity for your account carla");
         }
+
+        // Every step is an admin event naming the agent: who looked up whom, what was sent, how it ended.
+        String hank = userId(AGENT);
+        List<AdminEventRepresentation> events = realm.admin().getAdminEvents().stream()
+                .filter(e -> "SSPR_HELPDESK".equals(e.getResourceType())).toList();
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.getResourcePath()).startsWith("users/"));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getAuthDetails().getUserId()).isEqualTo(hank);
+            assertThat(e.getResourcePath()).isEqualTo("users/" + carla);
+            assertThat(e.getDetails()).containsEntry("sspr_action", "verification").containsEntry("sspr_state", "verified");
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.getDetails()).containsEntry("sspr_state", "answer")
+                .containsEntry("sspr_method", "sspr-sms"));
     }
 
     /**
@@ -221,6 +252,8 @@ class HelpDeskIT {
                             "sspr.attempts.per.account", String.valueOf(ATTEMPTS),
                             "sspr.captcha.difficulty", "1000"))
                     .update(rep -> {
+                        rep.setAdminEventsEnabled(true);
+                        rep.setAdminEventsDetailsEnabled(true);
                         // The realm import may bring the agent role; a realm created without it gets it anyway.
                         RolesRepresentation roles = new RolesRepresentation();
                         List<RoleRepresentation> realmRoles = new ArrayList<>();
