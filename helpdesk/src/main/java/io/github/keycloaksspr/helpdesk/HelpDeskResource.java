@@ -91,10 +91,41 @@ public final class HelpDeskResource implements RealmResourceProvider {
         });
     }
 
+    /**
+     * Issues a Temporary Access Pass to the caller this agent verified: form {@code lifetimeMinutes} (10-480, default
+     * 60) and {@code multiUse} ({@code true} for multi-use; one-time by default). The pass is in this answer only.
+     */
+    @POST
+    @Path("api/users/{id}/temporary-access-pass")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response issuePass(@PathParam("id") String userId, MultivaluedMap<String, String> form) {
+        return forCaller(userId, (realm, policy, agent, caller) -> TemporaryAccessPasses.issue(session, realm, policy,
+                agent, caller, verification(realm, policy, agent, caller).verified(), form));
+    }
+
     private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step) {
+        return forCaller(userId, (realm, policy, agent, caller) -> {
+            Map<String, Object> next = step.apply(verification(realm, policy, agent, caller));
+            AdminEventBuilder event = agent.event(session, realm, caller.getId(), "verification")
+                    .detail("sspr_state", String.valueOf(next.get("state")));
+            Optional.ofNullable(next.get("method")).ifPresent(method -> event.detail("sspr_method", method.toString()));
+            Optional.ofNullable(next.get("error")).ifPresent(error -> event.detail("sspr_error", error.toString()));
+            event.success();
+            return Response.ok(next).build();
+        });
+    }
+
+    private CallerVerification verification(RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller) {
+        return new CallerVerification(session, realm, policy, agent.user(), caller,
+                session.getContext().getConnection().getRemoteAddr());
+    }
+
+    /** An action of the agent on a caller found by id: 401/403 for anybody else, 404 for no such user. */
+    private Response forCaller(String userId, CallerAction action) {
         RealmModel realm = session.getContext().getRealm();
         Agent agent = HelpDeskAccess.requireAgent(session, realm);
-        Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "the help desk cannot verify callers");
+        Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "the help desk cannot act on callers");
         if (policy.isEmpty()) {
             return error(Response.Status.CONFLICT, "sspr_invalid_policy");
         }
@@ -102,18 +133,14 @@ public final class HelpDeskResource implements RealmResourceProvider {
         if (caller == null || caller.getServiceAccountClientLink() != null) {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
-        CallerVerification verification = new CallerVerification(session, realm, policy.get(), agent.user(), caller,
-                session.getContext().getConnection().getRemoteAddr());
-        Map<String, Object> next = step.apply(verification);
-        AdminEventBuilder event = agent.event(session, realm, caller.getId(), "verification")
-                .detail("sspr_state", String.valueOf(next.get("state")));
-        Optional.ofNullable(next.get("method")).ifPresent(method -> event.detail("sspr_method", method.toString()));
-        Optional.ofNullable(next.get("error")).ifPresent(error -> event.detail("sspr_error", error.toString()));
-        event.success();
-        return Response.ok(next).build();
+        return action.apply(realm, policy.get(), agent, caller);
     }
 
-    private static Response error(Response.Status status, String error) {
+    private interface CallerAction {
+        Response apply(RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller);
+    }
+
+    static Response error(Response.Status status, String error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", error)).build();
     }
 

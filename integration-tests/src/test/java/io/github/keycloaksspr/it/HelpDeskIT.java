@@ -28,6 +28,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -61,6 +62,10 @@ class HelpDeskIT {
     static final String CALLER_ALTERNATE = "carla.home@example.net";
     static final String GUESSED = "cleo";
     static final int ATTEMPTS = 3;
+    static final String PASS_USER = "tara";
+    static final String ADMINISTRATOR = "adam";
+    static final String ADMINISTRATOR_ALTERNATE = "adam.home@example.net";
+    static final String REALM_ADMIN = "rhea";
 
     @InjectRealm(config = HelpDeskRealm.class)
     ManagedRealm realm;
@@ -181,6 +186,104 @@ class HelpDeskIT {
         assertThat(reset.html()).as("Cleo's own reset").contains("Too many attempts");
     }
 
+    /** A pass only for a caller this agent verified; shown once, stored hashed, bounded, one at a time. */
+    @Test
+    void aVerifiedCallerGetsATemporaryAccessPassShownOnceAndStoredHashed() throws Exception {
+        String agent = token(AGENT);
+        String tara = userId(PASS_USER);
+        HttpResponse<String> early = post("api/users/" + tara + "/temporary-access-pass", "", agent);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("sspr_caller_not_verified");
+
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            verifyBySms(tara, agent, twilio);
+        }
+        assertThat(post("api/users/" + tara + "/temporary-access-pass", "lifetimeMinutes=5", agent).statusCode())
+                .as("below ten minutes").isEqualTo(400);
+        long before = System.currentTimeMillis();
+        HttpResponse<String> issued = post("api/users/" + tara + "/temporary-access-pass", "", agent);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        JsonNode pass = new ObjectMapper().readTree(issued.body());
+        assertThat(pass.path("pass").asText()).matches("[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}");
+        assertThat(pass.path("oneTime").asBoolean()).as("one-time by default").isTrue();
+        assertThat(pass.path("expiresAt").asLong()).isBetween(before + 59 * 60_000L, before + 61 * 60_000L);
+
+        HttpResponse<String> again = post("api/users/" + tara + "/temporary-access-pass",
+                "lifetimeMinutes=480&multiUse=true", agent);
+        assertThat(again.statusCode()).isEqualTo(200);
+        List<CredentialRepresentation> passes = realm.admin().users().get(tara).credentials().stream()
+                .filter(c -> c.getType().equals("sspr-temporary-access-pass")).toList();
+        assertThat(passes).as("a new pass replaces the earlier one").hasSize(1);
+        String raw = new ObjectMapper().readTree(again.body()).path("pass").asText().replace("-", "");
+        assertThat(passes.get(0).getCredentialData()).doesNotContain(raw).contains("\"oneTime\":false");
+    }
+
+    /** A pass for an administrator opens an administrator's account: a help-desk agent may not issue it. */
+    @Test
+    void anAgentCannotIssueAPassToAnAdministratorARealmAdministratorCan() throws Exception {
+        String adam = userId(ADMINISTRATOR);
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            String agent = token(AGENT);
+            verifyAdministrator(adam, agent, twilio);
+            HttpResponse<String> refused = post("api/users/" + adam + "/temporary-access-pass", "", agent);
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.body()).contains("sspr_realm_admin_required");
+
+            String realmAdmin = token(REALM_ADMIN);
+            verifyAdministrator(adam, realmAdmin, twilio);
+            assertThat(post("api/users/" + adam + "/temporary-access-pass", "", realmAdmin).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** Verifies a caller by the code texted to them (notices may be texted too, in any order). */
+    private void verifyBySms(String userId, String token, TwilioAccount.Registration twilio) throws Exception {
+        int before = twilio.twilio().requests().size();
+        verification(userId, "restart=1", token);
+        verification(userId, "method=sspr-sms", token);
+        JsonNode done = verification(userId, "code=" + Codes.in(awaitNew(() -> twilio.twilio().requests().stream()
+                .map(RecordedTwilioRequest::body).toList(), before)), token);
+        assertThat(done.path("state").asText()).as(done.toString()).isIn("verified", "answer");
+    }
+
+    /** An administrator proves two methods: the texted code, then the code mailed to the alternate address. */
+    private void verifyAdministrator(String userId, String token, TwilioAccount.Registration twilio) throws Exception {
+        int mails = new Inbox(mailServer).mailsTo(ADMINISTRATOR_ALTERNATE).size();
+        verifyBySms(userId, token, twilio);
+        String mail = awaitNew(() -> {
+            List<String> texts = new ArrayList<>();
+            for (jakarta.mail.internet.MimeMessage message : new Inbox(mailServer).mailsTo(ADMINISTRATOR_ALTERNATE)) {
+                texts.add(message.getSubject() + "\n" + MailContent.text(message));
+            }
+            return texts;
+        }, mails);
+        JsonNode done = verification(userId, "code=" + Codes.in(mail.substring(mail.indexOf('\n'))), token);
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("verified");
+    }
+
+    /** The first of {@code messages} after the first {@code seen} that carries a verification code. */
+    private static String awaitNew(java.util.concurrent.Callable<List<String>> messages, int seen) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> all = messages.call();
+            for (String message : all.subList(Math.min(seen, all.size()), all.size())) {
+                if (message.contains("verification code")) {
+                    return message;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no new verification code after " + seen + " messages");
+    }
+
+    private HttpResponse<String> post(String path, String form, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/" + REALM + "/sspr-helpdesk/"
+                        + path)).header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theRoleOpensTheHelpDeskAndNothingElseOfTheAdminApi() throws Exception {
         String agent = token(AGENT);
@@ -268,6 +371,15 @@ class HelpDeskIT {
                             user(CALLER).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone(CALLER_PHONE))
                                     .credential(SeededCredentials.alternateEmail(CALLER_ALTERNATE)),
+                            user(PASS_USER).realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000080"))
+                                    .credential(SeededCredentials.alternateEmail("tara.home@example.net")),
+                            user(ADMINISTRATOR).realmRoles("default-roles-" + REALM)
+                                    .clientRoles("realm-management", "view-users")
+                                    .credential(SeededCredentials.mobilePhone("+4917000000081"))
+                                    .credential(SeededCredentials.alternateEmail(ADMINISTRATOR_ALTERNATE)),
+                            user(REALM_ADMIN).realmRoles("default-roles-" + REALM)
+                                    .clientRoles("realm-management", "realm-admin"),
                             user(GUESSED).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000079"))
                                     .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));

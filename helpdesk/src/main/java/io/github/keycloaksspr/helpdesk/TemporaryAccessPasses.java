@@ -1,0 +1,79 @@
+package io.github.keycloaksspr.helpdesk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.github.keycloaksspr.core.audience.ResetAudience;
+import io.github.keycloaksspr.core.credential.TemporaryAccessPassCredentialModel;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.AdminRoles;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The agent issues a Temporary Access Pass to a caller they verified: random, shown to the agent once, stored hashed,
+ * for 10 minutes to 8 hours (default 1 hour), one-time unless the agent asks for multi-use. It replaces any earlier
+ * pass of the user. A pass for an administrator (the reset policy's definition) needs a realm administrator.
+ */
+final class TemporaryAccessPasses {
+
+    private TemporaryAccessPasses() {
+    }
+
+    static Response issue(KeycloakSession session, RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller,
+                          boolean callerVerified, MultivaluedMap<String, String> form) {
+        if (!callerVerified) {
+            return HelpDeskResource.error(Response.Status.CONFLICT, "sspr_caller_not_verified");
+        }
+        if (new ResetAudience(session, realm, policy).isAdministrator(caller) && !realmAdministrator(realm, agent.user())) {
+            return HelpDeskResource.error(Response.Status.FORBIDDEN, "sspr_realm_admin_required");
+        }
+        int lifetime;
+        try {
+            String asked = form.getFirst("lifetimeMinutes");
+            lifetime = asked == null || asked.isBlank() ? TemporaryAccessPassCredentialModel.DEFAULT_LIFETIME_MINUTES
+                    : Integer.parseInt(asked.strip());
+        } catch (NumberFormatException e) {
+            return HelpDeskResource.error(Response.Status.BAD_REQUEST, "sspr_invalid_lifetime");
+        }
+        if (lifetime < TemporaryAccessPassCredentialModel.MIN_LIFETIME_MINUTES
+                || lifetime > TemporaryAccessPassCredentialModel.MAX_LIFETIME_MINUTES) {
+            return HelpDeskResource.error(Response.Status.BAD_REQUEST, "sspr_invalid_lifetime");
+        }
+        boolean oneTime = !"true".equalsIgnoreCase(form.getFirst("multiUse"));
+        TemporaryAccessPassCredentialModel.Issued issued = TemporaryAccessPassCredentialModel.issue(lifetime, oneTime,
+                agent.user().getUsername());
+        List<String> earlier = caller.credentialManager()
+                .getStoredCredentialsByTypeStream(TemporaryAccessPassCredentialModel.TYPE).map(CredentialModel::getId)
+                .toList();
+        earlier.forEach(caller.credentialManager()::removeStoredCredentialById);
+        caller.credentialManager().createStoredCredential(issued.credential());
+        agent.event(session, realm, caller.getId(), "temporary-access-pass")
+                .detail("sspr_lifetime_minutes", Integer.toString(lifetime))
+                .detail("sspr_one_time", Boolean.toString(oneTime)).success();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("pass", issued.pass());
+        json.put("expiresAt", issued.credential().expiresAt());
+        json.put("oneTime", oneTime);
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(json, MediaType.APPLICATION_JSON).cacheControl(noStore).build();
+    }
+
+    private static boolean realmAdministrator(RealmModel realm, UserModel user) {
+        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
+        RoleModel realmAdmin = management == null ? null : management.getRole(AdminRoles.REALM_ADMIN);
+        return realmAdmin != null && user.hasRole(realmAdmin);
+    }
+}
