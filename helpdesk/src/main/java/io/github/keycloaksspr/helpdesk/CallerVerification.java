@@ -1,5 +1,6 @@
 package io.github.keycloaksspr.helpdesk;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * An agent verifies a caller: a code goes to one of the caller's registered methods (or the caller reads the current
- * code of their authenticator app), the caller reads it back, the agent types it. The reset's proof engine runs it,
+ * An agent verifies a caller: a code goes to one of the caller's registered methods or to the account's own address
+ * (or the caller reads the current code of their authenticator app), the caller reads it back, the agent types it. The reset's proof engine runs it,
  * with the caller's own attempt ledger: a caller cannot guess through an agent what they could not guess alone.
  * Administrators prove two methods. The proof lives in the cluster's single-use store, per agent and caller, and a
  * verification holds {@value #VERIFIED_SECONDS} seconds.
@@ -71,8 +72,14 @@ final class CallerVerification implements ProofListener, ProofLedger {
         MethodContext methods = new MethodContext(session, realm, null, policy, agentAddress,
                 session.getContext().resolveLocale(caller), SendFamily.RESET, store);
         boolean administrator = new ResetAudience(session, realm, policy).isAdministrator(caller);
-        List<SsprMethod> readable = MethodCatalogue.of().usableFor(methods, caller, administrator).stream()
-                .filter(m -> READABLE.contains(m.id())).toList();
+        List<SsprMethod> readable = new ArrayList<>(MethodCatalogue.of().usableFor(methods, caller, administrator)
+                .stream().filter(m -> READABLE.contains(m.id())).toList());
+        // The account's own address: for a caller who lost every registered method, the only way left. Not for
+        // administrators, who prove two registered methods as in a reset.
+        if (!administrator) {
+            MethodCatalogue.of().find(methods, SsprMethodIds.ACCOUNT_EMAIL)
+                    .filter(m -> m.isRegistered(methods, caller)).ifPresent(readable::add);
+        }
         this.proof = new MethodProof(methods, caller, ProofRules.of(readable, administrator ? 2 : 1),
                 new SessionProofNotes(store, "proof"), this, this);
     }

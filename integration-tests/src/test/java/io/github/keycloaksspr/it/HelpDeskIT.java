@@ -37,6 +37,8 @@ import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.realm.RealmBuilder;
@@ -66,6 +68,7 @@ class HelpDeskIT {
     static final String ADMINISTRATOR = "adam";
     static final String ADMINISTRATOR_ALTERNATE = "adam.home@example.net";
     static final String REALM_ADMIN = "rhea";
+    static final String LOST_EVERYTHING = "lena";
 
     @InjectRealm(config = HelpDeskRealm.class)
     ManagedRealm realm;
@@ -81,6 +84,9 @@ class HelpDeskIT {
 
     @InjectMailServer
     MailServer mailServer;
+
+    @InjectTimeOffSet
+    TimeOffSet timeOffSet;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -116,7 +122,7 @@ class HelpDeskIT {
             JsonNode list = verification(carla, "restart=1", agent);
             assertThat(list.path("state").asText()).isEqualTo("choose");
             assertThat(list.path("methods")).extracting(m -> m.path("id").asText())
-                    .containsExactlyInAnyOrder("sspr-sms", "sspr-email");
+                    .containsExactlyInAnyOrder("sspr-sms", "sspr-email", "sspr-account-email");
 
             JsonNode sent = verification(carla, "method=sspr-sms", agent);
             assertThat(sent.path("state").asText()).isEqualTo("answer");
@@ -284,6 +290,60 @@ class HelpDeskIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Lena lost every method: the agent verifies her by a code to her account's own address and gives her a pass; with
+     * it alone she resets her password at "Forgot password?" (the policy asks two methods). The pass works once, and a
+     * new one expires after its lifetime.
+     */
+    @Test
+    void aCallerWhoLostEveryMethodResetsWithAPassThatWorksOnceAndExpires() throws Exception {
+        String lena = userId(LOST_EVERYTHING);
+        String agent = token(AGENT);
+        String pass = passForLena(lena, agent, "");
+
+        ResetJourney reset = new ResetJourney(urls.getBase(), REALM).start().chooseAccount(LOST_EVERYTHING);
+        assertThat(reset.html()).contains("Use the temporary access pass from my help desk");
+        reset.selectMethod("sspr-temporary-access-pass");
+        assertThat(reset.pageTitle()).isEqualTo("Enter your temporary access pass");
+        reset.enterCode("ABCD-EFGH-JKLM-NPQR");
+        assertThat(reset.html()).contains("That pass is not right.");
+        reset.enterCode(pass.toLowerCase().replace("-", " "));
+        assertThat(reset.fieldNames()).as("the pass alone proves the policy's two methods").contains("password-new");
+        reset.setNewPassword("Lena-New-Passw0rd!");
+        assertThat(realm.admin().users().get(lena).credentials()).extracting(CredentialRepresentation::getType)
+                .as("a one-time pass is gone once used").doesNotContain("sspr-temporary-access-pass");
+
+        ResetJourney again = new ResetJourney(urls.getBase(), REALM).start().chooseAccount(LOST_EVERYTHING);
+        assertThat(again.html()).as("no second use").doesNotContain("temporary access pass");
+
+        passForLena(lena, agent, "lifetimeMinutes=10");
+        timeOffSet.set(Duration.ofMinutes(11));
+        ResetJourney late = new ResetJourney(urls.getBase(), REALM).start().chooseAccount(LOST_EVERYTHING);
+        assertThat(late.html()).as("expired").doesNotContain("temporary access pass");
+        assertThat(realm.admin().users().get(lena).credentials()).extracting(CredentialRepresentation::getType)
+                .as("an expired pass is removed").doesNotContain("sspr-temporary-access-pass");
+    }
+
+    /** The agent verifies Lena by a code mailed to her account address and issues a pass. */
+    private String passForLena(String lena, String agent, String options) throws Exception {
+        int mails = new Inbox(mailServer).mailsTo(LOST_EVERYTHING + "@example.org").size();
+        JsonNode list = verification(lena, "restart=1", agent);
+        assertThat(list.path("methods")).extracting(m -> m.path("id").asText()).containsExactly("sspr-account-email");
+        verification(lena, "method=sspr-account-email", agent);
+        String mail = awaitNew(() -> {
+            List<String> texts = new ArrayList<>();
+            for (jakarta.mail.internet.MimeMessage message : new Inbox(mailServer).mailsTo(LOST_EVERYTHING + "@example.org")) {
+                texts.add(message.getSubject() + "\n" + MailContent.text(message));
+            }
+            return texts;
+        }, mails);
+        assertThat(verification(lena, "code=" + Codes.in(mail.substring(mail.indexOf('\n'))), agent)
+                .path("state").asText()).isEqualTo("verified");
+        HttpResponse<String> issued = post("api/users/" + lena + "/temporary-access-pass", options, agent);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(issued.body()).path("pass").asText();
+    }
+
     @Test
     void theRoleOpensTheHelpDeskAndNothingElseOfTheAdminApi() throws Exception {
         String agent = token(AGENT);
@@ -380,6 +440,7 @@ class HelpDeskIT {
                                     .credential(SeededCredentials.alternateEmail(ADMINISTRATOR_ALTERNATE)),
                             user(REALM_ADMIN).realmRoles("default-roles-" + REALM)
                                     .clientRoles("realm-management", "realm-admin"),
+                            user(LOST_EVERYTHING).realmRoles("default-roles-" + REALM),
                             user(GUESSED).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000079"))
                                     .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));

@@ -100,7 +100,7 @@ class MessagesTest {
         // Each answer page's title, built from its label key by MethodPages.titleKey.
         used.addAll(Set.of("ssprMethodEmailTitle", "ssprMethodSmsTitle", "ssprMethodVoiceTitle",
                 "ssprMethodOfficePhoneTitle", "ssprMethodTotpTitle", "ssprMethodPasskeyTitle", "ssprMethodQuestionsTitle",
-                "ssprMethodAccountEmailTitle"));
+                "ssprMethodAccountEmailTitle", "ssprMethodTemporaryAccessPassLabel", "ssprMethodTemporaryAccessPassTitle"));
         assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",
                 "ssprAdPasswordTooShort", "ssprDirectoryTimeout");
         Set<String> english = load("messages_en.properties").stringPropertyNames();

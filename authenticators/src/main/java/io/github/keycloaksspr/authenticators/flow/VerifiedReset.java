@@ -7,6 +7,7 @@ import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
 import io.github.keycloaksspr.core.events.SsprReasons;
 import io.github.keycloaksspr.core.flow.ResetFlowState;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventBuilder;
@@ -32,8 +33,8 @@ public final class VerifiedReset {
         UserModel user = context.getUser();
         ResetFlowState state = new ResetFlowState(context.getAuthenticationSession());
         boolean proven = user != null && !state.isDecoy() && state.isFor(user.getId())
-                && state.verifiedFactors(user.getId()).size() >= policy.get().methodsRequiredFor(
-                        new ResetAudience(context.getSession(), context.getRealm(), policy.get()).isAdministrator(user));
+                && Factor.enough(state.verifiedFactors(user.getId()), policy.get().methodsRequiredFor(
+                        new ResetAudience(context.getSession(), context.getRealm(), policy.get()).isAdministrator(user)));
         if (proven) {
             return policy;
         }

@@ -45,7 +45,7 @@ final class Verification implements ProofListener, ProofLedger {
                 .isAdministrator(account);
         // Until a first proof the pages show what ordinary users need, for everybody: the number an administrator
         // must prove would tell a stranger who is one.
-        ProofRules rules = new ProofRules(request.catalogue().usableFor(request.methods(), account, administrator),
+        ProofRules rules = new ProofRules(request.catalogue().usableForReset(request.methods(), account, administrator),
                 policy.methodsRequiredFor(administrator), policy.methodsRequiredFor(false), standIn);
         this.proof = new MethodProof(request.methods(), account, rules, request.state().proofFor(account.getId()),
                 this, this);

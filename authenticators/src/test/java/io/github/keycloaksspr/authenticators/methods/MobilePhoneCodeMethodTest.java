@@ -20,8 +20,12 @@ class MobilePhoneCodeMethodTest {
             .filter(factory -> factory.getClass().getName().startsWith("io.github.keycloaksspr.")).map(factory -> factory.create(null)).toList();
 
     @Test
-    void everyMethodIdTheConsoleOffersHasExactlyOneMethod() {
-        assertThat(methods).extracting(SsprMethod::id).containsExactlyInAnyOrderElementsOf(SsprMethodIds.ALL);
+    void everyMethodIdTheConsoleOffersHasExactlyOneMethodAndTheHelpDesksTwoBesides() {
+        List<String> ids = new java.util.ArrayList<>(SsprMethodIds.ALL);
+        ids.addAll(List.of(SsprMethodIds.TEMPORARY_ACCESS_PASS, SsprMethodIds.ACCOUNT_EMAIL));
+        assertThat(methods).extracting(SsprMethod::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(SsprMethodIds.ALL).as("never a policy choice")
+                .doesNotContain(SsprMethodIds.TEMPORARY_ACCESS_PASS, SsprMethodIds.ACCOUNT_EMAIL);
     }
 
     @Test

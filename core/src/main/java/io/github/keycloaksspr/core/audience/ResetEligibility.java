@@ -36,9 +36,9 @@ public final class ResetEligibility {
             return Optional.of(Ineligibility.OUT_OF_SCOPE);
         }
         boolean administrator = audience.isAdministrator(user);
-        Set<Factor> registeredFactors = methods.usableFor(context, user, administrator).stream()
-                .map(m -> m.factorFor(context, user)).collect(Collectors.toSet());
-        if (registeredFactors.size() < policy.methodsRequiredFor(administrator)) {
+        Set<String> registeredFactors = methods.usableForReset(context, user, administrator).stream()
+                .map(m -> m.factorFor(context, user).id()).collect(Collectors.toSet());
+        if (!Factor.enough(registeredFactors, policy.methodsRequiredFor(administrator))) {
             return Optional.of(Ineligibility.NOT_REGISTERED);
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package io.github.keycloaksspr.core.method;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
@@ -16,7 +17,11 @@ public enum Factor {
     OFFICE_PHONE("office-phone", null),
     AUTHENTICATOR_APP("authenticator-app", null),
     PASSKEY("passkey", null),
-    SECURITY_QUESTIONS("security-questions", SsprCredentialTypes.SECURITY_QUESTIONS);
+    SECURITY_QUESTIONS("security-questions", SsprCredentialTypes.SECURITY_QUESTIONS),
+    /** The account's own address: only the help desk verifies a caller by it, never a reset. */
+    ACCOUNT_EMAIL("account-email", null),
+    /** A Temporary Access Pass the help desk issued: alone it proves as much as the policy asks. */
+    TEMPORARY_ACCESS_PASS("temporary-access-pass", null);
 
     private final String id;
     /** The pack's own credential type behind the factor; Keycloak's own (OTP, WebAuthn) and attributes have none. */
@@ -29,6 +34,14 @@ public enum Factor {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * Whether {@code provenFactorIds} prove as much as {@code required} distinct factors: that many of them, or a
+     * Temporary Access Pass, which stands for the whole policy.
+     */
+    public static boolean enough(Collection<String> provenFactorIds, int required) {
+        return provenFactorIds.size() >= required || provenFactorIds.contains(TEMPORARY_ACCESS_PASS.id);
     }
 
     /** The factor a Keycloak credential counts for (authenticator app, security key, passkey); empty for others. */

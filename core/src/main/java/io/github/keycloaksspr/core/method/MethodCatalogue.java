@@ -1,9 +1,11 @@
 package io.github.keycloaksspr.core.method;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import org.keycloak.models.UserModel;
 
 /** The policy's methods, looked up through the {@code sspr-method} SPI, in the order the admin listed them. */
@@ -29,6 +31,14 @@ public final class MethodCatalogue {
                 .filter(m -> m.isAvailable(context))
                 .filter(m -> m.isRegistered(context, user))
                 .toList();
+    }
+
+    /** What a reset offers this user: {@link #usableFor}, and a Temporary Access Pass if the user holds a live one. */
+    public List<SsprMethod> usableForReset(MethodContext context, UserModel user, boolean administrator) {
+        List<SsprMethod> methods = new ArrayList<>(usableFor(context, user, administrator));
+        find(context, SsprMethodIds.TEMPORARY_ACCESS_PASS).filter(m -> m.isRegistered(context, user))
+                .ifPresent(methods::add);
+        return methods;
     }
 
     /** Every method the policy enables for ordinary users and the server can run: what a stand-in may have. */

@@ -19,6 +19,14 @@ public final class SsprMethodIds {
 
     public static final List<String> ALL = List.of(EMAIL, SMS, VOICE, OFFICE_PHONE, TOTP, PASSKEY, QUESTIONS);
 
+    /**
+     * A Temporary Access Pass: offered by every reset to a user who holds a live one, whatever the policy's methods;
+     * never a policy choice.
+     */
+    public static final String TEMPORARY_ACCESS_PASS = "sspr-temporary-access-pass";
+    /** A code to the account's own address: the help desk's way to verify a caller who lost every method. */
+    public static final String ACCOUNT_EMAIL = "sspr-account-email";
+
     /** What each id means, in the words of Entra ID's methods, for admins who see ids in Keycloak's config forms. */
     public static final Map<String, String> NAMES = names();
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
+import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.method.MethodChallenge;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodOutcome;
@@ -158,7 +159,7 @@ public final class MethodProof {
 
     /** Whether as many distinct factors as required are proven; never for a stand-in. */
     public boolean proven() {
-        return !rules.standIn() && provenFactors().size() >= rules.required();
+        return !rules.standIn() && Factor.enough(provenFactors(), rules.required());
     }
 
     /**

@@ -28,6 +28,14 @@ class FactorTest {
     @Test
     void idsAreStableAndDistinct() {
         assertThat(Arrays.stream(Factor.values()).map(Factor::id)).containsExactly("alternate-email", "mobile-phone",
-                "office-phone", "authenticator-app", "passkey", "security-questions");
+                "office-phone", "authenticator-app", "passkey", "security-questions", "account-email",
+                "temporary-access-pass");
+    }
+
+    @Test
+    void aTemporaryAccessPassAloneIsEnoughAndOtherwiseDistinctFactorsCount() {
+        assertThat(Factor.enough(java.util.List.of("temporary-access-pass"), 2)).isTrue();
+        assertThat(Factor.enough(java.util.List.of("mobile-phone"), 2)).isFalse();
+        assertThat(Factor.enough(java.util.List.of("mobile-phone", "alternate-email"), 2)).isTrue();
     }
 }
