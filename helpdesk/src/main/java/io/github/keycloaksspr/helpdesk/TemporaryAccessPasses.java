@@ -58,7 +58,9 @@ final class TemporaryAccessPasses {
                 .getStoredCredentialsByTypeStream(TemporaryAccessPassCredentialModel.TYPE).map(CredentialModel::getId)
                 .toList();
         earlier.forEach(caller.credentialManager()::removeStoredCredentialById);
-        caller.credentialManager().createStoredCredential(issued.credential());
+        CredentialModel stored = caller.credentialManager().createStoredCredential(issued.credential());
+        // First among the user's credentials: a sign-in flow that offers the pass beside the password shows it first.
+        caller.credentialManager().moveStoredCredentialTo(stored.getId(), null);
         agent.event(session, realm, caller.getId(), "temporary-access-pass")
                 .detail("sspr_lifetime_minutes", Integer.toString(lifetime))
                 .detail("sspr_one_time", Boolean.toString(oneTime)).success();

@@ -17,6 +17,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ExistingMethodProof;
+import io.github.keycloaksspr.it.support.FormBrowser;
+import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -28,7 +31,11 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
+import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
+import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -69,6 +76,9 @@ class HelpDeskIT {
     static final String ADMINISTRATOR_ALTERNATE = "adam.home@example.net";
     static final String REALM_ADMIN = "rhea";
     static final String LOST_EVERYTHING = "lena";
+    static final String SIGNS_IN_WITH_PASS = "mira";
+    static final String TAP_CLIENT = "sspr-tap-app";
+    static final String TAP_FLOW_ID = "6f1d3c52-8a0e-4b7f-9c1e-5d2a7b3e9f10";
 
     @InjectRealm(config = HelpDeskRealm.class)
     ManagedRealm realm;
@@ -127,9 +137,7 @@ class HelpDeskIT {
             JsonNode sent = verification(carla, "method=sspr-sms", agent);
             assertThat(sent.path("state").asText()).isEqualTo("answer");
             assertThat(sent.path("hint").asText()).isEqualTo("+49 \u2022\u2022\u2022 \u2022\u2022 78");
-            RecordedTwilioRequest sms = twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0);
-            assertThat(sms.to()).isEqualTo(CALLER_PHONE);
-            String code = Codes.in(sms.body());
+            String code = Codes.in(awaitText(twilio, CALLER_PHONE, "verification code"));
             assertThat(sent.toString()).as("the agent's page never holds the code").doesNotContain(code);
 
             JsonNode wrong = verification(carla, "code=" + Codes.wrongFor(code), agent);
@@ -149,9 +157,8 @@ class HelpDeskIT {
                         "Your help desk verified your " + REALM + " account")))
                         .contains("If you did not call your help desk");
             }
-            RecordedTwilioRequest text = twilio.twilio().awaitRequests(2, Duration.ofSeconds(10)).get(1);
-            assertThat(text.to()).isEqualTo(CALLER_PHONE);
-            assertThat(text.body()).contains("your help desk verified your identity for your account carla");
+            assertThat(awaitText(twilio, CALLER_PHONE, "your help desk verified your identity"))
+                    .contains("your help desk verified your identity for your account carla");
         }
 
         // Every step is an admin event naming the agent: who looked up whom, what was sent, how it ended.
@@ -179,7 +186,7 @@ class HelpDeskIT {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             verification(cleo, "restart=1", agent);
             verification(cleo, "method=sspr-sms", agent);
-            String code = Codes.in(twilio.twilio().awaitRequests(1, Duration.ofSeconds(10)).get(0).body());
+            String code = Codes.in(awaitText(twilio, "+4917000000079", "verification code"));
             JsonNode last = null;
             for (int guess = 1; guess <= ATTEMPTS; guess++) {
                 last = verification(cleo, "code=" + Codes.wrongFor(code), agent);
@@ -202,7 +209,7 @@ class HelpDeskIT {
         assertThat(early.body()).contains("sspr_caller_not_verified");
 
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
-            verifyBySms(tara, agent, twilio);
+            verifyBySms(tara, agent, twilio, "+4917000000080");
         }
         assertThat(post("api/users/" + tara + "/temporary-access-pass", "lifetimeMinutes=5", agent).statusCode())
                 .as("below ten minutes").isEqualTo(400);
@@ -243,20 +250,46 @@ class HelpDeskIT {
         }
     }
 
-    /** Verifies a caller by the code texted to them (notices may be texted too, in any order). */
-    private void verifyBySms(String userId, String token, TwilioAccount.Registration twilio) throws Exception {
-        int before = twilio.twilio().requests().size();
+    /** Verifies a caller by the code texted to their {@code phone}. */
+    private void verifyBySms(String userId, String token, TwilioAccount.Registration twilio, String phone)
+            throws Exception {
+        int before = texts(twilio, phone, "verification code").size();
         verification(userId, "restart=1", token);
         verification(userId, "method=sspr-sms", token);
-        JsonNode done = verification(userId, "code=" + Codes.in(awaitNew(() -> twilio.twilio().requests().stream()
-                .map(RecordedTwilioRequest::body).toList(), before)), token);
-        assertThat(done.path("state").asText()).as(done.toString()).isIn("verified", "answer");
+        JsonNode done = verification(userId, "code=" + Codes.in(awaitTextAfter(twilio, phone, "verification code",
+                before)), token);
+        assertThat(done.path("state").asText()).as(done.toString()).isIn("verified", "answer", "choose");
+    }
+
+    /** The first text to {@code number} containing {@code words}: texts of earlier tests may still arrive. */
+    private static String awaitText(TwilioAccount.Registration twilio, String number, String words) throws Exception {
+        return awaitTextAfter(twilio, number, words, 0);
+    }
+
+    /** The first text to {@code number} containing {@code words} after the first {@code seen} such texts. */
+    private static String awaitTextAfter(TwilioAccount.Registration twilio, String number, String words, int seen)
+            throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<String> texts = texts(twilio, number, words);
+            if (texts.size() > seen) {
+                return texts.get(seen);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no text to " + number + " with '" + words + "' after " + seen);
+    }
+
+    private static List<String> texts(TwilioAccount.Registration twilio, String number, String words) {
+        return twilio.twilio().requests().stream().filter(r -> number.equals(r.to()))
+                .map(RecordedTwilioRequest::body).filter(body -> body.contains(words)).toList();
     }
 
     /** An administrator proves two methods: the texted code, then the code mailed to the alternate address. */
     private void verifyAdministrator(String userId, String token, TwilioAccount.Registration twilio) throws Exception {
         int mails = new Inbox(mailServer).mailsTo(ADMINISTRATOR_ALTERNATE).size();
-        verifyBySms(userId, token, twilio);
+        verifyBySms(userId, token, twilio, "+4917000000081");
+        verification(userId, "method=sspr-email", token);
         String mail = awaitNew(() -> {
             List<String> texts = new ArrayList<>();
             for (jakarta.mail.internet.MimeMessage message : new Inbox(mailServer).mailsTo(ADMINISTRATOR_ALTERNATE)) {
@@ -326,22 +359,69 @@ class HelpDeskIT {
 
     /** The agent verifies Lena by a code mailed to her account address and issues a pass. */
     private String passForLena(String lena, String agent, String options) throws Exception {
-        int mails = new Inbox(mailServer).mailsTo(LOST_EVERYTHING + "@example.org").size();
-        JsonNode list = verification(lena, "restart=1", agent);
+        return passByAccountEmail(LOST_EVERYTHING, lena, agent, options);
+    }
+
+    /** The agent verifies a caller without methods by a code mailed to the account address and issues a pass. */
+    private String passByAccountEmail(String username, String id, String agent, String options) throws Exception {
+        int mails = new Inbox(mailServer).mailsTo(username + "@example.org").size();
+        JsonNode list = verification(id, "restart=1", agent);
         assertThat(list.path("methods")).extracting(m -> m.path("id").asText()).containsExactly("sspr-account-email");
-        verification(lena, "method=sspr-account-email", agent);
+        verification(id, "method=sspr-account-email", agent);
         String mail = awaitNew(() -> {
             List<String> texts = new ArrayList<>();
-            for (jakarta.mail.internet.MimeMessage message : new Inbox(mailServer).mailsTo(LOST_EVERYTHING + "@example.org")) {
+            for (jakarta.mail.internet.MimeMessage message : new Inbox(mailServer).mailsTo(username + "@example.org")) {
                 texts.add(message.getSubject() + "\n" + MailContent.text(message));
             }
             return texts;
         }, mails);
-        assertThat(verification(lena, "code=" + Codes.in(mail.substring(mail.indexOf('\n'))), agent)
+        assertThat(verification(id, "code=" + Codes.in(mail.substring(mail.indexOf('\n'))), agent)
                 .path("state").asText()).isEqualTo("verified");
-        HttpResponse<String> issued = post("api/users/" + lena + "/temporary-access-pass", options, agent);
+        HttpResponse<String> issued = post("api/users/" + id + "/temporary-access-pass", options, agent);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
         return new ObjectMapper().readTree(issued.body()).path("pass").asText();
+    }
+
+    /**
+     * A pass at sign-in, through a browser flow that offers it beside the password: Mira, who lost every method, signs
+     * in with it and registers a new phone without being asked to prove a method she no longer has; the pass does
+     * not open a second sign-in.
+     */
+    @Test
+    void aPassSignsTheCallerInToRegisterNewMethodsWithoutProofAndOnlyOnce() throws Exception {
+        // The page is on, but asks nobody at sign-in by itself: only the pass sends Mira there.
+        RegistrationAdmin.enableRegistration(realm, Map.of("sspr.register.requireAtSignIn", "false",
+                "sspr.register.reconfirmDays", "0"));
+        String pass = passByAccountEmail(SIGNS_IN_WITH_PASS, userId(SIGNS_IN_WITH_PASS), token(AGENT), "");
+
+        FormBrowser browser = new FormBrowser().open(tapSignInUrl());
+        browser.submit(Map.of("username", SIGNS_IN_WITH_PASS));
+        assertThat(browser.textOf("sspr-page-title")).as(browser.html()).isEqualTo("Enter your temporary access pass");
+        browser.submit(Map.of("code", "ABCD-EFGH-JKLM-NPQR"));
+        assertThat(browser.html()).contains("That pass is not right.");
+        browser.submit(Map.of("code", pass));
+        assertThat(browser.textOf("sspr-page-title")).as("sent to register security info")
+                .isEqualTo("Keep your account recoverable");
+
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            browser.submit(Map.of("action", "add-phone", "phone", "+49 1700 0000082"));
+            assertThat(ExistingMethodProof.asked(browser)).as("no proof of a method she lost").isFalse();
+            String code = Codes.in(awaitText(twilio, "+4917000000082", "verification code"));
+            browser.submit(Map.of("action", "verify", "code", code));
+            assertThat(browser.html()).contains("The method has been added.");
+        }
+        assertThat(RegistrationAdmin.credentialTypes(realm, SIGNS_IN_WITH_PASS)).contains("sspr-mobile-phone")
+                .doesNotContain("sspr-temporary-access-pass");
+
+        FormBrowser again = new FormBrowser().open(tapSignInUrl());
+        again.submit(Map.of("username", SIGNS_IN_WITH_PASS));
+        assertThat(again.html()).as("the pass is used up: the password form again")
+                .doesNotContain("Enter your temporary access pass").contains("name=\"password\"");
+    }
+
+    private String tapSignInUrl() {
+        return urls.getBase() + "/realms/" + REALM + "/protocol/openid-connect/auth?client_id=" + TAP_CLIENT
+                + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI;
     }
 
     @Test
@@ -423,6 +503,7 @@ class HelpDeskIT {
                         realmRoles.add(new RoleRepresentation("sspr-helpdesk-agent", "SSPR help desk agents", false));
                         roles.setRealm(realmRoles);
                         rep.setRoles(roles);
+                        addPassSignIn(rep);
                     })
                     .users(user(AGENT).realmRoles("default-roles-" + REALM, "sspr-helpdesk-agent"),
                             user(PLAIN).realmRoles("default-roles-" + REALM),
@@ -441,9 +522,70 @@ class HelpDeskIT {
                             user(REALM_ADMIN).realmRoles("default-roles-" + REALM)
                                     .clientRoles("realm-management", "realm-admin"),
                             user(LOST_EVERYTHING).realmRoles("default-roles-" + REALM),
+                            user(SIGNS_IN_WITH_PASS).realmRoles("default-roles-" + REALM),
                             user(GUESSED).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000079"))
                                     .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));
+        }
+
+        /**
+         * A client whose browser flow offers the pass beside the password, after the username form, as the docs tell
+         * admins to set it up: cookie, or (username, then the pass or the password).
+         */
+        private static void addPassSignIn(RealmRepresentation rep) {
+            List<AuthenticationFlowRepresentation> flows = new ArrayList<>(rep.getAuthenticationFlows());
+            AuthenticationFlowRepresentation top = flow("tap browser", true,
+                    execution("auth-cookie", "ALTERNATIVE", 10), subflow("tap browser forms", "ALTERNATIVE", 20));
+            top.setId(TAP_FLOW_ID);
+            flows.add(top);
+            flows.add(flow("tap browser forms", false, execution("auth-username-form", "REQUIRED", 10),
+                    subflow("tap browser first factor", "REQUIRED", 20)));
+            flows.add(flow("tap browser first factor", false,
+                    execution("sspr-temporary-access-pass", "ALTERNATIVE", 10),
+                    execution("auth-password-form", "ALTERNATIVE", 20)));
+            rep.setAuthenticationFlows(flows);
+            ClientRepresentation client = new ClientRepresentation();
+            client.setClientId(TAP_CLIENT);
+            client.setPublicClient(true);
+            client.setStandardFlowEnabled(true);
+            client.setRedirectUris(List.of(SsprResetRealm.REDIRECT_URI));
+            client.setAuthenticationFlowBindingOverrides(Map.of("browser", TAP_FLOW_ID));
+            List<ClientRepresentation> clients = new ArrayList<>(rep.getClients() == null ? List.of() : rep.getClients());
+            clients.add(client);
+            rep.setClients(clients);
+        }
+
+        private static AuthenticationFlowRepresentation flow(String alias, boolean topLevel,
+                                                             AuthenticationExecutionExportRepresentation... executions) {
+            AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
+            flow.setAlias(alias);
+            flow.setProviderId("basic-flow");
+            flow.setTopLevel(topLevel);
+            flow.setBuiltIn(false);
+            flow.setAuthenticationExecutions(List.of(executions));
+            return flow;
+        }
+
+        private static AuthenticationExecutionExportRepresentation execution(String authenticator, String requirement,
+                                                                             int priority) {
+            AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
+            execution.setAuthenticator(authenticator);
+            execution.setRequirement(requirement);
+            execution.setPriority(priority);
+            execution.setUserSetupAllowed(false);
+            execution.setAuthenticatorFlow(false);
+            return execution;
+        }
+
+        private static AuthenticationExecutionExportRepresentation subflow(String alias, String requirement,
+                                                                           int priority) {
+            AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
+            execution.setFlowAlias(alias);
+            execution.setRequirement(requirement);
+            execution.setPriority(priority);
+            execution.setUserSetupAllowed(false);
+            execution.setAuthenticatorFlow(true);
+            return execution;
         }
 
         private static UserBuilder user(String username) {

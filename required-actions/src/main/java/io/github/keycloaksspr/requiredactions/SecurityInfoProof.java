@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
+import io.github.keycloaksspr.core.pass.TemporaryAccessPasses;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.delivery.CodeChallenges;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
@@ -70,8 +71,14 @@ final class SecurityInfoProof implements ProofListener, ProofLedger {
         this.notes = notes(authSession);
     }
 
-    /** Whether this change may go ahead now: nothing to prove with, or proven recently enough. */
+    /**
+     * Whether this change may go ahead now: a sign-in that a Temporary Access Pass opened (the help desk verified the
+     * user), nothing to prove with, or proven recently enough.
+     */
     boolean satisfied() {
+        if (authSession.getAuthNote(TemporaryAccessPasses.SIGNED_IN_NOTE) != null) {
+            return true;
+        }
         if (required() == 0) {
             // Nothing registered: the first registration needs nothing more than the sign-in, registering again the
             // account address. Methods that cannot prove (security questions alone) must not let the password holder

@@ -12,7 +12,8 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 
 /**
  * The factories Keycloak finds: the ids realms already reference never change, each step is one stateless instance,
- * the reset's steps can only be REQUIRED and the sign-in codes may stand beside Keycloak's own second factors.
+ * the reset's steps can only be REQUIRED, the sign-in codes may stand beside Keycloak's own second factors and the
+ * Temporary Access Pass only beside the password.
  */
 class ResetStepFactoriesTest {
 
@@ -23,7 +24,8 @@ class ResetStepFactoriesTest {
     @Test
     void theShippedIdsAreAllThere() {
         assertThat(factories).extracting(AuthenticatorFactory::getId).containsExactlyInAnyOrder("sspr-choose-account",
-                "sspr-verify-identity", "sspr-unlock-or-reset", "sspr-new-password", "sspr-sms-otp", "sspr-email-otp");
+                "sspr-verify-identity", "sspr-unlock-or-reset", "sspr-new-password", "sspr-sms-otp", "sspr-email-otp",
+                "sspr-temporary-access-pass");
     }
 
     @Test
@@ -42,6 +44,10 @@ class ResetStepFactoriesTest {
             if (factory.getId().endsWith("-otp")) {
                 assertThat(choices).as(factory.getId()).contains(Requirement.ALTERNATIVE, Requirement.REQUIRED);
                 assertThat(factory.getReferenceCategory()).isEqualTo("otp");
+            } else if (factory.getId().equals("sspr-temporary-access-pass")) {
+                assertThat(choices).as("beside the password, never instead of it for everybody")
+                        .containsExactly(Requirement.ALTERNATIVE, Requirement.DISABLED);
+                assertThat(factory.getReferenceCategory()).isEqualTo("sspr-temporary-access-pass");
             } else {
                 assertThat(choices).as(factory.getId()).containsExactly(Requirement.REQUIRED);
             }
