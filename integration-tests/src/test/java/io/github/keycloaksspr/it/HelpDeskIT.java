@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
+import io.github.keycloaksspr.it.support.Flows;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.Inbox;
@@ -31,7 +32,6 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.AdminEventRepresentation;
-import org.keycloak.representations.idm.AuthenticationExecutionExportRepresentation;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -534,15 +534,16 @@ class HelpDeskIT {
          */
         private static void addPassSignIn(RealmRepresentation rep) {
             List<AuthenticationFlowRepresentation> flows = new ArrayList<>(rep.getAuthenticationFlows());
-            AuthenticationFlowRepresentation top = flow("tap browser", true,
-                    execution("auth-cookie", "ALTERNATIVE", 10), subflow("tap browser forms", "ALTERNATIVE", 20));
+            AuthenticationFlowRepresentation top = Flows.flow("tap browser", "basic-flow", true,
+                    Flows.execution("auth-cookie", "ALTERNATIVE", 10), Flows.subflow("tap browser forms", "ALTERNATIVE", 20));
             top.setId(TAP_FLOW_ID);
             flows.add(top);
-            flows.add(flow("tap browser forms", false, execution("auth-username-form", "REQUIRED", 10),
-                    subflow("tap browser first factor", "REQUIRED", 20)));
-            flows.add(flow("tap browser first factor", false,
-                    execution("sspr-temporary-access-pass", "ALTERNATIVE", 10),
-                    execution("auth-password-form", "ALTERNATIVE", 20)));
+            flows.add(Flows.flow("tap browser forms", "basic-flow", false,
+                    Flows.execution("auth-username-form", "REQUIRED", 10),
+                    Flows.subflow("tap browser first factor", "REQUIRED", 20)));
+            flows.add(Flows.flow("tap browser first factor", "basic-flow", false,
+                    Flows.execution("sspr-temporary-access-pass", "ALTERNATIVE", 10),
+                    Flows.execution("auth-password-form", "ALTERNATIVE", 20)));
             rep.setAuthenticationFlows(flows);
             ClientRepresentation client = new ClientRepresentation();
             client.setClientId(TAP_CLIENT);
@@ -553,39 +554,6 @@ class HelpDeskIT {
             List<ClientRepresentation> clients = new ArrayList<>(rep.getClients() == null ? List.of() : rep.getClients());
             clients.add(client);
             rep.setClients(clients);
-        }
-
-        private static AuthenticationFlowRepresentation flow(String alias, boolean topLevel,
-                                                             AuthenticationExecutionExportRepresentation... executions) {
-            AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-            flow.setAlias(alias);
-            flow.setProviderId("basic-flow");
-            flow.setTopLevel(topLevel);
-            flow.setBuiltIn(false);
-            flow.setAuthenticationExecutions(List.of(executions));
-            return flow;
-        }
-
-        private static AuthenticationExecutionExportRepresentation execution(String authenticator, String requirement,
-                                                                             int priority) {
-            AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
-            execution.setAuthenticator(authenticator);
-            execution.setRequirement(requirement);
-            execution.setPriority(priority);
-            execution.setUserSetupAllowed(false);
-            execution.setAuthenticatorFlow(false);
-            return execution;
-        }
-
-        private static AuthenticationExecutionExportRepresentation subflow(String alias, String requirement,
-                                                                           int priority) {
-            AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
-            execution.setFlowAlias(alias);
-            execution.setRequirement(requirement);
-            execution.setPriority(priority);
-            execution.setUserSetupAllowed(false);
-            execution.setAuthenticatorFlow(true);
-            return execution;
         }
 
         private static UserBuilder user(String username) {

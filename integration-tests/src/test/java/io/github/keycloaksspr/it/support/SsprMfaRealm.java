@@ -43,7 +43,7 @@ public final class SsprMfaRealm {
     public static RealmBuilder addConditionallyTo(RealmBuilder resetRealm) {
         return resetRealm.update(rep -> {
             List<AuthenticationFlowRepresentation> flows = new ArrayList<>(rep.getAuthenticationFlows());
-            flows.addAll(flows("CONDITIONAL", execution("conditional-user-configured", "REQUIRED", 5)));
+            flows.addAll(flows("CONDITIONAL", Flows.execution("conditional-user-configured", "REQUIRED", 5)));
             rep.setAuthenticationFlows(flows);
             rep.setBrowserFlow(FLOW_ALIAS);
         });
@@ -59,16 +59,16 @@ public final class SsprMfaRealm {
         if (condition != null) {
             factors.add(condition);
         }
-        factors.add(execution("sspr-sms-otp", "ALTERNATIVE", 10));
-        factors.add(execution("sspr-email-otp", "ALTERNATIVE", 20));
+        factors.add(Flows.execution("sspr-sms-otp", "ALTERNATIVE", 10));
+        factors.add(Flows.execution("sspr-email-otp", "ALTERNATIVE", 20));
         return List.of(
-                flow(FLOW_ALIAS, "basic-flow", true,
-                        execution("auth-cookie", "ALTERNATIVE", 10),
-                        subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
-                flow(FLOW_ALIAS + " forms", "basic-flow", false,
-                        execution("auth-username-password-form", "REQUIRED", 10),
-                        subflow(FLOW_ALIAS + " second factor", secondFactor, 20)),
-                flow(FLOW_ALIAS + " second factor", "basic-flow", false,
+                Flows.flow(FLOW_ALIAS, "basic-flow", true,
+                        Flows.execution("auth-cookie", "ALTERNATIVE", 10),
+                        Flows.subflow(FLOW_ALIAS + " forms", "ALTERNATIVE", 20)),
+                Flows.flow(FLOW_ALIAS + " forms", "basic-flow", false,
+                        Flows.execution("auth-username-password-form", "REQUIRED", 10),
+                        Flows.subflow(FLOW_ALIAS + " second factor", secondFactor, 20)),
+                Flows.flow(FLOW_ALIAS + " second factor", "basic-flow", false,
                         factors.toArray(new AuthenticationExecutionExportRepresentation[0])));
     }
 
@@ -94,37 +94,5 @@ public final class SsprMfaRealm {
     public static String loginUrl(String base, String realm) {
         return base + "/realms/" + realm + "/protocol/openid-connect/auth?client_id=" + CLIENT_ID
                 + "&response_type=code&scope=openid&redirect_uri=" + REDIRECT_URI;
-    }
-
-    private static AuthenticationFlowRepresentation flow(String alias, String providerId, boolean topLevel,
-                                                         AuthenticationExecutionExportRepresentation... executions) {
-        AuthenticationFlowRepresentation flow = new AuthenticationFlowRepresentation();
-        flow.setAlias(alias);
-        flow.setProviderId(providerId);
-        flow.setTopLevel(topLevel);
-        flow.setBuiltIn(false);
-        flow.setAuthenticationExecutions(List.of(executions));
-        return flow;
-    }
-
-    private static AuthenticationExecutionExportRepresentation execution(String authenticator, String requirement,
-                                                                         int priority) {
-        AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
-        execution.setAuthenticator(authenticator);
-        execution.setRequirement(requirement);
-        execution.setPriority(priority);
-        execution.setUserSetupAllowed(false);
-        execution.setAuthenticatorFlow(false);
-        return execution;
-    }
-
-    private static AuthenticationExecutionExportRepresentation subflow(String alias, String requirement, int priority) {
-        AuthenticationExecutionExportRepresentation execution = new AuthenticationExecutionExportRepresentation();
-        execution.setFlowAlias(alias);
-        execution.setRequirement(requirement);
-        execution.setPriority(priority);
-        execution.setUserSetupAllowed(false);
-        execution.setAuthenticatorFlow(true);
-        return execution;
     }
 }
