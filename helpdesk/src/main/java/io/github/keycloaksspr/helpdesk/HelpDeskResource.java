@@ -100,8 +100,44 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response issuePass(@PathParam("id") String userId, MultivaluedMap<String, String> form) {
-        return forCaller(userId, (realm, policy, agent, caller) -> TemporaryAccessPasses.issue(session, realm, policy,
-                agent, caller, verification(realm, policy, agent, caller).verified(), form));
+        return forVerifiedCaller(userId, (realm, policy, agent, caller) -> TemporaryAccessPasses.issue(session, realm,
+                policy, agent, caller, form));
+    }
+
+    /** Unlocks the verified caller's account (the directory's and Keycloak's temporary lockout). */
+    @POST
+    @Path("api/users/{id}/unlock")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unlock(@PathParam("id") String userId) {
+        return forVerifiedCaller(userId, (realm, policy, agent, caller) ->
+                new AgentActions(session, realm, agent, caller).unlock());
+    }
+
+    /** Removes a method the verified caller lost: form {@code credentialId}; every contact is told. */
+    @POST
+    @Path("api/users/{id}/remove-method")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response removeMethod(@PathParam("id") String userId, MultivaluedMap<String, String> form) {
+        return forVerifiedCaller(userId, (realm, policy, agent, caller) ->
+                new AgentActions(session, realm, agent, caller).removeMethod(form.getFirst("credentialId"), policy,
+                        session.getContext().getConnection().getRemoteAddr()));
+    }
+
+    /** Sends the verified caller to the security-info page at their next sign-in. */
+    @POST
+    @Path("api/users/{id}/require-registration")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response requireRegistration(@PathParam("id") String userId) {
+        return forVerifiedCaller(userId, (realm, policy, agent, caller) ->
+                new AgentActions(session, realm, agent, caller).requireRegistration());
+    }
+
+    /** As {@link #forCaller}, for a caller this agent verified in the last 15 minutes (409 otherwise). */
+    private Response forVerifiedCaller(String userId, CallerAction action) {
+        return forCaller(userId, (realm, policy, agent, caller) -> verification(realm, policy, agent, caller).verified()
+                ? action.apply(realm, policy, agent, caller)
+                : error(Response.Status.CONFLICT, "sspr_caller_not_verified"));
     }
 
     private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step) {

