@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.credential.TemporaryAccessPassCredentialModel;
+import io.github.keycloaksspr.core.notice.HelpDeskNotices;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.AdminRoles;
 import org.keycloak.models.ClientModel;
@@ -59,6 +61,8 @@ final class TemporaryAccessPasses {
         CredentialModel stored = caller.credentialManager().createStoredCredential(issued.credential());
         // First among the user's credentials: a sign-in flow that offers the pass beside the password shows it first.
         caller.credentialManager().moveStoredCredentialTo(stored.getId(), null);
+        HelpDeskNotices.queuePassIssued(session, realm, caller, session.getContext().getConnection().getRemoteAddr(),
+                Time.currentTimeMillis(), policy);
         agent.event(session, realm, caller.getId(), "temporary-access-pass")
                 .detail("sspr_lifetime_minutes", Integer.toString(lifetime))
                 .detail("sspr_one_time", Boolean.toString(oneTime)).success();

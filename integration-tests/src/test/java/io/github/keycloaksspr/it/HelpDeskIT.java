@@ -231,6 +231,10 @@ class HelpDeskIT {
         assertThat(passes).as("a new pass replaces the earlier one").hasSize(1);
         String raw = new ObjectMapper().readTree(again.body()).path("pass").asText().replace("-", "");
         assertThat(passes.get(0).getCredentialData()).doesNotContain(raw).contains("\"oneTime\":false");
+        // Tara is told, at every contact, that a pass was issued: whoever holds it can sign in as her.
+        assertThat(MailContent.text(new Inbox(mailServer).awaitMailWithSubject("tara.home@example.net",
+                "Your help desk issued a temporary access pass for your " + REALM + " account")))
+                .contains("If you did not ask your help desk for it").doesNotContain(raw);
     }
 
     /** A pass for an administrator opens an administrator's account: a help-desk agent may not issue it. */

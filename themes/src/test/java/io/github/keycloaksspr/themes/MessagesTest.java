@@ -90,8 +90,11 @@ class MessagesTest {
         // Attributes the notices hand to their templates, not message keys.
         used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername",
                 "ssprSignedIn"));
-        // The security-info notice builds its text's key from the change.
+        // The security-info notice builds its text's key from the change, the help desk's from the notice's kind.
         used.remove("ssprNoticeInfo");
+        used.removeAll(Set.of("ssprNoticeHelpDesk", "ssprNoticePass"));
+        used.addAll(Set.of("ssprNoticeHelpDeskSubject", "ssprNoticeHelpDeskText", "ssprNoticePassSubject",
+                "ssprNoticePassText"));
         used.addAll(Set.of("ssprNoticeInfoAddedText", "ssprNoticeInfoAddedHtml", "ssprNoticeInfoRemovedText",
                 "ssprNoticeInfoRemovedHtml", "ssprNoticeInfoRegisteringAgainText", "ssprNoticeInfoRegisteringAgainHtml",
                 "ssprMethodAccountEmailLabel"));

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+<p>${msg("ssprNoticePassBody", ssprUsername, ssprTime)}</p>
+</@layout.emailLayout>
