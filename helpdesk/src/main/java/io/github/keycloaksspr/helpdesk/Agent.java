@@ -1,5 +1,8 @@
 package io.github.keycloaksspr.helpdesk;
 
+import io.github.keycloaksspr.core.events.HelpDeskEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -13,10 +16,22 @@ record Agent(UserModel user, AdminAuth auth) {
     /** An admin event of this agent's action on {@code userId}: who, from where, on whom, what. */
     AdminEventBuilder event(KeycloakSession session, RealmModel realm, String userId, String action) {
         return new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
-                .operation(OperationType.ACTION).resource(RESOURCE).resourcePath("users", userId)
-                .detail("sspr_action", action);
+                .operation(OperationType.ACTION).resource(HelpDeskEvents.RESOURCE).resourcePath("users", userId)
+                .detail(SsprEvents.ACTION, action);
     }
 
-    /** The admin events' resource type of the help desk. */
-    static final String RESOURCE = "SSPR_HELPDESK";
+    /** An action done: its admin event and its count. */
+    void did(KeycloakSession session, RealmModel realm, String userId, String action) {
+        event(session, realm, userId, action).success();
+        SsprMetrics.helpDesk(realm.getName(), action, "success");
+    }
+
+    /** An action a ceiling stopped: an admin event with the ceiling as its error, and a count of refusals. */
+    void stopped(KeycloakSession session, RealmModel realm, String userId, String action,
+                 HelpDeskEvents.Ceiling ceiling) {
+        AdminEventBuilder event = event(session, realm, userId, action).detail(HelpDeskEvents.CEILING, ceiling.id());
+        event.getEvent().setError(ceiling.error());
+        event.success();
+        SsprMetrics.helpDesk(realm.getName(), action, "refused");
+    }
 }

@@ -9,7 +9,10 @@ import io.github.keycloaksspr.core.credential.ContactSnapshot;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.directory.AccountUnlock;
 import io.github.keycloaksspr.core.directory.DirectoryUnavailableException;
+import io.github.keycloaksspr.core.events.HelpDeskEvents;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.notice.NoticeOutbox;
 import io.github.keycloaksspr.core.notice.SecurityInfoNotices;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
@@ -48,7 +51,7 @@ final class AgentActions {
         } catch (DirectoryUnavailableException e) {
             return HelpDeskResource.error(Response.Status.SERVICE_UNAVAILABLE, "sspr_directory_unavailable");
         }
-        agent.event(session, realm, caller.getId(), "unlock").success();
+        agent.did(session, realm, caller.getId(), HelpDeskEvents.UNLOCK);
         return Response.ok(Map.of("unlocked", true)).build();
     }
 
@@ -63,14 +66,15 @@ final class AgentActions {
         SecurityInfoNotices.queue(session, realm, caller, SecurityInfoNotices.REMOVED, credential.getType(),
                 agentAddress, Time.currentTimeMillis(), policy,
                 NoticeOutbox.afterCommitOf(session, NoticeOutbox.Failures.LOG_ONLY));
-        agent.event(session, realm, caller.getId(), "remove-method").detail("sspr_type", credential.getType())
-                .success();
+        agent.event(session, realm, caller.getId(), HelpDeskEvents.REMOVE_METHOD)
+                .detail(SsprEvents.METHOD, credential.getType()).success();
+        SsprMetrics.helpDesk(realm.getName(), HelpDeskEvents.REMOVE_METHOD, "success");
         return Response.ok(Map.of("removed", credential.getType())).build();
     }
 
     Response requireRegistration() {
         caller.addRequiredAction(RegistrationEvents.ACTION_ID);
-        agent.event(session, realm, caller.getId(), "require-registration").success();
+        agent.did(session, realm, caller.getId(), HelpDeskEvents.REQUIRE_REGISTRATION);
         return Response.ok(Map.of("registrationRequired", true)).build();
     }
 }

@@ -14,6 +14,7 @@ import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.code.NoteStore;
+import io.github.keycloaksspr.core.events.HelpDeskEvents;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.SsprMethod;
@@ -45,6 +46,9 @@ final class CallerVerification implements ProofListener, ProofLedger {
     /** What a caller can read to an agent over the phone: codes, never answers to questions or a passkey. */
     static final Set<String> READABLE = Set.of(SsprMethodIds.SMS, SsprMethodIds.VOICE, SsprMethodIds.EMAIL,
             SsprMethodIds.TOTP);
+    /** The methods whose choice sends something, and so draws on the help desk's ceilings. */
+    static final Set<String> SENDING = Set.of(SsprMethodIds.SMS, SsprMethodIds.VOICE, SsprMethodIds.EMAIL,
+            SsprMethodIds.ACCOUNT_EMAIL);
 
     private static final Logger LOG = Logger.getLogger(CallerVerification.class);
 
@@ -57,9 +61,11 @@ final class CallerVerification implements ProofListener, ProofLedger {
     private final SsprPolicy policy;
     private final String agentAddress;
     private final MethodProof proof;
+    private final HelpDeskCeilings ceilings;
 
     CallerVerification(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel agent,
                        UserModel caller, String agentAddress) {
+        this.ceilings = new HelpDeskCeilings(session, realm, policy.helpDesk(), agent);
         this.session = session;
         this.realm = realm;
         this.agent = agent;
@@ -89,7 +95,17 @@ final class CallerVerification implements ProofListener, ProofLedger {
         return verified() ? verifiedJson() : json(proof.resume());
     }
 
+    /** Sends a code to that method (within the help desk's ceilings), or asks for the app's code. */
     Map<String, Object> select(String methodId) {
+        if (SENDING.contains(methodId)) {
+            Optional<HelpDeskEvents.Ceiling> reached = ceilings.chargeCode();
+            if (reached.isPresent()) {
+                Map<String, Object> json = json(proof.resume());
+                json.put("error", reached.get().error());
+                json.put("ceiling", reached.get().id());
+                return json;
+            }
+        }
         return json(proof.select(methodId));
     }
 
@@ -117,6 +133,9 @@ final class CallerVerification implements ProofListener, ProofLedger {
             json.put("step", choose.step());
             json.put("of", choose.of());
             Optional.ofNullable(choose.errorKey()).ifPresent(error -> json.put("error", error));
+            if (!choose.errorArgs().isEmpty()) {
+                json.put("errorArgs", choose.errorArgs());
+            }
         } else if (step instanceof ProofStep.AnswerMethod answer) {
             json.put("state", "answer");
             json.put("method", answer.methodId());
@@ -140,7 +159,10 @@ final class CallerVerification implements ProofListener, ProofLedger {
     }
 
     private Map<String, Object> verifiedJson() {
-        return Map.of("state", "verified", "validSeconds", VERIFIED_SECONDS);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("state", HelpDeskEvents.VERIFIED);
+        json.put("validSeconds", VERIFIED_SECONDS);
+        return json;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.helpdesk;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.github.keycloaksspr.core.events.HelpDeskEvents;
+import io.github.keycloaksspr.core.events.SsprEvents;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.models.KeycloakSession;
@@ -30,6 +35,8 @@ import org.keycloak.services.resources.admin.AdminEventBuilder;
  */
 public final class HelpDeskResource implements RealmResourceProvider {
 
+    private static final int TOO_MANY_REQUESTS = 429;
+
     private final KeycloakSession session;
 
     HelpDeskResource(KeycloakSession session) {
@@ -39,6 +46,16 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Override
     public Object getResource() {
         return this;
+    }
+
+    /** The agent's page (anybody may load it; it signs the agent in and holds nothing until then). */
+    @GET
+    @Path("/")
+    @Produces(MediaType.TEXT_HTML)
+    public Response page() throws IOException {
+        RealmModel realm = session.getContext().getRealm();
+        HelpDeskClient.ensureIn(session, realm);
+        return new HelpDeskPage(session, realm).render();
     }
 
     /** The caller's account, by exact username or email. */
@@ -59,7 +76,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
         if (user == null || user.getServiceAccountClientLink() != null) {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
-        agent.event(session, realm, user.getId(), "lookup").success();
+        agent.did(session, realm, user.getId(), HelpDeskEvents.LOOKUP);
         return Response.ok(UserCard.of(session, realm, policy.get(), user).toJson()).build();
     }
 
@@ -68,7 +85,8 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Path("api/users/{id}/verification")
     @Produces(MediaType.APPLICATION_JSON)
     public Response verification(@PathParam("id") String userId) {
-        return verify(userId, CallerVerification::state);
+        return forCaller(userId, (realm, policy, agent, caller) ->
+                Response.ok(verification(realm, policy, agent, caller).state()).build());
     }
 
     /**
@@ -88,7 +106,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
                 return verification.select(form.getFirst("method"));
             }
             return verification.answer(form);
-        });
+        }, form.containsKey("restart") || form.containsKey("method") ? null : "answer");
     }
 
     /**
@@ -140,16 +158,39 @@ public final class HelpDeskResource implements RealmResourceProvider {
                 : error(Response.Status.CONFLICT, "sspr_caller_not_verified"));
     }
 
-    private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step) {
+    /**
+     * One step of the agent's verification, recorded as an admin event. An answer that proved the caller counts as a
+     * verification right, one with an error as wrong; a ceiling that stopped a code is 429.
+     */
+    private Response verify(String userId, Function<CallerVerification, Map<String, Object>> step, String answer) {
         return forCaller(userId, (realm, policy, agent, caller) -> {
             Map<String, Object> next = step.apply(verification(realm, policy, agent, caller));
-            AdminEventBuilder event = agent.event(session, realm, caller.getId(), "verification")
-                    .detail("sspr_state", String.valueOf(next.get("state")));
-            Optional.ofNullable(next.get("method")).ifPresent(method -> event.detail("sspr_method", method.toString()));
-            Optional.ofNullable(next.get("error")).ifPresent(error -> event.detail("sspr_error", error.toString()));
+            Optional<HelpDeskEvents.Ceiling> ceiling = Arrays.stream(HelpDeskEvents.Ceiling.values())
+                    .filter(c -> c.id().equals(next.get("ceiling"))).findFirst();
+            if (ceiling.isPresent()) {
+                agent.stopped(session, realm, caller.getId(), HelpDeskEvents.VERIFICATION, ceiling.get());
+                return Response.status(TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON).entity(next).build();
+            }
+            AdminEventBuilder event = agent.event(session, realm, caller.getId(), HelpDeskEvents.VERIFICATION)
+                    .detail(HelpDeskEvents.STATE, String.valueOf(next.get("state")));
+            Optional.ofNullable(next.get("method")).ifPresent(method -> event.detail(SsprEvents.METHOD,
+                    method.toString()));
+            Optional.ofNullable(next.get("error")).ifPresent(error -> event.detail(HelpDeskEvents.ERROR,
+                    error.toString()));
             event.success();
+            if (answer != null) {
+                boolean right = HelpDeskEvents.VERIFIED.equals(next.get("state"));
+                if (right || next.containsKey("error")) {
+                    SsprMetrics.helpDesk(realm.getName(), HelpDeskEvents.VERIFICATION, right ? "success" : "failure");
+                }
+            }
             return Response.ok(next).build();
         });
+    }
+
+    static Response ceiling(HelpDeskEvents.Ceiling reached) {
+        return Response.status(TOO_MANY_REQUESTS).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", reached.error(), "ceiling", reached.id())).build();
     }
 
     private CallerVerification verification(RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller) {

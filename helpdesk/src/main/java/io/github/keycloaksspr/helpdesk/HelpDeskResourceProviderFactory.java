@@ -12,7 +12,7 @@ import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
  * Mounts {@link HelpDeskResource} at {@code /realms/{realm}/}{@value #PROVIDER_ID}, and gives every realm the agent
- * role: new realms when they are created, existing ones at start-up.
+ * role and the page's client: new realms when they are created, existing ones at start-up.
  */
 public final class HelpDeskResourceProviderFactory implements RealmResourceProviderFactory {
 
@@ -34,6 +34,7 @@ public final class HelpDeskResourceProviderFactory implements RealmResourceProvi
         factory.register(event -> {
             if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 HelpDeskRole.ensureIn(created.getCreatedRealm());
+                HelpDeskClient.ensureIn(created.getKeycloakSession(), created.getCreatedRealm());
             } else if (event instanceof PostMigrationEvent migrated) {
                 giveEveryRealmTheRole(migrated.getFactory());
             }
@@ -44,10 +45,14 @@ public final class HelpDeskResourceProviderFactory implements RealmResourceProvi
     private static void giveEveryRealmTheRole(KeycloakSessionFactory factory) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory,
-                    session -> session.realms().getRealmsStream().forEach(HelpDeskRole::ensureIn));
+                    session -> session.realms().getRealmsStream().forEach(realm -> {
+                        HelpDeskRole.ensureIn(realm);
+                        HelpDeskClient.ensureIn(session, realm);
+                    }));
         } catch (RuntimeException e) {
-            LOG.warnf("SSPR help desk: the role %s could not be added to every realm now (%s); it is added to "
-                    + "realms created from now on, or by a realm import", HelpDeskRole.NAME, e.getClass().getSimpleName());
+            LOG.warnf("SSPR help desk: the role %s and the client %s could not be added to every realm now (%s); "
+                    + "they are added to realms created from now on, or by a realm import", HelpDeskRole.NAME,
+                    HelpDeskClient.CLIENT_ID, e.getClass().getSimpleName());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.keycloaksspr.helpdesk;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.credential.TemporaryAccessPassCredentialModel;
+import io.github.keycloaksspr.core.events.HelpDeskEvents;
+import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.notice.HelpDeskNotices;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.common.util.Time;
@@ -52,6 +55,12 @@ final class TemporaryAccessPasses {
             return HelpDeskResource.error(Response.Status.BAD_REQUEST, "sspr_invalid_lifetime");
         }
         boolean oneTime = !"true".equalsIgnoreCase(form.getFirst("multiUse"));
+        Optional<HelpDeskEvents.Ceiling> reached = new HelpDeskCeilings(session, realm, policy.helpDesk(),
+                agent.user()).chargePass();
+        if (reached.isPresent()) {
+            agent.stopped(session, realm, caller.getId(), HelpDeskEvents.PASS_ISSUED, reached.get());
+            return HelpDeskResource.ceiling(reached.get());
+        }
         TemporaryAccessPassCredentialModel.Issued issued = TemporaryAccessPassCredentialModel.issue(lifetime, oneTime,
                 agent.user().getUsername());
         List<String> earlier = caller.credentialManager()
@@ -63,9 +72,10 @@ final class TemporaryAccessPasses {
         caller.credentialManager().moveStoredCredentialTo(stored.getId(), null);
         HelpDeskNotices.queuePassIssued(session, realm, caller, session.getContext().getConnection().getRemoteAddr(),
                 Time.currentTimeMillis(), policy);
-        agent.event(session, realm, caller.getId(), "temporary-access-pass")
+        agent.event(session, realm, caller.getId(), HelpDeskEvents.PASS_ISSUED)
                 .detail("sspr_lifetime_minutes", Integer.toString(lifetime))
                 .detail("sspr_one_time", Boolean.toString(oneTime)).success();
+        SsprMetrics.helpDesk(realm.getName(), HelpDeskEvents.PASS_ISSUED, "success");
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pass", issued.pass());
         json.put("expiresAt", issued.credential().expiresAt());

@@ -10,10 +10,15 @@ import io.github.keycloaksspr.core.attempts.LedgerSubject;
 import io.github.keycloaksspr.core.audience.Ineligibility;
 import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.audience.ResetEligibility;
+import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
+import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
 import io.github.keycloaksspr.core.method.MethodPages;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -25,7 +30,8 @@ import org.keycloak.services.managers.BruteForceProtector;
  * whether it could reset by itself (or why not).
  */
 record UserCard(String id, String username, boolean administrator, List<Map<String, String>> methods,
-                boolean locked, boolean blockedFromSspr, String resetEligibility) {
+                List<Map<String, String>> credentials, boolean locked, boolean blockedFromSspr,
+                String resetEligibility) {
 
     static UserCard of(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel user) {
         MethodContext context = new MethodContext(session, realm, null, policy, null,
@@ -40,8 +46,33 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
                 || bruteForce != null && bruteForce.isTemporarilyDisabled(session, realm, user);
         boolean blocked = AttemptLedger.of(session, realm, policy.attempts()).isBlocked(LedgerSubject.account(user.getId()));
         Optional<Ineligibility> refusal = ResetEligibility.refusal(context, user, MethodCatalogue.of());
-        return new UserCard(user.getId(), user.getUsername(), administrator, methods, locked, blocked,
+        return new UserCard(user.getId(), user.getUsername(), administrator, methods, removable(user), locked, blocked,
                 refusal.map(Ineligibility::reason).orElse("eligible"));
+    }
+
+    /**
+     * The credentials an agent may remove for a caller who lost them: id, type and, for a phone or an address, the
+     * masked value (never a label, which the user wrote).
+     */
+    private static List<Map<String, String>> removable(UserModel user) {
+        return user.credentialManager().getStoredCredentialsStream()
+                .filter(c -> AgentActions.REMOVABLE.contains(c.getType()))
+                .map(c -> Map.of("id", c.getId(), "type", c.getType(), "hint", hint(c)))
+                .toList();
+    }
+
+    private static String hint(CredentialModel credential) {
+        try {
+            return switch (credential.getType()) {
+                case SsprCredentialTypes.MOBILE_PHONE ->
+                        Masking.phone(MobilePhoneCredentialModel.createFromCredentialModel(credential).number());
+                case SsprCredentialTypes.ALTERNATE_EMAIL ->
+                        Masking.email(AlternateEmailCredentialModel.createFromCredentialModel(credential).email());
+                default -> "";
+            };
+        } catch (RuntimeException unreadable) {
+            return ""; // a broken entry can still be removed
+        }
     }
 
     Map<String, Object> toJson() {
@@ -50,6 +81,7 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
         json.put("username", username);
         json.put("administrator", administrator);
         json.put("methods", methods);
+        json.put("credentials", credentials);
         json.put("locked", locked);
         json.put("blockedFromSspr", blockedFromSspr);
         json.put("resetEligibility", resetEligibility);

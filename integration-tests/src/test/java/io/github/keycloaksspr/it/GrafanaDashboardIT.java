@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.HelpDeskApi;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
@@ -30,6 +31,8 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.RolesRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -73,7 +76,8 @@ class GrafanaDashboardIT {
 
         Map<String, Set<String>> queried = queriedMetricsAndLabels();
         assertThat(queried.keySet()).as("the dashboard's metrics").contains("sspr_resets_total", "sspr_unlocks_total",
-                "sspr_failures_total", "sspr_sends_total", "sspr_blocks_total", "sspr_delivery_failures_total");
+                "sspr_failures_total", "sspr_sends_total", "sspr_blocks_total", "sspr_delivery_failures_total",
+                "sspr_helpdesk_total");
         for (Map.Entry<String, Set<String>> metric : queried.entrySet()) {
             List<String> series = metrics.lines()
                     .filter(line -> line.startsWith(metric.getKey() + "{") && line.contains("realm=\"" + REALM + "\""))
@@ -154,6 +158,15 @@ class GrafanaDashboardIT {
                 Thread.sleep(200);
             }
             assertThat(failed).as("the gateway refused kim's text").isNotEmpty();
+            // The help desk looks lou up and texts him a code; the wrong code he reads back is counted.
+            HelpDeskApi agent = HelpDeskApi.as(urls.getBase(), REALM, "hana", PASSWORD);
+            String lou = new ObjectMapper().readTree(agent.get("api/users?username=lou").body()).path("id").asText();
+            agent.post("api/users/" + lou + "/verification", "method=sspr-sms");
+            String code = Codes.in(twilio.twilio().awaitRequests(6, Duration.ofSeconds(10)).stream()
+                    .filter(r -> "+4917000000506".equals(r.to())).findFirst().orElseThrow().body());
+            assertThat(agent.post("api/users/" + lou + "/verification", "code=" + Codes.wrongFor(code)).body())
+                    .contains("ssprErrorWrongCode");
+
             // The refusal is counted on the sending thread once the gateway has answered.
             BackgroundSends.awaitIdle(urls.getMetric());
         }
@@ -174,10 +187,16 @@ class GrafanaDashboardIT {
                     .update(rep -> {
                         rep.setEventsListeners(List.of("jboss-logging", "sspr"));
                         rep.setFailureFactor(3);
+                        RolesRepresentation roles = new RolesRepresentation();
+                        roles.setRealm(List.of(new RoleRepresentation("sspr-helpdesk-agent", "agents", false)));
+                        rep.setRoles(roles);
                     })
                     .users(user("gus", "+4917000000501"), user("hal", "+4917000000502"),
                             user("ivy", "+4917000000503"), user("jon", "+4917000000504"),
-                            user("kim", "+4917000000505"));
+                            user("kim", "+4917000000505"), user("lou", "+4917000000506"),
+                            UserBuilder.create("hana").email("hana@example.org").emailVerified(true)
+                                    .name("hana", "Agent").password(PASSWORD).enabled(true)
+                                    .realmRoles("default-roles-" + REALM, "sspr-helpdesk-agent"));
         }
 
         private static UserBuilder user(String name, String phone) {

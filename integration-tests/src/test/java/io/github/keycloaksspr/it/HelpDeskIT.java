@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.Flows;
@@ -24,6 +25,8 @@ import io.github.keycloaksspr.it.support.RegistrationAdmin;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.ResetJourney;
+import io.github.keycloaksspr.it.support.ResetPolicy;
+import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -360,6 +363,88 @@ class HelpDeskIT {
         assertThat(late.html()).as("expired").doesNotContain("temporary access pass");
         assertThat(realm.admin().users().get(lena).credentials()).extracting(CredentialRepresentation::getType)
                 .as("an expired pass is removed").doesNotContain("sspr-temporary-access-pass");
+
+        // The audit trail follows each pass from the agent who issued it to its use or its end.
+        List<JsonNode> rows = auditRows(LOST_EVERYTHING);
+        assertThat(rows).anySatisfy(row -> assertThat(row.path("step").asText() + " " + row.path("outcome").asText()
+                + " " + row.path("reason").asText()).isEqualTo("temporary-access-pass success agent " + AGENT));
+        assertThat(rows).anySatisfy(row -> assertThat(row.path("step").asText() + " " + row.path("method").asText()
+                + " " + row.path("reason").asText())
+                .isEqualTo("pass-used sspr-temporary-access-pass agent " + AGENT));
+        assertThat(rows).anySatisfy(row -> assertThat(row.path("step").asText() + " " + row.path("reason").asText())
+                .isEqualTo("pass-expired agent " + AGENT));
+    }
+
+    /**
+     * The help desk's hourly ceilings: an agent who issued their pass of the hour, or sent their codes, is stopped with
+     * a clear error, and so is every agent once the realm's ceiling is reached; nothing is sent or issued, and each
+     * stop is an audit row naming the agent. Two agents of this test alone (Hera, Hugo); the realm's pass ceiling is 1,
+     * so that whatever other tests issued this hour, the second pass is the realm's refusal.
+     */
+    @Test
+    void theCeilingsStopAnAgentThenTheWholeHelpDeskWithAClearErrorAndAnAuditRow() throws Exception {
+        ResetPolicy.set(realm, Map.of("sspr.helpdesk.codes.per.agent", "2", "sspr.helpdesk.passes.per.agent", "1",
+                "sspr.helpdesk.passes.per.realm", "1"));
+        String cyd = userId("cyd");
+        String cam = userId("cam");
+        try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
+            String hera = token("hera");
+            verifyBySms(cyd, hera, twilio, "+4917000000084");
+            post("api/users/" + cyd + "/temporary-access-pass", "", hera);
+            HttpResponse<String> secondPass = post("api/users/" + cyd + "/temporary-access-pass", "", hera);
+            assertThat(secondPass.statusCode()).as(secondPass.body()).isEqualTo(429);
+            assertThat(secondPass.body()).contains("sspr_helpdesk_ceiling_agent_passes").doesNotContain("\"pass\"");
+
+            verification(cyd, "restart=1", hera);
+            assertThat(verification(cyd, "method=sspr-email", hera).path("state").asText()).isEqualTo("answer");
+            verification(cyd, "restart=1", hera);
+            HttpResponse<String> thirdCode = post("api/users/" + cyd + "/verification", "method=sspr-sms", hera);
+            assertThat(thirdCode.statusCode()).as(thirdCode.body()).isEqualTo(429);
+            JsonNode stopped = new ObjectMapper().readTree(thirdCode.body());
+            assertThat(stopped.path("error").asText()).isEqualTo("sspr_helpdesk_ceiling_agent_codes");
+            assertThat(stopped.path("state").asText()).as("the agent may still pick a method later").isEqualTo("choose");
+            BackgroundSends.awaitIdle(urls.getMetric());
+            assertThat(texts(twilio, "+4917000000084", "verification code")).as("the stopped code was never sent")
+                    .hasSize(1);
+
+            String hugo = token("hugo");
+            verifyBySms(cam, hugo, twilio, "+4917000000085");
+            HttpResponse<String> realmPass = post("api/users/" + cam + "/temporary-access-pass", "", hugo);
+            assertThat(realmPass.statusCode()).as(realmPass.body()).isEqualTo(429);
+            assertThat(realmPass.body()).contains("sspr_helpdesk_ceiling_realm_passes");
+        }
+        assertThat(realm.admin().users().get(cam).credentials()).extracting(CredentialRepresentation::getType)
+                .doesNotContain("sspr-temporary-access-pass");
+
+        List<JsonNode> rows = auditRows(null);
+        for (String stop : List.of("temporary-access-pass agent-passes agent hera", "verification agent-codes agent hera",
+                "temporary-access-pass realm-passes agent hugo")) {
+            assertThat(rows).as(stop).anySatisfy(row -> assertThat(row.path("step").asText() + " "
+                    + row.path("method").asText() + " " + row.path("reason").asText() + " "
+                    + row.path("outcome").asText()).isEqualTo(stop + " refused"));
+        }
+        JsonNode agents = new SsprAdminApi(urls.getBase(), REALM, adminClient).get("insights").path("helpDesk");
+        JsonNode heraFigures = null;
+        for (JsonNode agent : agents) {
+            if ("hera".equals(agent.path("agent").asText())) {
+                heraFigures = agent;
+            }
+        }
+        assertThat(heraFigures).as(agents.toString()).isNotNull();
+        assertThat(heraFigures.path("verified").asLong()).isEqualTo(1);
+        assertThat(heraFigures.path("stoppedByCeiling").asLong()).isEqualTo(2);
+        assertThat(heraFigures.path("lookups").asLong()).isZero();
+    }
+
+    private List<JsonNode> auditRows(String username) throws Exception {
+        List<JsonNode> rows = new ArrayList<>();
+        new SsprAdminApi(urls.getBase(), REALM, adminClient).get("audit?activity=help_desk&max=1000")
+                .forEach(row -> {
+                    if (username == null || username.equals(row.path("username").asText())) {
+                        rows.add(row);
+                    }
+                });
+        return rows;
     }
 
     /** The agent verifies Lena by a code mailed to her account address and issues a pass. */
@@ -507,9 +592,15 @@ class HelpDeskIT {
     }
 
     @Test
-    void everyRealmHasTheAgentRoleWithoutBeingToldTo() {
+    void everyRealmHasTheAgentRoleAndThePagesClientWithoutBeingToldTo() {
         assertThat(adminClient.realm("master").roles().get("sspr-helpdesk-agent").toRepresentation().getDescription())
                 .startsWith("SSPR help desk");
+        ClientRepresentation page = adminClient.realm("master").clients().findByClientId("sspr-helpdesk").get(0);
+        assertThat(page.isPublicClient()).isTrue();
+        assertThat(page.isDirectAccessGrantsEnabled()).as("no password grant through the page's client").isFalse();
+        assertThat(page.isImplicitFlowEnabled()).isFalse();
+        assertThat(page.getAttributes()).containsEntry("pkce.code.challenge.method", "S256");
+        assertThat(page.getRedirectUris()).containsExactly("/realms/master/sspr-helpdesk/*");
     }
 
     private JsonNode verification(String userId, String form, String token) throws Exception {
@@ -555,6 +646,7 @@ class HelpDeskIT {
                             "sspr.attempts.per.account", String.valueOf(ATTEMPTS),
                             "sspr.captcha.difficulty", "1000"))
                     .update(rep -> {
+                        rep.setEventsListeners(List.of("jboss-logging", "sspr"));
                         rep.setAdminEventsEnabled(true);
                         rep.setBruteForceProtected(true);
                         rep.setFailureFactor(3);
@@ -588,6 +680,14 @@ class HelpDeskIT {
                             user(LOCKED_OUT).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000083"))
                                     .credential(SeededCredentials.alternateEmail("otto.home@example.net")),
+                            user("hera").realmRoles("default-roles-" + REALM, "sspr-helpdesk-agent"),
+                            user("hugo").realmRoles("default-roles-" + REALM, "sspr-helpdesk-agent"),
+                            user("cyd").realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000084"))
+                                    .credential(SeededCredentials.alternateEmail("cyd.home@example.net")),
+                            user("cam").realmRoles("default-roles-" + REALM)
+                                    .credential(SeededCredentials.mobilePhone("+4917000000085"))
+                                    .credential(SeededCredentials.alternateEmail("cam.home@example.net")),
                             user(GUESSED).realmRoles("default-roles-" + REALM)
                                     .credential(SeededCredentials.mobilePhone("+4917000000079"))
                                     .credential(SeededCredentials.alternateEmail("cleo.home@example.net")));

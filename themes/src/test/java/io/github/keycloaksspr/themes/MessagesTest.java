@@ -29,6 +29,9 @@ class MessagesTest {
     private static final Path AUTHENTICATORS = Path.of("../authenticators/src/main/java");
     private static final Path REQUIRED_ACTIONS = Path.of("../required-actions/src/main/java");
     private static final Path CORE = Path.of("../core/src/main/java");
+    private static final Path SCRIPTS = Path.of("src/main/resources/theme-resources/resources/sspr");
+    /** A key a script (the help desk's page) shows: quoted in the script, resolved from the page's messages. */
+    private static final Pattern KEY_IN_SCRIPT = Pattern.compile("\"(sspr[A-Z][A-Za-z0-9]+)\"");
     /** A string literal that is a message key: not a template attribute name (those are set with setAttribute). */
     private static final Pattern KEY_IN_CODE = Pattern.compile("(?<!setAttribute\\()\"(sspr[A-Z][A-Za-z0-9]+)\"");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("msg\\(\"(sspr[A-Z][A-Za-z0-9]+)\"");
@@ -85,6 +88,14 @@ class MessagesTest {
         collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
         collect(REQUIRED_ACTIONS, ".java", KEY_IN_CODE, used);
         collect(CORE, ".java", KEY_IN_CODE, used);
+        collect(SCRIPTS, ".js", KEY_IN_SCRIPT, used);
+        // The help desk's page builds method and credential texts from their ids.
+        used.removeAll(Set.of("ssprHelpDeskMethod", "ssprHelpDeskType"));
+        used.addAll(Set.of("ssprHelpDeskMethodSms", "ssprHelpDeskMethodVoice", "ssprHelpDeskMethodEmail",
+                "ssprHelpDeskMethodAccountEmail", "ssprHelpDeskMethodTotp", "ssprHelpDeskMethodOfficePhone",
+                "ssprHelpDeskMethodPasskey", "ssprHelpDeskMethodQuestions", "ssprHelpDeskMethodTemporaryAccessPass",
+                "ssprHelpDeskTypeMobilePhone", "ssprHelpDeskTypeAlternateEmail", "ssprHelpDeskTypeSecurityQuestions",
+                "ssprHelpDeskTypeOtp", "ssprHelpDeskTypeWebauthn", "ssprHelpDeskTypeWebauthnPasswordless"));
         // "ssprMethod" is the prefix MethodPages builds method labels from; the labels themselves are listed below.
         used.remove("ssprMethod");
         // Attributes the notices hand to their templates, not message keys.
@@ -104,7 +115,7 @@ class MessagesTest {
         used.addAll(Set.of("ssprMethodEmailTitle", "ssprMethodSmsTitle", "ssprMethodVoiceTitle",
                 "ssprMethodOfficePhoneTitle", "ssprMethodTotpTitle", "ssprMethodPasskeyTitle", "ssprMethodQuestionsTitle",
                 "ssprMethodAccountEmailTitle", "ssprMethodTemporaryAccessPassLabel", "ssprMethodTemporaryAccessPassTitle"));
-        assertThat(used).contains("ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",
+        assertThat(used).contains("ssprHelpDeskErrorCeilingAgentCodes", "ssprHelpDeskVerified", "ssprEndNotVerified", "ssprChooseAccountTitle", "ssprRegisterRemoveRefused",
                 "ssprAdPasswordTooShort", "ssprDirectoryTimeout");
         Set<String> english = load("messages_en.properties").stringPropertyNames();
         assertThat(used).allSatisfy(key -> assertThat(english).as("messages_en.properties").contains(key));

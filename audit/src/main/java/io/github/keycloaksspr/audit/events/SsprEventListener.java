@@ -46,6 +46,11 @@ final class SsprEventListener implements EventListenerProvider {
         Set<String> verified = verifiedResetMethods(event.getUserId());
         String username = user != null ? user.getUsername()
                 : event.getDetails() == null ? null : event.getDetails().get(Details.USERNAME);
+        Optional<AuditEntry> pass = HelpDeskActivity.classify(event, username);
+        if (pass.isPresent()) {
+            new AuditTrail(session).record(pass.get());
+            return;
+        }
         Optional<AuditEntry> entry = EventClassifier.classify(event, username, !verified.isEmpty(),
                 verified.isEmpty() ? null : String.join("+", verified));
         if (entry.isEmpty() || realm == null) {
@@ -69,6 +74,7 @@ final class SsprEventListener implements EventListenerProvider {
         AuditTrail trail = new AuditTrail(session);
         PolicyChanges.classify(session, event).ifPresent(trail::record);
         AdminRemovals.classify(session, event).ifPresent(trail::record);
+        HelpDeskActivity.classify(session, event).ifPresent(trail::record);
     }
 
     /**

@@ -55,6 +55,7 @@ final class Insights {
         report.put("methods", methods(counts));
         report.put("topFailureReasons", topFailureReasons(counts));
         report.put("activities", activities(counts));
+        report.put("helpDesk", HelpDeskInsights.byAgent(counts));
         return report;
     }
 
@@ -97,6 +98,7 @@ final class Insights {
     private List<Map<String, Object>> topFailureReasons(List<AuditCount> counts) {
         Map<String, Long> reasons = new TreeMap<>();
         counts.stream().filter(c -> !AuditEntry.SUCCESS.equals(c.outcome()) && !c.reason().isEmpty())
+                .filter(c -> !AuditActivity.HELP_DESK.id().equals(c.activity())) // their reason is the agent
                 .forEach(c -> reasons.merge(c.reason(), c.count(), Long::sum));
         return reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

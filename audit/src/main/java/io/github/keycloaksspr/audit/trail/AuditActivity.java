@@ -21,7 +21,12 @@ public enum AuditActivity {
     /** The reset policy or the registration settings changed (admin). */
     POLICY_CHANGE,
     /** A password written to the user's directory (LDAP/AD) or refused by it. */
-    WRITEBACK;
+    WRITEBACK,
+    /**
+     * A help-desk agent's action on a caller (looked up, code sent, verified, pass issued, unlocked...), or a pass
+     * the help desk issued used or expired: the reason names the agent ({@code agent <username>}).
+     */
+    HELP_DESK;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,6 +19,9 @@ public final class AuditVocabulary {
             SsprCredentialTypes.ALTERNATE_EMAIL, SsprCredentialTypes.SECURITY_QUESTIONS, "otp",
             "webauthn-passwordless", "webauthn");
 
+    /** The reason of a help-desk row: the agent, {@code agent <username>}. */
+    public static final String AGENT_PREFIX = "agent ";
+
     private AuditVocabulary() {
     }
 

@@ -41,7 +41,7 @@ public final class TemporaryAccessPassMethod implements SsprMethod {
 
     @Override
     public boolean isRegistered(MethodContext context, UserModel user) {
-        return TemporaryAccessPasses.live(user).isPresent();
+        return TemporaryAccessPasses.live(context.session(), user).isPresent();
     }
 
     @Override

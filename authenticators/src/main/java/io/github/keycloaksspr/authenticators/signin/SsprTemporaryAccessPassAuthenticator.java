@@ -73,7 +73,7 @@ public final class SsprTemporaryAccessPassAuthenticator implements Authenticator
     /** Offered only to a user who holds a live pass. */
     @Override
     public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return TemporaryAccessPasses.live(user).isPresent();
+        return TemporaryAccessPasses.live(session, user).isPresent();
     }
 
     @Override

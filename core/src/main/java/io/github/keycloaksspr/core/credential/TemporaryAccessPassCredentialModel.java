@@ -89,6 +89,11 @@ public final class TemporaryAccessPassCredentialModel extends CredentialModel {
         return data.oneTime();
     }
 
+    /** The username of the agent who issued the pass. */
+    public String issuedBy() {
+        return data.issuedBy();
+    }
+
     /** A pass as the agent reads it out: four groups of four. */
     private static String grouped(String pass) {
         return pass.substring(0, 4) + "-" + pass.substring(4, 8) + "-" + pass.substring(8, 12) + "-" + pass.substring(12);

@@ -20,6 +20,8 @@ public final class SsprMetrics {
     public static final String DELIVERY_FAILURES = "sspr.delivery.failures";
     public static final String FAILURES = "sspr.failures";
     public static final String BLOCKS = "sspr.blocks";
+    /** Help-desk actions and the passes' lives: {@code action} as {@code HelpDeskEvents}, outcome success/failure. */
+    public static final String HELPDESK = "sspr.helpdesk";
     /** Sends handed to a background executor, counted in the request that causes them ({@code queue}: its name). */
     public static final String BACKGROUND_QUEUED = "sspr.background.queued";
     /** Those sends finished, failed, or dropped with their transaction: equal to the queued ones when idle. */
@@ -61,6 +63,15 @@ public final class SsprMetrics {
     public static void block(String realm, String reason) {
         count(BLOCKS, "Resets refused because the account cannot reset or is blocked for too many attempts",
                 "realm", realm, "reason", reason);
+    }
+
+    /**
+     * A help-desk action ({@code verification}, {@code temporary-access-pass}, {@code pass-used}...) and its outcome
+     * ({@code success}, {@code failure}, {@code refused} by a ceiling). By realm only: the agent is in the audit trail.
+     */
+    public static void helpDesk(String realm, String action, String outcome) {
+        count(HELPDESK, "Help-desk verifications, passes and actions", "realm", realm, "action", action,
+                "outcome", outcome);
     }
 
     /** A send that will run after the request, on executor {@code queue}: counted before the response. */

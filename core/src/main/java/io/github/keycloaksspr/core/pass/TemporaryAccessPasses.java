@@ -25,7 +25,8 @@ public final class TemporaryAccessPasses {
     private TemporaryAccessPasses() {
     }
 
-    public static Optional<TemporaryAccessPassCredentialModel> live(UserModel user) {
+    /** The user's pass while it lasts; an expired one is removed, and its removal is the user's event. */
+    public static Optional<TemporaryAccessPassCredentialModel> live(KeycloakSession session, UserModel user) {
         if (StandInUser.isStandIn(user)) {
             return Optional.empty();
         }
@@ -37,6 +38,7 @@ public final class TemporaryAccessPasses {
             TemporaryAccessPassCredentialModel pass = TemporaryAccessPassCredentialModel.createFromCredentialModel(credential);
             if (pass.expiredAt(now)) {
                 user.credentialManager().removeStoredCredentialById(credential.getId());
+                PassEvents.expired(session, user, pass);
             } else {
                 live = Optional.of(pass);
             }
@@ -46,7 +48,7 @@ public final class TemporaryAccessPasses {
 
     /** Checks {@code typed} against the user's live pass and, when right, uses it up if it is one-time. */
     public static MethodOutcome use(KeycloakSession session, UserModel user, String typed) {
-        Optional<TemporaryAccessPassCredentialModel> pass = live(user);
+        Optional<TemporaryAccessPassCredentialModel> pass = live(session, user);
         if (pass.isEmpty()) {
             return MethodOutcome.spent("ssprErrorPassExpired", "pass_expired");
         }
@@ -60,6 +62,7 @@ public final class TemporaryAccessPasses {
             }
             user.credentialManager().removeStoredCredentialById(pass.get().getId());
         }
+        PassEvents.used(session, user, pass.get());
         return MethodOutcome.verified();
     }
 }

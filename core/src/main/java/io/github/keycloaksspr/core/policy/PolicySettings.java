@@ -109,6 +109,22 @@ public final class PolicySettings {
             .help("A ceiling on what the realm spends on texts and calls in one send-budget window; beyond it phone "
                     + "methods pause, email still works.")
             .values("1-100000 (console: 100 … 100000); the window is `sspr.budget.window.minutes`");
+    public static final PolicySetting<Integer> HELPDESK_CODES_PER_AGENT_SETTING = PolicySetting.number(
+                    HELPDESK_CODES_PER_AGENT, "Help desk: codes one agent sends per hour", 20, 1,
+                    HelpDeskLimits.MAX_PER_AGENT, List.of("5", "10", "20", "50", "100"))
+            .help("Verification codes one help-desk agent sends to callers per hour; then the agent's page says so.");
+    public static final PolicySetting<Integer> HELPDESK_CODES_PER_REALM_SETTING = PolicySetting.number(
+                    HELPDESK_CODES_PER_REALM, "Help desk: codes all agents send per hour", 200, 1,
+                    HelpDeskLimits.MAX_PER_REALM, List.of("50", "100", "200", "500", "1000", "10000"))
+            .help("Verification codes the whole help desk sends per hour.");
+    public static final PolicySetting<Integer> HELPDESK_PASSES_PER_AGENT_SETTING = PolicySetting.number(
+                    HELPDESK_PASSES_PER_AGENT, "Help desk: passes one agent issues per hour", 10, 1,
+                    HelpDeskLimits.MAX_PER_AGENT, List.of("1", "5", "10", "20", "50", "100"))
+            .help("Temporary Access Passes one help-desk agent issues per hour.");
+    public static final PolicySetting<Integer> HELPDESK_PASSES_PER_REALM_SETTING = PolicySetting.number(
+                    HELPDESK_PASSES_PER_REALM, "Help desk: passes all agents issue per hour", 50, 1,
+                    HelpDeskLimits.MAX_PER_REALM, List.of("10", "50", "100", "500", "1000"))
+            .help("Temporary Access Passes the whole help desk issues per hour.");
     public static final PolicySetting<Boolean> NOTIFY_USER_SETTING = PolicySetting.flag(
                     NotificationSettings.NOTIFY_USER, "Notify users of resets", true)
             .help("Email the user at the account and the alternate addresses after every self-service reset or "
@@ -124,7 +140,9 @@ public final class PolicySettings {
             BUDGET_WINDOW_SETTING, CAPTCHA_ENABLED_SETTING, CAPTCHA_DIFFICULTY_SETTING, UNLOCK_ALLOWED_SETTING,
             ENUMERATION_SAFE_SETTING, QUESTIONS_TO_ANSWER_SETTING, ATTEMPTS_PER_ACCOUNT_SETTING,
             ATTEMPTS_PER_CLIENT_IP_SETTING, ATTEMPTS_WINDOW_SETTING, PHONE_REGION_SETTING, PHONE_COUNTRIES_SETTING,
-            PHONE_SENDS_PER_REALM_SETTING, NOTIFY_USER_SETTING, NOTIFY_ADMINS_SETTING);
+            PHONE_SENDS_PER_REALM_SETTING, HELPDESK_CODES_PER_AGENT_SETTING, HELPDESK_CODES_PER_REALM_SETTING,
+            HELPDESK_PASSES_PER_AGENT_SETTING, HELPDESK_PASSES_PER_REALM_SETTING, NOTIFY_USER_SETTING,
+            NOTIFY_ADMINS_SETTING);
 
     private PolicySettings() {
     }

@@ -31,7 +31,8 @@ public record SsprPolicy(
         boolean enumerationSafe,
         int questionsToAnswer,
         AttemptLimits attempts,
-        PhoneRules phone) {
+        PhoneRules phone,
+        HelpDeskLimits helpDesk) {
 
     /** Administrators always prove two methods, like Entra's fixed administrator policy. */
     public static final int ADMIN_METHODS_REQUIRED = 2;
@@ -48,7 +49,8 @@ public record SsprPolicy(
             SENDS_PER_DESTINATION_SETTING.defaultValue(), Duration.ofMinutes(BUDGET_WINDOW_SETTING.defaultValue()),
             CAPTCHA_ENABLED_SETTING.defaultValue(), CAPTCHA_DIFFICULTY_SETTING.defaultValue(),
             UNLOCK_ALLOWED_SETTING.defaultValue(), ENUMERATION_SAFE_SETTING.defaultValue(),
-            QUESTIONS_TO_ANSWER_SETTING.defaultValue(), AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS);
+            QUESTIONS_TO_ANSWER_SETTING.defaultValue(), AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS,
+            HelpDeskLimits.DEFAULTS);
 
     /** Each value as its {@link PolicySettings setting} accepts it, and the rules that tie two settings together. */
     public SsprPolicy {
@@ -68,6 +70,7 @@ public record SsprPolicy(
         QUESTIONS_TO_ANSWER_SETTING.check(questionsToAnswer);
         require(attempts != null, ATTEMPTS_PER_ACCOUNT, "attempt limits are required");
         require(phone != null, PHONE_REGION, "phone rules are required");
+        require(helpDesk != null, HELPDESK_CODES_PER_AGENT, "help-desk limits are required");
     }
 
     /** Reads an execution's config; absent keys take the defaults, bad values are refused with the key named. */
@@ -92,14 +95,15 @@ public record SsprPolicy(
                 ENUMERATION_SAFE_SETTING.read(read),
                 QUESTIONS_TO_ANSWER_SETTING.read(read),
                 AttemptLimits.read(read),
-                PhoneRules.read(read));
+                PhoneRules.read(read),
+                HelpDeskLimits.read(read));
     }
 
     /** This policy with another per-client-address send budget. */
     public SsprPolicy withSendsPerClientIp(int sends) {
         return new SsprPolicy(scope, scopeGroup, methods, methodsRequired, adminRole, adminGroup, codeLength,
                 codeLifetime, sendsPerUser, sends, sendsPerDestination, budgetWindow, captchaEnabled,
-                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts, phone);
+                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts, phone, helpDesk);
     }
 
     /** How many distinct methods this user must prove. */

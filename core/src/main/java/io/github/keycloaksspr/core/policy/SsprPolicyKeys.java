@@ -26,6 +26,10 @@ public final class SsprPolicyKeys {
     public static final String PHONE_REGION = "sspr.phone.region";
     public static final String PHONE_COUNTRIES = "sspr.phone.countries";
     public static final String PHONE_SENDS_PER_REALM = "sspr.budget.phone.per.realm";
+    public static final String HELPDESK_CODES_PER_AGENT = "sspr.helpdesk.codes.per.agent";
+    public static final String HELPDESK_CODES_PER_REALM = "sspr.helpdesk.codes.per.realm";
+    public static final String HELPDESK_PASSES_PER_AGENT = "sspr.helpdesk.passes.per.agent";
+    public static final String HELPDESK_PASSES_PER_REALM = "sspr.helpdesk.passes.per.realm";
 
     /** Separator of multivalued lists in Keycloak's component and authenticator configs. */
     public static final String LIST_SEPARATOR = "##";

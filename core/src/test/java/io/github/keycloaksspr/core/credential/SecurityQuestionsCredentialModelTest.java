@@ -32,7 +32,9 @@ class SecurityQuestionsCredentialModelTest {
         assertThat(model.questionIds()).containsExactly("sspr.q.firstPet", "custom:My favourite teacher");
         assertThat(model.getCredentialData())
                 .isEqualTo("{\"questions\":[\"sspr.q.firstPet\",\"custom:My favourite teacher\"]}");
-        assertThat(model.getSecretData()).doesNotContainIgnoringCase("rex").doesNotContainIgnoringCase("müller");
+        // Whole answers (normalized or not): three letters alone turn up in random salts now and then.
+        assertThat(model.getSecretData()).doesNotContainIgnoringCase("rex the dog").doesNotContainIgnoringCase("rexthedog")
+                .doesNotContainIgnoringCase("müller");
 
         JsonNode answers = JsonSerialization.readValue(model.getSecretData(), JsonNode.class).get("answers");
         assertThat(answers).hasSize(2);

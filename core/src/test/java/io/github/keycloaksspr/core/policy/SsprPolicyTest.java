@@ -44,13 +44,15 @@ class SsprPolicyTest {
                 Map.entry(QUESTIONS_TO_ANSWER, "5"), Map.entry(ATTEMPTS_PER_ACCOUNT, "3"),
                 Map.entry(ATTEMPTS_PER_CLIENT_IP, "30"), Map.entry(ATTEMPTS_WINDOW_HOURS, "12"),
                 Map.entry(PHONE_REGION, "de"), Map.entry(PHONE_COUNTRIES, "49##+43"),
-                Map.entry(PHONE_SENDS_PER_REALM, "250")));
+                Map.entry(PHONE_SENDS_PER_REALM, "250"), Map.entry(HELPDESK_CODES_PER_AGENT, "7"),
+                Map.entry(HELPDESK_CODES_PER_REALM, "70"), Map.entry(HELPDESK_PASSES_PER_AGENT, "2"),
+                Map.entry(HELPDESK_PASSES_PER_REALM, "20")));
 
         assertThat(policy).isEqualTo(new SsprPolicy(SsprScope.GROUP, "/staff",
                 List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
                 Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5,
                 new AttemptLimits(3, 30, Duration.ofHours(12)),
-                new PhoneRules(Optional.of("DE"), Set.of(43, 49), 250)));
+                new PhoneRules(Optional.of("DE"), Set.of(43, 49), 250), new HelpDeskLimits(7, 70, 2, 20)));
     }
 
     @Test
@@ -84,6 +86,10 @@ class SsprPolicyTest {
             "sspr.phone.countries|49##999|sspr.phone.countries",
             "sspr.phone.countries|germany|sspr.phone.countries",
             "sspr.budget.phone.per.realm|0|sspr.budget.phone.per.realm",
+            "sspr.helpdesk.codes.per.agent|101|sspr.helpdesk.codes.per.agent",
+            "sspr.helpdesk.codes.per.realm|0|sspr.helpdesk.codes.per.realm",
+            "sspr.helpdesk.passes.per.agent|0|sspr.helpdesk.passes.per.agent",
+            "sspr.helpdesk.passes.per.realm|100001|sspr.helpdesk.passes.per.realm",
     })
     void aBadValueIsRefusedNamingTheSetting(String key, String value, String namedKey) {
         assertThatThrownBy(() -> SsprPolicy.from(Map.of(key, value)))

@@ -114,6 +114,25 @@ public final class ChromiumBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Opens {@code url} afresh: no cookies of an earlier visit. */
+    public ChromiumBrowser visit(String url) {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.get(url);
+        return this;
+    }
+
+    /** Waits until the element with this id is shown (a script page's next step). */
+    public ChromiumBrowser awaitShown(String id) {
+        new WebDriverWait(driver, WAIT).until(d -> d.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed));
+        return this;
+    }
+
+    /** Waits until the element with this id shows text containing {@code words}. */
+    public ChromiumBrowser awaitText(String id, String words) {
+        new WebDriverWait(driver, WAIT).until(d -> textOf(id).contains(words));
+        return this;
+    }
+
     /** The text of the element with this id, or "" when there is none. */
     public String textOf(String id) {
         List<WebElement> found = driver.findElements(By.id(id));
