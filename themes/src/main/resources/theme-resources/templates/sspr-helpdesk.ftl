@@ -42,6 +42,10 @@
                         <dd class="pf-v5-c-description-list__description" id="sspr-card-blocked"></dd>
                     </div>
                     <div class="pf-v5-c-description-list__group">
+                        <dt class="pf-v5-c-description-list__term">${msg("ssprHelpDeskNeedsRegistration")}</dt>
+                        <dd class="pf-v5-c-description-list__description" id="sspr-card-registration"></dd>
+                    </div>
+                    <div class="pf-v5-c-description-list__group">
                         <dt class="pf-v5-c-description-list__term">${msg("ssprHelpDeskEligibility")}</dt>
                         <dd class="pf-v5-c-description-list__description" id="sspr-card-eligibility"></dd>
                     </div>

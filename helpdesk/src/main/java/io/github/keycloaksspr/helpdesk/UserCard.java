@@ -13,6 +13,7 @@ import io.github.keycloaksspr.core.audience.ResetEligibility;
 import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
 import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
+import io.github.keycloaksspr.core.events.RegistrationEvents;
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.MethodCatalogue;
 import io.github.keycloaksspr.core.method.MethodContext;
@@ -31,7 +32,7 @@ import org.keycloak.services.managers.BruteForceProtector;
  */
 record UserCard(String id, String username, boolean administrator, List<Map<String, String>> methods,
                 List<Map<String, String>> credentials, boolean locked, boolean blockedFromSspr,
-                String resetEligibility) {
+                boolean registrationRequired, String resetEligibility) {
 
     static UserCard of(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel user) {
         MethodContext context = new MethodContext(session, realm, null, policy, null,
@@ -46,8 +47,10 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
                 || bruteForce != null && bruteForce.isTemporarilyDisabled(session, realm, user);
         boolean blocked = AttemptLedger.of(session, realm, policy.attempts()).isBlocked(LedgerSubject.account(user.getId()));
         Optional<Ineligibility> refusal = ResetEligibility.refusal(context, user, MethodCatalogue.of());
+        boolean registrationRequired = refusal.filter(r -> r == Ineligibility.NOT_REGISTERED).isPresent()
+                || user.getRequiredActionsStream().anyMatch(RegistrationEvents.ACTION_ID::equals);
         return new UserCard(user.getId(), user.getUsername(), administrator, methods, removable(user), locked, blocked,
-                refusal.map(Ineligibility::reason).orElse("eligible"));
+                registrationRequired, refusal.map(Ineligibility::reason).orElse("eligible"));
     }
 
     /**
@@ -84,6 +87,7 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
         json.put("credentials", credentials);
         json.put("locked", locked);
         json.put("blockedFromSspr", blockedFromSspr);
+        json.put("registrationRequired", registrationRequired);
         json.put("resetEligibility", resetEligibility);
         return json;
     }

@@ -118,7 +118,12 @@ class HelpDeskIT {
                 .doesNotContain("0000078").doesNotContain(CALLER_ALTERNATE).doesNotContain("example.net");
         assertThat(card.path("locked").asBoolean()).isFalse();
         assertThat(card.path("blockedFromSspr").asBoolean()).isFalse();
+        assertThat(card.path("registrationRequired").asBoolean()).isFalse();
         assertThat(card.path("resetEligibility").asText()).isEqualTo("eligible");
+        assertThat(card.path("credentials")).as("what the agent may remove, masked")
+                .extracting(c -> c.path("type").asText() + " " + c.path("hint").asText())
+                .containsExactlyInAnyOrder("sspr-mobile-phone +49 \u2022\u2022\u2022 \u2022\u2022 78",
+                        "sspr-alternate-email c\u2022\u2022\u2022@\u2022\u2022\u2022");
 
         assertThat(helpDesk("api/users?username=" + CALLER + "@example.org", token(AGENT)).statusCode())
                 .as("by email too").isEqualTo(200);
@@ -553,6 +558,8 @@ class HelpDeskIT {
             assertThat(post("api/users/" + otto + "/require-registration", "", agent).statusCode()).isEqualTo(200);
             assertThat(realm.admin().users().get(otto).toRepresentation().getRequiredActions())
                     .contains("sspr-register-security-info");
+            assertThat(new ObjectMapper().readTree(helpDesk("api/users?username=" + LOCKED_OUT, agent).body())
+                    .path("registrationRequired").asBoolean()).as("the agent's page shows it").isTrue();
         }
         assertThat(realm.admin().getAdminEvents().stream()
                 .filter(e -> ("users/" + otto).equals(e.getResourcePath()))

@@ -17,7 +17,7 @@ function t(key, ...args) {
 }
 
 function camel(id) {
-    return id.replace(/^sspr-/, "").split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+    return id.replace(/^sspr-/, "").split(/[-_]/).map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
 }
 
 const methodText = (method) => t("ssprHelpDeskMethod" + camel(method.id), method.hint);
@@ -196,8 +196,9 @@ function showCard(card) {
     $("sspr-card-administrator").hidden = !card.administrator;
     $("sspr-card-locked").textContent = t(card.locked ? "ssprHelpDeskYes" : "ssprHelpDeskNo");
     $("sspr-card-blocked").textContent = t(card.blockedFromSspr ? "ssprHelpDeskYes" : "ssprHelpDeskNo");
+    $("sspr-card-registration").textContent = t(card.registrationRequired ? "ssprHelpDeskYes" : "ssprHelpDeskNo");
     $("sspr-card-eligibility").textContent = card.resetEligibility === "eligible" ? t("ssprHelpDeskEligible")
-        : t("ssprHelpDeskNotEligible", card.resetEligibility);
+        : t("ssprHelpDeskNotEligible", t("ssprHelpDeskReason" + camel(card.resetEligibility)));
     const methods = $("sspr-card-methods");
     methods.replaceChildren(...(card.methods.length ? card.methods.map((m) => listItem(methodText(m)))
         : [listItem(t("ssprHelpDeskNoMethods"))]));

@@ -90,7 +90,9 @@ class MessagesTest {
         collect(CORE, ".java", KEY_IN_CODE, used);
         collect(SCRIPTS, ".js", KEY_IN_SCRIPT, used);
         // The help desk's page builds method and credential texts from their ids.
-        used.removeAll(Set.of("ssprHelpDeskMethod", "ssprHelpDeskType"));
+        used.removeAll(Set.of("ssprHelpDeskMethod", "ssprHelpDeskType", "ssprHelpDeskReason"));
+        used.addAll(Set.of("ssprHelpDeskReasonUserDisabled", "ssprHelpDeskReasonOutOfScope",
+                "ssprHelpDeskReasonNotRegistered", "ssprHelpDeskReasonGuestAccount"));
         used.addAll(Set.of("ssprHelpDeskMethodSms", "ssprHelpDeskMethodVoice", "ssprHelpDeskMethodEmail",
                 "ssprHelpDeskMethodAccountEmail", "ssprHelpDeskMethodTotp", "ssprHelpDeskMethodOfficePhone",
                 "ssprHelpDeskMethodPasskey", "ssprHelpDeskMethodQuestions", "ssprHelpDeskMethodTemporaryAccessPass",
