@@ -26,6 +26,16 @@ record Agent(UserModel user, AdminAuth auth) {
         SsprMetrics.helpDesk(realm.getName(), action, "success");
     }
 
+    /** A lookup that found no account: on record without the name typed, which may be someone's address. */
+    void missed(KeycloakSession session, RealmModel realm) {
+        AdminEventBuilder event = new AdminEventBuilder(realm, auth, session, session.getContext().getConnection())
+                .operation(OperationType.ACTION).resource(HelpDeskEvents.RESOURCE).resourcePath("users")
+                .detail(SsprEvents.ACTION, HelpDeskEvents.LOOKUP);
+        event.getEvent().setError("sspr_user_not_found");
+        event.success();
+        SsprMetrics.helpDesk(realm.getName(), HelpDeskEvents.LOOKUP, "failure");
+    }
+
     /** An action a ceiling stopped: an admin event with the ceiling as its error, and a count of refusals. */
     void stopped(KeycloakSession session, RealmModel realm, String userId, String action,
                  HelpDeskEvents.Ceiling ceiling) {

@@ -61,6 +61,11 @@ final class AgentActions {
         if (credential == null || !REMOVABLE.contains(credential.getType())) {
             return HelpDeskResource.error(Response.Status.NOT_FOUND, "sspr_method_not_found");
         }
+        if (HelpDeskRole.privileged(session, realm, policy, caller)
+                && !HelpDeskRole.realmAdministrator(realm, agent.auth())) {
+            // An administrator's second factor is their account's last line: only a realm administrator takes it away.
+            return HelpDeskResource.error(Response.Status.FORBIDDEN, "sspr_realm_admin_required");
+        }
         ContactSnapshot.remember(session, caller);
         caller.credentialManager().removeStoredCredentialById(credentialId);
         SecurityInfoNotices.queue(session, realm, caller, SecurityInfoNotices.REMOVED, credential.getType(),

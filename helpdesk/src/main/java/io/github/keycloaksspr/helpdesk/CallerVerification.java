@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.attempts.AttemptLedger;
 import io.github.keycloaksspr.core.attempts.LedgerSubject;
-import io.github.keycloaksspr.core.audience.ResetAudience;
 import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.code.NoteStore;
 import io.github.keycloaksspr.core.events.HelpDeskEvents;
@@ -43,6 +42,7 @@ import org.keycloak.models.UserModel;
 final class CallerVerification implements ProofListener, ProofLedger {
 
     static final long VERIFIED_SECONDS = 900;
+    static final String UNVERIFIED = "unverified";
     /** What a caller can read to an agent over the phone: codes, never answers to questions or a passkey. */
     static final Set<String> READABLE = Set.of(SsprMethodIds.SMS, SsprMethodIds.VOICE, SsprMethodIds.EMAIL,
             SsprMethodIds.TOTP);
@@ -77,22 +77,23 @@ final class CallerVerification implements ProofListener, ProofLedger {
                 VERIFIED_SECONDS);
         MethodContext methods = new MethodContext(session, realm, null, policy, agentAddress,
                 session.getContext().resolveLocale(caller), SendFamily.RESET, store);
-        boolean administrator = new ResetAudience(session, realm, policy).isAdministrator(caller);
-        List<SsprMethod> readable = new ArrayList<>(MethodCatalogue.of().usableFor(methods, caller, administrator)
+        boolean privileged = HelpDeskRole.privileged(session, realm, policy, caller);
+        List<SsprMethod> readable = new ArrayList<>(MethodCatalogue.of().usableFor(methods, caller, privileged)
                 .stream().filter(m -> READABLE.contains(m.id())).toList());
-        // The account's own address: for a caller who lost every registered method, the only way left. Not for
-        // administrators, who prove two registered methods as in a reset.
-        if (!administrator) {
+        // The account's own address falls with the password: only for a caller who lost every method they could read
+        // a code from, and never for administrators or agents, who prove two registered methods.
+        if (readable.isEmpty() && !privileged) {
             MethodCatalogue.of().find(methods, SsprMethodIds.ACCOUNT_EMAIL)
                     .filter(m -> m.isRegistered(methods, caller)).ifPresent(readable::add);
         }
-        this.proof = new MethodProof(methods, caller, ProofRules.of(readable, administrator ? 2 : 1),
+        // Only the agent's choices send: each one is counted against the help desk's ceilings.
+        this.proof = new MethodProof(methods, caller, ProofRules.of(readable, privileged ? 2 : 1).chosenOnly(),
                 new SessionProofNotes(store, "proof"), this, this);
     }
 
-    /** Where the verification stands: verified, the method list, or the method being answered. */
+    /** Whether this agent verified the caller: never a step of the proof, which could send a code. */
     Map<String, Object> state() {
-        return verified() ? verifiedJson() : json(proof.resume());
+        return verified() ? verifiedJson() : new LinkedHashMap<>(Map.of("state", UNVERIFIED));
     }
 
     /** Sends a code to that method (within the help desk's ceilings), or asks for the app's code. */
@@ -100,7 +101,7 @@ final class CallerVerification implements ProofListener, ProofLedger {
         if (SENDING.contains(methodId)) {
             Optional<HelpDeskEvents.Ceiling> reached = ceilings.chargeCode();
             if (reached.isPresent()) {
-                Map<String, Object> json = json(proof.resume());
+                Map<String, Object> json = json(proof.choose(null));
                 json.put("error", reached.get().error());
                 json.put("ceiling", reached.get().id());
                 return json;

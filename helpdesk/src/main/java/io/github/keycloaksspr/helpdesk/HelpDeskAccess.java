@@ -10,8 +10,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.AdminAuth;
 
 /**
- * The agent behind a request: a bearer token of this realm whose user may use the help desk. No token or an invalid
- * one is 401; a valid token of anybody else is 403.
+ * The agent behind a request: a bearer token of this realm whose user may use the help desk, with the roles the
+ * token's client may carry (as Keycloak's admin API checks them). No token or an invalid one is 401; a valid token of
+ * anybody else, or of a service account, is 403.
  */
 final class HelpDeskAccess {
 
@@ -24,9 +25,10 @@ final class HelpDeskAccess {
         if (auth == null) {
             throw new NotAuthorizedException("Bearer realm=\"" + realm.getName() + "\"");
         }
-        if (!HelpDeskRole.mayUse(realm, auth.user())) {
+        AdminAuth admin = new AdminAuth(realm, auth.token(), auth.user(), auth.client());
+        if (!HelpDeskRole.mayUse(realm, admin)) {
             throw new ForbiddenException("not a help-desk agent");
         }
-        return new Agent(auth.user(), new AdminAuth(realm, auth.token(), auth.user(), auth.client()));
+        return new Agent(auth.user(), admin);
     }
 }

@@ -54,7 +54,9 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Produces(MediaType.TEXT_HTML)
     public Response page() throws IOException {
         RealmModel realm = session.getContext().getRealm();
-        HelpDeskClient.ensureIn(session, realm);
+        if (!HelpDeskRole.servedIn(realm)) {
+            return error(Response.Status.NOT_FOUND, "sspr_no_helpdesk");
+        }
         return new HelpDeskPage(session, realm).render();
     }
 
@@ -64,7 +66,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
     @Produces(MediaType.APPLICATION_JSON)
     public Response findUser(@QueryParam("username") String name) {
         RealmModel realm = session.getContext().getRealm();
-        Agent agent = HelpDeskAccess.requireAgent(session, realm);
+        Agent agent = requireAgent(realm);
         if (name == null || name.isBlank()) {
             return error(Response.Status.BAD_REQUEST, "sspr_name_required");
         }
@@ -74,6 +76,8 @@ public final class HelpDeskResource implements RealmResourceProvider {
         }
         UserModel user = KeycloakModelUtils.findUserByNameOrEmail(session, realm, name.strip());
         if (user == null || user.getServiceAccountClientLink() != null) {
+            // A miss is on record too: an agent probing names leaves a trail (never the name typed).
+            agent.missed(session, realm);
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
         agent.did(session, realm, user.getId(), HelpDeskEvents.LOOKUP);
@@ -201,7 +205,7 @@ public final class HelpDeskResource implements RealmResourceProvider {
     /** An action of the agent on a caller found by id: 401/403 for anybody else, 404 for no such user. */
     private Response forCaller(String userId, CallerAction action) {
         RealmModel realm = session.getContext().getRealm();
-        Agent agent = HelpDeskAccess.requireAgent(session, realm);
+        Agent agent = requireAgent(realm);
         Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "the help desk cannot act on callers");
         if (policy.isEmpty()) {
             return error(Response.Status.CONFLICT, "sspr_invalid_policy");
@@ -210,7 +214,18 @@ public final class HelpDeskResource implements RealmResourceProvider {
         if (caller == null || caller.getServiceAccountClientLink() != null) {
             return error(Response.Status.NOT_FOUND, "sspr_user_not_found");
         }
+        if (caller.getId().equals(agent.user().getId())) {
+            // An agent whose account was taken over must not verify or help "themselves".
+            return error(Response.Status.FORBIDDEN, "sspr_own_account");
+        }
         return action.apply(realm, policy.get(), agent, caller);
+    }
+
+    private Agent requireAgent(RealmModel realm) {
+        if (!HelpDeskRole.servedIn(realm)) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        return HelpDeskAccess.requireAgent(session, realm);
     }
 
     private interface CallerAction {

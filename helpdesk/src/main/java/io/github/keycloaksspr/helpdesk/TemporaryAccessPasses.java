@@ -18,18 +18,15 @@ import io.github.keycloaksspr.core.notice.HelpDeskNotices;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.models.AdminRoles;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
  * The agent issues a Temporary Access Pass to a caller they verified: random, shown to the agent once, stored hashed,
  * for 10 minutes to 8 hours (default 1 hour), one-time unless the agent asks for multi-use. It replaces any earlier
- * pass of the user. A pass for an administrator (the reset policy's definition) needs a realm administrator.
+ * pass of the user. A pass for an administrator (the reset policy's definition) or for an agent needs a realm
+ * administrator; a guest, who signs in at their home organisation, gets none.
  */
 final class TemporaryAccessPasses {
 
@@ -39,8 +36,13 @@ final class TemporaryAccessPasses {
     /** Issues the pass; the caller is one the agent verified. */
     static Response issue(KeycloakSession session, RealmModel realm, SsprPolicy policy, Agent agent, UserModel caller,
                           MultivaluedMap<String, String> form) {
-        if (new ResetAudience(session, realm, policy).isAdministrator(caller) && !realmAdministrator(realm, agent.user())) {
+        if (HelpDeskRole.privileged(session, realm, policy, caller)
+                && !HelpDeskRole.realmAdministrator(realm, agent.auth())) {
             return HelpDeskResource.error(Response.Status.FORBIDDEN, "sspr_realm_admin_required");
+        }
+        if (new ResetAudience(session, realm, policy).guestHomeProvider(caller).isPresent()) {
+            // A pass would be a local sign-in around the home organisation's own (its MFA, its offboarding).
+            return HelpDeskResource.error(Response.Status.FORBIDDEN, "sspr_guest_account");
         }
         int lifetime;
         try {
@@ -83,11 +85,5 @@ final class TemporaryAccessPasses {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(json, MediaType.APPLICATION_JSON).cacheControl(noStore).build();
-    }
-
-    private static boolean realmAdministrator(RealmModel realm, UserModel user) {
-        ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
-        RoleModel realmAdmin = management == null ? null : management.getRole(AdminRoles.REALM_ADMIN);
-        return realmAdmin != null && user.hasRole(realmAdmin);
     }
 }

@@ -37,7 +37,7 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
     static UserCard of(KeycloakSession session, RealmModel realm, SsprPolicy policy, UserModel user) {
         MethodContext context = new MethodContext(session, realm, null, policy, null,
                 session.getContext().resolveLocale(user));
-        boolean administrator = new ResetAudience(session, realm, policy).isAdministrator(user);
+        boolean administrator = HelpDeskRole.privileged(session, realm, policy, user);
         List<Map<String, String>> methods = MethodCatalogue.of().usableFor(context, user, administrator).stream()
                 .map(m -> Map.of("id", m.id(), "labelKey", MethodPages.labelKey(m.id()),
                         "hint", m.maskedHint(context, user)))
@@ -46,7 +46,8 @@ record UserCard(String id, String username, boolean administrator, List<Map<Stri
         boolean locked = !user.isEnabled()
                 || bruteForce != null && bruteForce.isTemporarilyDisabled(session, realm, user);
         boolean blocked = AttemptLedger.of(session, realm, policy.attempts()).isBlocked(LedgerSubject.account(user.getId()));
-        Optional<Ineligibility> refusal = ResetEligibility.refusal(context, user, MethodCatalogue.of());
+        Optional<Ineligibility> refusal = new ResetAudience(session, realm, policy).guestHomeProvider(user).isPresent()
+                ? Optional.of(Ineligibility.GUEST_ACCOUNT) : ResetEligibility.refusal(context, user, MethodCatalogue.of());
         boolean registrationRequired = refusal.filter(r -> r == Ineligibility.NOT_REGISTERED).isPresent()
                 || user.getRequiredActionsStream().anyMatch(RegistrationEvents.ACTION_ID::equals);
         return new UserCard(user.getId(), user.getUsername(), administrator, methods, removable(user), locked, blocked,

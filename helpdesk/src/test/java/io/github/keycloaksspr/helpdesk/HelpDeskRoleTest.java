@@ -58,6 +58,7 @@ class HelpDeskRoleTest {
             return added;
         });
         methods.put("getClientByClientId", a -> "realm-management".equals(a[0]) ? management : null);
+        methods.put("getName", a -> "acme");
         return Proxies.of(RealmModel.class, methods);
     }
 

@@ -130,6 +130,30 @@ class HelpDeskIT {
         assertThat(helpDesk("api/users?username=carl", token(AGENT)).statusCode()).as("exact names only")
                 .isEqualTo(404);
         assertThat(helpDesk("api/users?username=", token(AGENT)).statusCode()).isEqualTo(400);
+        assertThat(auditRows(null)).as("a miss is on record, without the name typed").anySatisfy(row -> {
+            assertThat(row.path("step").asText() + " " + row.path("outcome").asText() + " " + row.path("reason")
+                    .asText()).isEqualTo("lookup failure agent " + AGENT);
+            assertThat(row.toString()).doesNotContain("carl\"");
+        });
+    }
+
+    /**
+     * An agent is no caller of their own help desk, and another agent is guarded like an administrator: two methods,
+     * never the account's address alone (an agent's mailbox is not the key to an agent's account).
+     */
+    @Test
+    void anAgentCannotActOnTheirOwnAccountAndAnotherAgentIsGuardedLikeAnAdministrator() throws Exception {
+        String hank = token(AGENT);
+        HttpResponse<String> self = post("api/users/" + userId(AGENT) + "/verification", "restart=1", hank);
+        assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+        assertThat(self.body()).contains("sspr_own_account");
+        assertThat(post("api/users/" + userId(AGENT) + "/unlock", "", hank).statusCode()).isEqualTo(403);
+
+        JsonNode colleague = verification(userId("hugo"), "restart=1", hank);
+        assertThat(colleague.path("state").asText()).as("hugo has no method he could read a code from, and the "
+                + "account address is not offered for an agent").isEqualTo("nothing_left");
+        JsonNode card = new ObjectMapper().readTree(helpDesk("api/users?username=hugo", hank).body());
+        assertThat(card.path("administrator").asBoolean()).as("shown to the agent as guarded").isTrue();
     }
 
     /** The caller reads back the code texted to her phone; the agent never sees it before she reads it. */
@@ -141,7 +165,8 @@ class HelpDeskIT {
             JsonNode list = verification(carla, "restart=1", agent);
             assertThat(list.path("state").asText()).isEqualTo("choose");
             assertThat(list.path("methods")).extracting(m -> m.path("id").asText())
-                    .containsExactlyInAnyOrder("sspr-sms", "sspr-email", "sspr-account-email");
+                    .as("the account's own address only for a caller who lost every method")
+                    .containsExactlyInAnyOrder("sspr-sms", "sspr-email");
 
             JsonNode sent = verification(carla, "method=sspr-sms", agent);
             assertThat(sent.path("state").asText()).isEqualTo("answer");
@@ -158,7 +183,7 @@ class HelpDeskIT {
             assertThat(new ObjectMapper().readTree(helpDesk("api/users/" + carla + "/verification", agent).body())
                     .path("state").asText()).as("the verification holds").isEqualTo("verified");
             assertThat(new ObjectMapper().readTree(helpDesk("api/users/" + carla + "/verification", token(USER_ADMIN))
-                    .body()).path("state").asText()).as("for the agent who made it only").isEqualTo("choose");
+                    .body()).path("state").asText()).as("for the agent who made it only").isEqualTo("unverified");
 
             // Carla learns of it at every contact: had someone else called, she would know.
             for (String address : List.of(CALLER + "@example.org", CALLER_ALTERNATE)) {
@@ -174,7 +199,8 @@ class HelpDeskIT {
         String hank = userId(AGENT);
         List<AdminEventRepresentation> events = realm.admin().getAdminEvents().stream()
                 .filter(e -> "SSPR_HELPDESK".equals(e.getResourceType())).toList();
-        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.getResourcePath()).startsWith("users/"));
+        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.getResourcePath()).as("a caller, or a lookup that found nobody")
+                .matches("users(/[0-9a-f-]+)?"));
         assertThat(events).anySatisfy(e -> {
             assertThat(e.getAuthDetails().getUserId()).isEqualTo(hank);
             assertThat(e.getResourcePath()).isEqualTo("users/" + carla);
@@ -255,6 +281,11 @@ class HelpDeskIT {
             HttpResponse<String> refused = post("api/users/" + adam + "/temporary-access-pass", "", agent);
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
             assertThat(refused.body()).contains("sspr_realm_admin_required");
+            String lostPhone = RegistrationAdmin.credentialId(realm, ADMINISTRATOR, "sspr-mobile-phone");
+            HttpResponse<String> removal = post("api/users/" + adam + "/remove-method", "credentialId=" + lostPhone,
+                    agent);
+            assertThat(removal.statusCode()).as("nor take away an administrator's method").isEqualTo(403);
+            assertThat(RegistrationAdmin.credentialTypes(realm, ADMINISTRATOR)).contains("sspr-mobile-phone");
 
             String realmAdmin = token(REALM_ADMIN);
             verifyAdministrator(adam, realmAdmin, twilio);
@@ -599,15 +630,31 @@ class HelpDeskIT {
     }
 
     @Test
-    void everyRealmHasTheAgentRoleAndThePagesClientWithoutBeingToldTo() {
-        assertThat(adminClient.realm("master").roles().get("sspr-helpdesk-agent").toRepresentation().getDescription())
-                .startsWith("SSPR help desk");
-        ClientRepresentation page = adminClient.realm("master").clients().findByClientId("sspr-helpdesk").get(0);
-        assertThat(page.isPublicClient()).isTrue();
-        assertThat(page.isDirectAccessGrantsEnabled()).as("no password grant through the page's client").isFalse();
-        assertThat(page.isImplicitFlowEnabled()).isFalse();
-        assertThat(page.getAttributes()).containsEntry("pkce.code.challenge.method", "S256");
-        assertThat(page.getRedirectUris()).containsExactly("/realms/master/sspr-helpdesk/*");
+    void everyRealmHasTheAgentRoleAndThePagesClientWithoutBeingToldToButTheMasterRealmHasNoHelpDesk()
+            throws Exception {
+        RealmRepresentation fresh = new RealmRepresentation();
+        fresh.setRealm("sspr-helpdesk-fresh");
+        fresh.setEnabled(true);
+        adminClient.realms().create(fresh);
+        try {
+            assertThat(adminClient.realm("sspr-helpdesk-fresh").roles().get("sspr-helpdesk-agent").toRepresentation()
+                    .getDescription()).startsWith("SSPR help desk");
+            ClientRepresentation page = adminClient.realm("sspr-helpdesk-fresh").clients()
+                    .findByClientId("sspr-helpdesk").get(0);
+            assertThat(page.isPublicClient()).isTrue();
+            assertThat(page.isDirectAccessGrantsEnabled()).as("no password grant through the page's client").isFalse();
+            assertThat(page.isImplicitFlowEnabled()).isFalse();
+            assertThat(page.isFullScopeAllowed()).as("the help desk's roles only in its tokens").isFalse();
+            assertThat(page.getAttributes()).containsEntry("pkce.code.challenge.method", "S256");
+            assertThat(page.getRedirectUris()).containsExactly("/realms/sspr-helpdesk-fresh/sspr-helpdesk/");
+        } finally {
+            adminClient.realm("sspr-helpdesk-fresh").remove();
+        }
+        assertThat(adminClient.realm("master").roles().list()).extracting(RoleRepresentation::getName)
+                .doesNotContain("sspr-helpdesk-agent");
+        assertThat(adminClient.realm("master").clients().findByClientId("sspr-helpdesk")).isEmpty();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(urls.getBase() + "/realms/master/sspr-helpdesk/"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     }
 
     private JsonNode verification(String userId, String form, String token) throws Exception {

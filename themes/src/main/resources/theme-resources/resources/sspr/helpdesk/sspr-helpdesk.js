@@ -36,6 +36,8 @@ const ERRORS = {
     sspr_directory_unavailable: "ssprHelpDeskErrorDirectory",
     sspr_invalid_policy: "ssprHelpDeskErrorPolicy",
     sspr_method_not_found: "ssprHelpDeskErrorMethodGone",
+    sspr_own_account: "ssprHelpDeskErrorOwnAccount",
+    sspr_guest_account: "ssprHelpDeskErrorGuest",
 };
 
 function showError(key, ...args) {

@@ -43,7 +43,8 @@ final class HelpDeskActivity {
         }
         Matcher user = USER.matcher(event.getResourcePath());
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        if (!user.matches() || realm == null) {
+        boolean miss = "users".equals(event.getResourcePath());
+        if (!user.matches() && !miss || realm == null) {
             return Optional.empty();
         }
         Map<String, String> details = event.getDetails() == null ? Map.of() : event.getDetails();
@@ -51,7 +52,9 @@ final class HelpDeskActivity {
         String step = action;
         String method = details.get(SsprEvents.METHOD);
         String outcome = AuditEntry.SUCCESS;
-        if (details.containsKey(HelpDeskEvents.CEILING)) {
+        if (miss) {
+            outcome = AuditEntry.FAILURE; // no account has the name the agent typed
+        } else if (details.containsKey(HelpDeskEvents.CEILING)) {
             method = details.get(HelpDeskEvents.CEILING);
             outcome = REFUSED;
         } else if (HelpDeskEvents.VERIFICATION.equals(action)) {
@@ -64,10 +67,11 @@ final class HelpDeskActivity {
                 step = CHALLENGE;
             }
         }
-        UserModel caller = session.users().getUserById(realm, user.group(1));
+        String callerId = miss ? null : user.group(1);
+        UserModel caller = callerId == null ? null : session.users().getUserById(realm, callerId);
         String agent = PolicyChanges.adminName(session, event,
                 event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId());
-        return Optional.of(new AuditEntry(event.getRealmId(), event.getTime(), user.group(1),
+        return Optional.of(new AuditEntry(event.getRealmId(), event.getTime(), callerId,
                 caller == null ? null : caller.getUsername(), AuditActivity.HELP_DESK, step, method, outcome,
                 agent == null ? null : AuditVocabulary.AGENT_PREFIX + agent,
                 event.getAuthDetails() == null ? null : event.getAuthDetails().getIpAddress()));

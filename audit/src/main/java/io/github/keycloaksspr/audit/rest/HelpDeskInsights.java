@@ -19,7 +19,7 @@ import io.github.keycloaksspr.core.events.HelpDeskEvents;
 final class HelpDeskInsights {
 
     /** The figures of one agent, in this order. */
-    static final List<String> FIGURES = List.of("lookups", "verified", "wrongCodes", "passesIssued", "passesUsed",
+    static final List<String> FIGURES = List.of("lookups", "lookupMisses", "verified", "wrongCodes", "passesIssued", "passesUsed",
             "passesExpired", "unlocks", "methodsRemoved", "registrationsRequired", "stoppedByCeiling");
 
     private HelpDeskInsights() {
@@ -47,10 +47,14 @@ final class HelpDeskInsights {
 
     private static String figure(AuditCount count) {
         if (!AuditEntry.SUCCESS.equals(count.outcome())) {
-            if (HelpDeskEvents.VERIFICATION.equals(count.step()) && AuditEntry.FAILURE.equals(count.outcome())) {
-                return "wrongCodes";
+            if (AuditEntry.FAILURE.equals(count.outcome())) {
+                return switch (count.step()) {
+                    case HelpDeskEvents.VERIFICATION -> "wrongCodes";
+                    case HelpDeskEvents.LOOKUP -> "lookupMisses";
+                    default -> null;
+                };
             }
-            return AuditEntry.FAILURE.equals(count.outcome()) ? null : "stoppedByCeiling";
+            return "stoppedByCeiling";
         }
         return switch (count.step()) {
             case HelpDeskEvents.LOOKUP -> "lookups";

@@ -17,6 +17,7 @@ class HelpDeskInsightsTest {
                 new AuditCount(2, "help_desk", "verified", "sspr-email", "success", "agent hank", 1),
                 new AuditCount(1, "help_desk", "verification", "sspr-sms", "failure", "agent hank", 2),
                 new AuditCount(1, "help_desk", "challenge", "sspr-sms", "success", "agent hank", 9),
+                new AuditCount(1, "help_desk", "lookup", null, "failure", "agent hank", 6),
                 new AuditCount(1, "help_desk", "temporary-access-pass", null, "success", "agent ulla", 2),
                 new AuditCount(1, "help_desk", "pass-used", "sspr-temporary-access-pass", "success", "agent ulla", 1),
                 new AuditCount(1, "help_desk", "pass-expired", "sspr-temporary-access-pass", "success", "agent ulla", 1),
@@ -27,6 +28,7 @@ class HelpDeskInsightsTest {
 
         assertThat(agents).extracting(a -> a.get("agent")).containsExactly("hank", "ulla");
         assertThat(agents.get(0)).containsEntry("verified", 4L).containsEntry("wrongCodes", 2L)
+                .containsEntry("lookupMisses", 6L)
                 .containsEntry("passesIssued", 0L);
         assertThat(agents.get(1)).containsEntry("passesIssued", 2L).containsEntry("passesUsed", 1L)
                 .containsEntry("passesExpired", 1L).containsEntry("stoppedByCeiling", 4L)

@@ -168,7 +168,7 @@ public final class MethodProof {
      */
     private ProofStep continueWithNextMethod() {
         List<SsprMethod> left = offered();
-        if (left.size() == 1) {
+        if (left.size() == 1 && rules.startsLoneMethod()) {
             notes.selectMethod(left.get(0).id());
             return startChallenge(left.get(0));
         }

@@ -231,6 +231,18 @@ class MethodProofTest {
     }
 
     @Test
+    void aProofOfChosenMethodsOnlyListsTheLoneMethodLeftInsteadOfStartingIt() {
+        sms.answers(RIGHT);
+        MethodProof proof = proof(new ProofRules(List.of(sms, voice, app), 2, 2, false).chosenOnly());
+        proof.select("sspr-sms");
+
+        ProofStep.ChooseMethod next = (ProofStep.ChooseMethod) proof.answer(new MultivaluedHashMap<>());
+        assertThat(next.choices()).extracting(MethodPages.MethodChoice::id).as("nothing goes out before a choice")
+                .containsExactly("sspr-totp");
+        assertThat(next.step()).isEqualTo(2);
+    }
+
+    @Test
     void aStandInIsNeverProvenEvenByTheRightCodeAndItsBlockTellsNobody() {
         sms.answers(RIGHT, RIGHT, RIGHT);
         MethodProof proof = proof(new ProofRules(List.of(sms, email), 1, 1, true));
