@@ -22,12 +22,13 @@ class ArchitectureTest {
     private static final String ROOT = "io.github.keycloaksspr";
     /** The feature modules' root packages. */
     private static final List<String> FEATURES = List.of("authenticators", "requiredactions", "audit", "ldap",
-            "passwordpolicy", "helpdesk");
+            "passwordpolicy", "helpdesk", "reminders");
 
     private static final JavaClasses SHIPPED = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(ROOT + ".core", ROOT + ".authenticators", ROOT + ".requiredactions", ROOT + ".audit",
-                    ROOT + ".ldap", ROOT + ".passwordpolicy", ROOT + ".helpdesk");
+                    ROOT + ".ldap", ROOT + ".passwordpolicy", ROOT + ".helpdesk",
+                    ROOT + ".reminders");
 
     /** Deliberately wrong shapes the rules must catch: a rule that matches nothing would pass as well. */
     private static final String FIXTURE = ROOT + ".provider.architecture.fixture";

@@ -29,6 +29,7 @@ class MessagesTest {
     private static final Path AUTHENTICATORS = Path.of("../authenticators/src/main/java");
     private static final Path REQUIRED_ACTIONS = Path.of("../required-actions/src/main/java");
     private static final Path CORE = Path.of("../core/src/main/java");
+    private static final Path REMINDERS = Path.of("../reminders/src/main/java");
     private static final Path SCRIPTS = Path.of("src/main/resources/theme-resources/resources/sspr");
     /** A key a script (the help desk's page) shows: quoted in the script, resolved from the page's messages. */
     private static final Pattern KEY_IN_SCRIPT = Pattern.compile("\"(sspr[A-Z][A-Za-z0-9]+)\"");
@@ -88,6 +89,7 @@ class MessagesTest {
         collect(AUTHENTICATORS, ".java", KEY_IN_CODE, used);
         collect(REQUIRED_ACTIONS, ".java", KEY_IN_CODE, used);
         collect(CORE, ".java", KEY_IN_CODE, used);
+        collect(REMINDERS, ".java", KEY_IN_CODE, used);
         collect(SCRIPTS, ".js", KEY_IN_SCRIPT, used);
         // The help desk's page builds method and credential texts from their ids.
         used.removeAll(Set.of("ssprHelpDeskMethod", "ssprHelpDeskType", "ssprHelpDeskReason"));
@@ -102,7 +104,7 @@ class MessagesTest {
         used.remove("ssprMethod");
         // Attributes the notices hand to their templates, not message keys.
         used.removeAll(Set.of("ssprBrowser", "ssprChange", "ssprIp", "ssprKind", "ssprMethodKey", "ssprTime", "ssprUsername",
-                "ssprSignedIn"));
+                "ssprSignedIn", "ssprAccountUrl", "ssprResetUrl"));
         // The security-info notice builds its text's key from the change, the help desk's from the notice's kind.
         used.remove("ssprNoticeInfo");
         used.removeAll(Set.of("ssprNoticeHelpDesk", "ssprNoticePass"));

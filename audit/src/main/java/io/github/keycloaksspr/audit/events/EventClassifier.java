@@ -9,6 +9,7 @@ import io.github.keycloaksspr.audit.trail.AuditEntry;
 import io.github.keycloaksspr.audit.trail.AuditVocabulary;
 import io.github.keycloaksspr.core.audience.Ineligibility;
 import io.github.keycloaksspr.core.events.RegistrationEvents;
+import io.github.keycloaksspr.core.events.ReminderEvents;
 import io.github.keycloaksspr.core.events.ResetAction;
 import io.github.keycloaksspr.core.events.ResetStep;
 import io.github.keycloaksspr.core.events.SsprEvents;
@@ -107,6 +108,12 @@ final class EventClassifier {
                             AuditEntry.FAILURE, failed ? SsprReasons.GRACE_PERIOD_OVER : POSTPONED));
                 }
                 return Optional.empty();
+            }
+            case EXECUTE_ACTIONS -> {
+                return ReminderEvents.STEP.equals(details.get(SsprEvents.STEP))
+                        ? Optional.of(entry(event, username, AuditActivity.REMINDER, details.get(ReminderEvents.DAYS),
+                        details.get(ReminderEvents.CHANNELS), AuditEntry.SUCCESS, details.get(ReminderEvents.SOURCE)))
+                        : Optional.empty();
             }
             default -> {
                 return Optional.empty();

@@ -26,7 +26,9 @@ public enum AuditActivity {
      * A help-desk agent's action on a caller (looked up, code sent, verified, pass issued, unlocked...), or a pass
      * the help desk issued used or expired: the reason names the agent ({@code agent <username>}).
      */
-    HELP_DESK;
+    HELP_DESK,
+    /** A password-expiry reminder sent: {@code step} = the threshold in days, {@code method} = the channels. */
+    REMINDER;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -20,6 +20,8 @@ public final class SsprMetrics {
     public static final String DELIVERY_FAILURES = "sspr.delivery.failures";
     public static final String FAILURES = "sspr.failures";
     public static final String BLOCKS = "sspr.blocks";
+    /** Password-expiry reminders sent, by threshold and channel. */
+    public static final String REMINDERS = "sspr.reminders";
     /** Help-desk actions and the passes' lives: {@code action} as {@code HelpDeskEvents}, outcome success/failure. */
     public static final String HELPDESK = "sspr.helpdesk";
     /** Sends handed to a background executor, counted in the request that causes them ({@code queue}: its name). */
@@ -72,6 +74,12 @@ public final class SsprMetrics {
     public static void helpDesk(String realm, String action, String outcome) {
         count(HELPDESK, "Help-desk verifications, passes and actions", "realm", realm, "action", action,
                 "outcome", outcome);
+    }
+
+    /** A password-expiry reminder queued: {@code days} before the expiry, by {@code channel} (email, sms). */
+    public static void reminder(String realm, int days, String channel) {
+        count(REMINDERS, "Password-expiry reminders", "realm", realm, "days", Integer.toString(days),
+                "channel", channel);
     }
 
     /** A send that will run after the request, on executor {@code queue}: counted before the response. */

@@ -125,6 +125,15 @@ public final class PolicySettings {
                     HELPDESK_PASSES_PER_REALM, "Help desk: passes all agents issue per hour", 50, 1,
                     HelpDeskLimits.MAX_PER_REALM, List.of("10", "50", "100", "500", "1000"))
             .help("Temporary Access Passes the whole help desk issues per hour.");
+    public static final PolicySetting<List<String>> REMINDER_DAYS_SETTING = PolicySetting.list(REMINDER_DAYS,
+                    "Password expiry: remind this many days before", List.of("60", "30", "14", "7", "3", "1"),
+                    List.of("14", "7", "1"), v -> null,
+                    "days before the expiry, 1-90 (console: 60, 30, 14, 7, 3, 1); none: no reminders")
+            .help("Realms with Keycloak's Expire Password policy (and passwords of Active Directory): each user gets "
+                    + "one mail at each threshold. None chosen: no reminders.");
+    public static final PolicySetting<Boolean> REMINDER_SMS_SETTING = PolicySetting.flag(REMINDER_SMS,
+                    "Password expiry: text the mobile phone too", false)
+            .help("Also text each reminder to the user's registered mobile phone.");
     public static final PolicySetting<Boolean> NOTIFY_USER_SETTING = PolicySetting.flag(
                     NotificationSettings.NOTIFY_USER, "Notify users of resets", true)
             .help("Email the user at the account and the alternate addresses after every self-service reset or "
@@ -141,8 +150,8 @@ public final class PolicySettings {
             ENUMERATION_SAFE_SETTING, QUESTIONS_TO_ANSWER_SETTING, ATTEMPTS_PER_ACCOUNT_SETTING,
             ATTEMPTS_PER_CLIENT_IP_SETTING, ATTEMPTS_WINDOW_SETTING, PHONE_REGION_SETTING, PHONE_COUNTRIES_SETTING,
             PHONE_SENDS_PER_REALM_SETTING, HELPDESK_CODES_PER_AGENT_SETTING, HELPDESK_CODES_PER_REALM_SETTING,
-            HELPDESK_PASSES_PER_AGENT_SETTING, HELPDESK_PASSES_PER_REALM_SETTING, NOTIFY_USER_SETTING,
-            NOTIFY_ADMINS_SETTING);
+            HELPDESK_PASSES_PER_AGENT_SETTING, HELPDESK_PASSES_PER_REALM_SETTING, REMINDER_DAYS_SETTING,
+            REMINDER_SMS_SETTING, NOTIFY_USER_SETTING, NOTIFY_ADMINS_SETTING);
 
     private PolicySettings() {
     }

@@ -32,7 +32,8 @@ public record SsprPolicy(
         int questionsToAnswer,
         AttemptLimits attempts,
         PhoneRules phone,
-        HelpDeskLimits helpDesk) {
+        HelpDeskLimits helpDesk,
+        ExpiryReminders reminders) {
 
     /** Administrators always prove two methods, like Entra's fixed administrator policy. */
     public static final int ADMIN_METHODS_REQUIRED = 2;
@@ -50,7 +51,7 @@ public record SsprPolicy(
             CAPTCHA_ENABLED_SETTING.defaultValue(), CAPTCHA_DIFFICULTY_SETTING.defaultValue(),
             UNLOCK_ALLOWED_SETTING.defaultValue(), ENUMERATION_SAFE_SETTING.defaultValue(),
             QUESTIONS_TO_ANSWER_SETTING.defaultValue(), AttemptLimits.DEFAULTS, PhoneRules.DEFAULTS,
-            HelpDeskLimits.DEFAULTS);
+            HelpDeskLimits.DEFAULTS, ExpiryReminders.DEFAULTS);
 
     /** Each value as its {@link PolicySettings setting} accepts it, and the rules that tie two settings together. */
     public SsprPolicy {
@@ -71,6 +72,7 @@ public record SsprPolicy(
         require(attempts != null, ATTEMPTS_PER_ACCOUNT, "attempt limits are required");
         require(phone != null, PHONE_REGION, "phone rules are required");
         require(helpDesk != null, HELPDESK_CODES_PER_AGENT, "help-desk limits are required");
+        require(reminders != null, REMINDER_DAYS, "reminder settings are required");
     }
 
     /** Reads an execution's config; absent keys take the defaults, bad values are refused with the key named. */
@@ -96,14 +98,16 @@ public record SsprPolicy(
                 QUESTIONS_TO_ANSWER_SETTING.read(read),
                 AttemptLimits.read(read),
                 PhoneRules.read(read),
-                HelpDeskLimits.read(read));
+                HelpDeskLimits.read(read),
+                ExpiryReminders.read(read));
     }
 
     /** This policy with another per-client-address send budget. */
     public SsprPolicy withSendsPerClientIp(int sends) {
         return new SsprPolicy(scope, scopeGroup, methods, methodsRequired, adminRole, adminGroup, codeLength,
                 codeLifetime, sendsPerUser, sends, sendsPerDestination, budgetWindow, captchaEnabled,
-                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts, phone, helpDesk);
+                captchaDifficulty, unlockAllowed, enumerationSafe, questionsToAnswer, attempts, phone, helpDesk,
+                reminders);
     }
 
     /** How many distinct methods this user must prove. */

@@ -30,6 +30,8 @@ public final class SsprPolicyKeys {
     public static final String HELPDESK_CODES_PER_REALM = "sspr.helpdesk.codes.per.realm";
     public static final String HELPDESK_PASSES_PER_AGENT = "sspr.helpdesk.passes.per.agent";
     public static final String HELPDESK_PASSES_PER_REALM = "sspr.helpdesk.passes.per.realm";
+    public static final String REMINDER_DAYS = "sspr.reminder.days";
+    public static final String REMINDER_SMS = "sspr.reminder.sms";
 
     /** Separator of multivalued lists in Keycloak's component and authenticator configs. */
     public static final String LIST_SEPARATOR = "##";

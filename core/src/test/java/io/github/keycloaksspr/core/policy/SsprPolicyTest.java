@@ -46,13 +46,15 @@ class SsprPolicyTest {
                 Map.entry(PHONE_REGION, "de"), Map.entry(PHONE_COUNTRIES, "49##+43"),
                 Map.entry(PHONE_SENDS_PER_REALM, "250"), Map.entry(HELPDESK_CODES_PER_AGENT, "7"),
                 Map.entry(HELPDESK_CODES_PER_REALM, "70"), Map.entry(HELPDESK_PASSES_PER_AGENT, "2"),
-                Map.entry(HELPDESK_PASSES_PER_REALM, "20")));
+                Map.entry(HELPDESK_PASSES_PER_REALM, "20"), Map.entry(REMINDER_DAYS, "30##3"),
+                Map.entry(REMINDER_SMS, "true")));
 
         assertThat(policy).isEqualTo(new SsprPolicy(SsprScope.GROUP, "/staff",
                 List.of("sspr-sms", "sspr-questions", "sspr-email"), 1, "helpdesk", "/admins", 8,
                 Duration.ofMinutes(10), 2, 7, 1, Duration.ofMinutes(15), false, 1000, false, false, 5,
                 new AttemptLimits(3, 30, Duration.ofHours(12)),
-                new PhoneRules(Optional.of("DE"), Set.of(43, 49), 250), new HelpDeskLimits(7, 70, 2, 20)));
+                new PhoneRules(Optional.of("DE"), Set.of(43, 49), 250), new HelpDeskLimits(7, 70, 2, 20),
+                new ExpiryReminders(List.of(3, 30), true)));
     }
 
     @Test
@@ -90,6 +92,8 @@ class SsprPolicyTest {
             "sspr.helpdesk.codes.per.realm|0|sspr.helpdesk.codes.per.realm",
             "sspr.helpdesk.passes.per.agent|0|sspr.helpdesk.passes.per.agent",
             "sspr.helpdesk.passes.per.realm|100001|sspr.helpdesk.passes.per.realm",
+            "sspr.reminder.days|14##91|sspr.reminder.days",
+            "sspr.reminder.days|soon|sspr.reminder.days",
     })
     void aBadValueIsRefusedNamingTheSetting(String key, String value, String namedKey) {
         assertThatThrownBy(() -> SsprPolicy.from(Map.of(key, value)))

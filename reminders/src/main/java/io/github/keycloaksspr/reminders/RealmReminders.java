@@ -1,0 +1,101 @@
+package io.github.keycloaksspr.reminders;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import io.github.keycloaksspr.core.policy.ExpiryReminders;
+import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
+import io.github.keycloaksspr.core.policy.SsprPolicy;
+import io.github.keycloaksspr.reminders.ExpiringPasswords.Expiring;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/**
+ * One realm's reminders of one run: the passwords that reached a threshold, each reminded once per threshold (the
+ * thresholds done are rows of {@code SSPR_REMINDER}, written in this run's transaction; the mails and texts leave
+ * after it committed). Rows of passwords long past their thresholds are forgotten.
+ */
+final class RealmReminders {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final EntityManager em;
+    private final String publicUrl;
+
+    RealmReminders(KeycloakSession session, RealmModel realm, String publicUrl) {
+        this.session = session;
+        this.realm = realm;
+        this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        this.publicUrl = publicUrl;
+    }
+
+    /** Sends what is due at {@code now}; how many users were reminded. */
+    int run(long now) {
+        int lifetimeDays = ExpiringPasswords.lifetimeDays(realm);
+        Optional<SsprPolicy> policy = lifetimeDays == 0 ? Optional.empty()
+                : ResetPolicyResolver.forRealm(realm, "no password-expiry reminders are sent");
+        if (policy.isEmpty() || policy.get().reminders().days().isEmpty()) {
+            return 0;
+        }
+        ExpiryReminders settings = policy.get().reminders();
+        ReminderThresholds thresholds = new ReminderThresholds(settings.days());
+        ExpiryNotices notices = new ExpiryNotices(session, realm, settings, publicUrl);
+        ExpiringPasswords passwords = new ExpiringPasswords(em, realm);
+        int reminded = 0;
+        String after = null;
+        List<Expiring> page;
+        do {
+            page = passwords.page(now, lifetimeDays, settings.horizonDays(), after);
+            Set<String> done = done(page, thresholds);
+            for (Expiring password : page) {
+                long expiry = password.setAt() + lifetimeDays * ExpiringPasswords.DAY_MILLIS;
+                // Rounded up: 13 days and an hour left is the 14-day reminder's day.
+                long daysLeft = -Math.floorDiv(now - expiry, ExpiringPasswords.DAY_MILLIS);
+                Set<Integer> sent = thresholds.days().stream()
+                        .filter(day -> done.contains(SentReminderEntity.idOf(password.userId(), password.setAt(), day)))
+                        .collect(Collectors.toSet());
+                Optional<Integer> due = thresholds.due(daysLeft, sent);
+                if (due.isEmpty()) {
+                    continue;
+                }
+                for (int day : thresholds.reached(daysLeft)) {
+                    if (!sent.contains(day)) {
+                        em.persist(new SentReminderEntity(SentReminderEntity.idOf(password.userId(), password.setAt(),
+                                day), realm.getId(), now));
+                    }
+                }
+                if (notices.queue(password, due.get(), expiry)) {
+                    reminded++;
+                }
+            }
+            after = page.isEmpty() ? after : page.get(page.size() - 1).userId();
+        } while (page.size() == ExpiringPasswords.PAGE);
+        forgetOldRows(now, settings.horizonDays());
+        return reminded;
+    }
+
+    /** The ids of thresholds already done for the passwords of this page. */
+    private Set<String> done(List<Expiring> page, ReminderThresholds thresholds) {
+        if (page.isEmpty()) {
+            return Set.of();
+        }
+        List<String> ids = page.stream().flatMap(p -> thresholds.days().stream()
+                .map(day -> SentReminderEntity.idOf(p.userId(), p.setAt(), day))).toList();
+        return new HashSet<>(em.createQuery("select r.id from SentReminderEntity r where r.id in :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+    }
+
+    /** A row is needed only while its password can still reach a threshold: a little longer than the horizon. */
+    private void forgetOldRows(long now, int horizonDays) {
+        em.createQuery("delete from SentReminderEntity r where r.realmId = :realm and r.sentAt < :before")
+                .setParameter("realm", realm.getId())
+                .setParameter("before", now - (horizonDays + 2L) * ExpiringPasswords.DAY_MILLIS)
+                .executeUpdate();
+    }
+}
