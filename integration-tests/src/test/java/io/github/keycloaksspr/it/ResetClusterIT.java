@@ -3,15 +3,26 @@ package io.github.keycloaksspr.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.ClusterNode;
 import io.github.keycloaksspr.it.support.Codes;
@@ -45,6 +56,7 @@ class ResetClusterIT {
     static final String NEW_PASSWORD = "Brand-New-Passw0rd!";
     static final int DESTINATION_BUDGET = 3;
     static final int ATTEMPTS = 5;
+    static final String REMINDERS_REALM = "sspr-cluster-reminders";
 
     private static final Pattern TWO_MEMBERS = Pattern.compile("members \\[[^\\]]*, [^\\]]*\\]");
 
@@ -151,8 +163,44 @@ class ResetClusterIT {
                 .contains("Too many attempts: self-service password reset is blocked");
     }
 
+    /**
+     * Both nodes run the password-expiry reminders at the same moment, twice each: every user is reminded once (one
+     * text each), whichever node got there first; the others find the reminder's key taken and send nothing.
+     */
     @Test
     @Order(5)
+    void bothNodesRunningTheRemindersAtOnceRemindEachUserOnce() throws Exception {
+        importRemindersRealm();
+        twilio.reset();
+        // Each node's own token (a token names the address it was issued at), its session open while the runs last.
+        try (Keycloak atFirst = Keycloak.getInstance(first.baseUrl(), "master", "admin", "admin", "admin-cli");
+             Keycloak atSecond = Keycloak.getInstance(second.baseUrl(), "master", "admin", "admin", "admin-cli")) {
+            Map<ClusterNode, String> tokens = Map.of(first, atFirst.tokenManager().getAccessTokenString(),
+                    second, atSecond.tokenManager().getAccessTokenString());
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> runs = new ArrayList<>();
+                for (ClusterNode node : List.of(first, second, first, second)) {
+                    runs.add(pool.submit(() -> runReminders(node, tokens.get(node))));
+                }
+                int reminded = 0;
+                for (Future<Integer> run : runs) {
+                    reminded += run.get(60, TimeUnit.SECONDS);
+                }
+                assertThat(reminded).as("three users, each reminded by one of the four runs").isEqualTo(3);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        // The texts leave before a run answers: all four answered, so every text that was sent has arrived.
+        Map<String, Long> texts = twilio.requests().stream()
+                .collect(Collectors.groupingBy(r -> r.to(), Collectors.counting()));
+        assertThat(texts).containsOnly(Map.entry("+4917000000096", 1L), Map.entry("+4917000000097", 1L),
+                Map.entry("+4917000000098", 1L));
+    }
+
+    @Test
+    @Order(6)
     void aCodeSentByANodeThatDiesIsAcceptedByTheOther() throws Exception {
         twilio.reset();
         ResetJourney journey = journey(first).start().chooseAccount("eve").selectMethod("sspr-sms");
@@ -205,6 +253,35 @@ class ResetClusterIT {
             }
             admin.realms().create(realm);
         }
+    }
+
+    /** A realm whose passwords live 10 days: a password set now reached the 14-day reminder already. */
+    private static void importRemindersRealm() throws IOException {
+        RealmRepresentation realm = SsprResetRealm.configure(RealmBuilder.create().name(REMINDERS_REALM), Map.of(
+                        "sspr.methods", "sspr-sms",
+                        "sspr.methods.required", "1",
+                        "sspr.reminder.sms", "true"))
+                .update(rep -> {
+                    rep.setPasswordPolicy("forceExpiredPasswordChange(10)");
+                    rep.setEventsListeners(List.of("jboss-logging", "sspr"));
+                })
+                .users(user("fay", "+4917000000096"), user("gil", "+4917000000097"), user("hal", "+4917000000098"))
+                .build();
+        try (Keycloak admin = Keycloak.getInstance(first.baseUrl(), "master", "admin", "admin", "admin-cli")) {
+            if (admin.realms().findAll().stream().anyMatch(r -> REMINDERS_REALM.equals(r.getRealm()))) {
+                admin.realm(REMINDERS_REALM).remove();
+            }
+            admin.realms().create(realm);
+        }
+    }
+
+    private static int runReminders(ClusterNode node, String token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        node.baseUrl() + "/admin/realms/" + REMINDERS_REALM + "/sspr-reminders/run"))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body()).path("reminded").asInt();
     }
 
     private static UserBuilder user(String name, String phone) {

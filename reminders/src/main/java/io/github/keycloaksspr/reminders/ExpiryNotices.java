@@ -34,6 +34,10 @@ final class ExpiryNotices {
 
     static final String TEMPLATE = "sspr-password-expiry-notice.ftl";
 
+    /** A reminder due: its threshold, the password's expiry (epoch ms), the realm's reminder settings. */
+    record Due(int days, long expiry, ExpiryReminders settings) {
+    }
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ExpiryReminders settings;

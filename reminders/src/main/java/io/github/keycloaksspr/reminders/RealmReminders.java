@@ -12,16 +12,21 @@ import io.github.keycloaksspr.core.policy.ExpiryReminders;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
 import io.github.keycloaksspr.reminders.ExpiringPasswords.Expiring;
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
- * One realm's reminders of one run: the passwords that reached a threshold, each reminded once per threshold (the
- * thresholds done are rows of {@code SSPR_REMINDER}, written in this run's transaction; the mails and texts leave
- * after it committed). Rows of passwords long past their thresholds are forgotten.
+ * One realm's reminders of one run: the passwords that reached a threshold, each reminded once per threshold. The
+ * thresholds done are rows of {@code SSPR_REMINDER}, each reminder's written in a transaction of its own, whose
+ * commit lets its mail and text go: a run on another node at the same moment, or a run after a crash, finds the key
+ * taken and sends nothing. Rows of passwords long past their thresholds are forgotten.
  */
 final class RealmReminders {
+
+    private static final Logger LOG = Logger.getLogger(RealmReminders.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -45,7 +50,6 @@ final class RealmReminders {
         }
         ExpiryReminders settings = policy.get().reminders();
         ReminderThresholds thresholds = new ReminderThresholds(settings.days());
-        ExpiryNotices notices = new ExpiryNotices(session, realm, settings, publicUrl);
         ExpiringPasswords passwords = new ExpiringPasswords(em, realm);
         int reminded = 0;
         String after = null;
@@ -64,13 +68,9 @@ final class RealmReminders {
                 if (due.isEmpty()) {
                     continue;
                 }
-                for (int day : thresholds.reached(daysLeft)) {
-                    if (!sent.contains(day)) {
-                        em.persist(new SentReminderEntity(SentReminderEntity.idOf(password.userId(), password.setAt(),
-                                day), realm.getId(), now));
-                    }
-                }
-                if (notices.queue(password, due.get(), expiry)) {
+                List<Integer> claim = thresholds.reached(daysLeft).stream().filter(day -> !sent.contains(day))
+                        .toList();
+                if (remind(password, claim, new ExpiryNotices.Due(due.get(), expiry, settings), now)) {
                     reminded++;
                 }
             }
@@ -78,6 +78,29 @@ final class RealmReminders {
         } while (page.size() == ExpiringPasswords.PAGE);
         forgetOldRows(now, settings.horizonDays());
         return reminded;
+    }
+
+    /**
+     * Claims the thresholds (their rows, in a transaction of their own) and, when this run got them, sends the
+     * reminder after that transaction: another node running at the same moment gets a duplicate key instead, and sends
+     * nothing.
+     */
+    private boolean remind(Expiring password, List<Integer> claim, ExpiryNotices.Due due, long now) {
+        try {
+            return KeycloakModelUtils.runJobInTransactionWithResult(session.getKeycloakSessionFactory(), claiming -> {
+                claiming.getContext().setRealm(claiming.realms().getRealm(realm.getId()));
+                EntityManager claims = claiming.getProvider(JpaConnectionProvider.class).getEntityManager();
+                claim.forEach(day -> claims.persist(new SentReminderEntity(
+                        SentReminderEntity.idOf(password.userId(), password.setAt(), day), realm.getId(), now)));
+                claims.flush();
+                return new ExpiryNotices(claiming, claiming.getContext().getRealm(), due.settings(), publicUrl)
+                        .queue(password, due.days(), due.expiry());
+            });
+        } catch (RuntimeException alreadyClaimed) {
+            LOG.debugf("SSPR: the %d-day reminder of user %s in realm %s was sent by another run", due.days(),
+                    password.userId(), realm.getName());
+            return false;
+        }
     }
 
     /** The ids of thresholds already done for the passwords of this page. */
