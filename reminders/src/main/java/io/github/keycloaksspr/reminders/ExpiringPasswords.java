@@ -8,17 +8,29 @@ import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 
 /**
- * The realm's passwords that Keycloak's <em>Expire Password</em> policy lets expire within a horizon, found in SQL
- * over the credentials (no user is loaded): enabled people (no service account) whose password was set so long ago
- * that it expires after now and at most {@code horizonDays} from now. Read a page at a time, by user id.
+ * The realm's passwords that expire within a horizon, found in SQL (no user is loaded), a page at a time by user id,
+ * from two sources: Keycloak's <em>Expire Password</em> policy over the password credentials, and Active Directory's
+ * computed expiry ({@code msDS-UserPasswordExpiryTimeComputed}) that an LDAP attribute mapper imports into the user
+ * attribute {@value #DIRECTORY_EXPIRY_ATTRIBUTE}. Only enabled people (no service account).
  */
 final class ExpiringPasswords {
 
     static final int PAGE = 1_000;
     static final long DAY_MILLIS = 86_400_000L;
+    /** Where the LDAP attribute mapper puts AD's {@code msDS-UserPasswordExpiryTimeComputed}. */
+    static final String DIRECTORY_EXPIRY_ATTRIBUTE = "sspr-ad-password-expiry";
+    static final String KEYCLOAK = "keycloak";
+    static final String DIRECTORY = "directory";
+    /** Milliseconds between 1601-01-01 (Windows file time) and 1970-01-01. */
+    private static final long FILETIME_EPOCH_MILLIS = 11_644_473_600_000L;
+    /** File times of this century have 18 digits: as text they compare as numbers ("never": 19 digits; "now": 0). */
+    private static final int FILETIME_DIGITS = 18;
 
-    /** A password about to expire: whose, where the reminder goes, since when it is set. */
-    record Expiring(String userId, String username, String email, long setAt) {
+    /**
+     * A password about to expire: whose, where the reminder goes, what identifies this password (its creation, or
+     * the directory's expiry: a new password has a new one), when it expires, and which source said so.
+     */
+    record Expiring(String userId, String username, String email, long stamp, long expiresAt, String source) {
     }
 
     private final EntityManager em;
@@ -36,8 +48,8 @@ final class ExpiringPasswords {
         return Math.max(days, 0);
     }
 
-    /** The page after {@code afterUserId} (null: the first) of passwords expiring in {@code (now, now + horizon]}. */
-    List<Expiring> page(long now, int lifetimeDays, int horizonDays, String afterUserId) {
+    /** Keycloak's passwords expiring in {@code (now, now + horizon]}, the page after {@code afterUserId}. */
+    List<Expiring> keycloakPage(long now, int lifetimeDays, int horizonDays, String afterUserId) {
         long lifetime = lifetimeDays * DAY_MILLIS;
         List<Object[]> rows = em.createQuery("select u.id, u.username, u.email, c.createdDate"
                         + " from CredentialEntity c join c.user u"
@@ -51,7 +63,34 @@ final class ExpiringPasswords {
                 .setParameter("after", afterUserId == null ? "" : afterUserId)
                 .setMaxResults(PAGE)
                 .getResultList();
-        return rows.stream().map(r -> new Expiring((String) r[0], (String) r[1], (String) r[2], (Long) r[3]))
-                .toList();
+        return rows.stream().map(r -> new Expiring((String) r[0], (String) r[1], (String) r[2], (Long) r[3],
+                (Long) r[3] + lifetime, KEYCLOAK)).toList();
+    }
+
+    /** The directory's expiries in {@code (now, now + horizon]}, the page after {@code afterUserId}. */
+    List<Expiring> directoryPage(long now, int horizonDays, String afterUserId) {
+        List<Object[]> rows = em.createQuery("select u.id, u.username, u.email, a.value"
+                        + " from UserAttributeEntity a join a.user u"
+                        + " where u.realmId = :realm and a.name = :name and u.enabled = true"
+                        + " and length(a.value) = :digits and a.value > :from and a.value <= :to"
+                        + " and u.id > :after order by u.id", Object[].class)
+                .setParameter("realm", realm.getId())
+                .setParameter("name", DIRECTORY_EXPIRY_ATTRIBUTE)
+                .setParameter("digits", FILETIME_DIGITS)
+                .setParameter("from", fileTime(now))
+                .setParameter("to", fileTime(now + horizonDays * DAY_MILLIS))
+                .setParameter("after", afterUserId == null ? "" : afterUserId)
+                .setMaxResults(PAGE)
+                .getResultList();
+        return rows.stream().map(r -> {
+            long fileTime = Long.parseLong((String) r[3]);
+            return new Expiring((String) r[0], (String) r[1], (String) r[2], fileTime,
+                    fileTime / 10_000 - FILETIME_EPOCH_MILLIS, DIRECTORY);
+        }).toList();
+    }
+
+    /** Epoch milliseconds as AD's 100-nanosecond intervals since 1601, as the 18 digits AD writes. */
+    static String fileTime(long epochMillis) {
+        return Long.toString((epochMillis + FILETIME_EPOCH_MILLIS) * 10_000);
     }
 }

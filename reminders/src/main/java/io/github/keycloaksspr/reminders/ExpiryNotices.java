@@ -78,7 +78,7 @@ final class ExpiryNotices {
                 .detail(Details.USERNAME, password.username()).detail(SsprEvents.STEP, ReminderEvents.STEP)
                 .detail(ReminderEvents.DAYS, Integer.toString(days))
                 .detail(ReminderEvents.CHANNELS, String.join("+", channels))
-                .detail(ReminderEvents.SOURCE, "keycloak").success();
+                .detail(ReminderEvents.SOURCE, password.source()).success();
         channels.forEach(channel -> SsprMetrics.reminder(realm.getName(), days, channel));
         return true;
     }

@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -42,27 +43,37 @@ final class RealmReminders {
 
     /** Sends what is due at {@code now}; how many users were reminded. */
     int run(long now) {
-        int lifetimeDays = ExpiringPasswords.lifetimeDays(realm);
-        Optional<SsprPolicy> policy = lifetimeDays == 0 ? Optional.empty()
-                : ResetPolicyResolver.forRealm(realm, "no password-expiry reminders are sent");
+        Optional<SsprPolicy> policy = ResetPolicyResolver.forRealm(realm, "no password-expiry reminders are sent");
         if (policy.isEmpty() || policy.get().reminders().days().isEmpty()) {
             return 0;
         }
         ExpiryReminders settings = policy.get().reminders();
-        ReminderThresholds thresholds = new ReminderThresholds(settings.days());
         ExpiringPasswords passwords = new ExpiringPasswords(em, realm);
+        int lifetimeDays = ExpiringPasswords.lifetimeDays(realm);
+        int reminded = 0;
+        if (lifetimeDays > 0) {
+            reminded += remindAll(now, settings,
+                    after -> passwords.keycloakPage(now, lifetimeDays, settings.horizonDays(), after));
+        }
+        reminded += remindAll(now, settings, after -> passwords.directoryPage(now, settings.horizonDays(), after));
+        forgetOldRows(now, settings.horizonDays());
+        return reminded;
+    }
+
+    /** Every page of one source. */
+    private int remindAll(long now, ExpiryReminders settings, Function<String, List<Expiring>> pages) {
+        ReminderThresholds thresholds = new ReminderThresholds(settings.days());
         int reminded = 0;
         String after = null;
         List<Expiring> page;
         do {
-            page = passwords.page(now, lifetimeDays, settings.horizonDays(), after);
+            page = pages.apply(after);
             Set<String> done = done(page, thresholds);
             for (Expiring password : page) {
-                long expiry = password.setAt() + lifetimeDays * ExpiringPasswords.DAY_MILLIS;
                 // Rounded up: 13 days and an hour left is the 14-day reminder's day.
-                long daysLeft = -Math.floorDiv(now - expiry, ExpiringPasswords.DAY_MILLIS);
+                long daysLeft = -Math.floorDiv(now - password.expiresAt(), ExpiringPasswords.DAY_MILLIS);
                 Set<Integer> sent = thresholds.days().stream()
-                        .filter(day -> done.contains(SentReminderEntity.idOf(password.userId(), password.setAt(), day)))
+                        .filter(day -> done.contains(SentReminderEntity.idOf(password.userId(), password.stamp(), day)))
                         .collect(Collectors.toSet());
                 Optional<Integer> due = thresholds.due(daysLeft, sent);
                 if (due.isEmpty()) {
@@ -70,13 +81,12 @@ final class RealmReminders {
                 }
                 List<Integer> claim = thresholds.reached(daysLeft).stream().filter(day -> !sent.contains(day))
                         .toList();
-                if (remind(password, claim, new ExpiryNotices.Due(due.get(), expiry, settings), now)) {
+                if (remind(password, claim, new ExpiryNotices.Due(due.get(), password.expiresAt(), settings), now)) {
                     reminded++;
                 }
             }
             after = page.isEmpty() ? after : page.get(page.size() - 1).userId();
         } while (page.size() == ExpiringPasswords.PAGE);
-        forgetOldRows(now, settings.horizonDays());
         return reminded;
     }
 
@@ -91,7 +101,7 @@ final class RealmReminders {
                 claiming.getContext().setRealm(claiming.realms().getRealm(realm.getId()));
                 EntityManager claims = claiming.getProvider(JpaConnectionProvider.class).getEntityManager();
                 claim.forEach(day -> claims.persist(new SentReminderEntity(
-                        SentReminderEntity.idOf(password.userId(), password.setAt(), day), realm.getId(), now)));
+                        SentReminderEntity.idOf(password.userId(), password.stamp(), day), realm.getId(), now)));
                 claims.flush();
                 return new ExpiryNotices(claiming, claiming.getContext().getRealm(), due.settings(), publicUrl)
                         .queue(password, due.days(), due.expiry());
@@ -109,7 +119,7 @@ final class RealmReminders {
             return Set.of();
         }
         List<String> ids = page.stream().flatMap(p -> thresholds.days().stream()
-                .map(day -> SentReminderEntity.idOf(p.userId(), p.setAt(), day))).toList();
+                .map(day -> SentReminderEntity.idOf(p.userId(), p.stamp(), day))).toList();
         return new HashSet<>(em.createQuery("select r.id from SentReminderEntity r where r.id in :ids", String.class)
                 .setParameter("ids", ids).getResultList());
     }
