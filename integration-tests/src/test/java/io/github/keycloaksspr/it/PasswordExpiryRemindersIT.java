@@ -75,6 +75,12 @@ class PasswordExpiryRemindersIT {
     void everyUserIsRemindedOnceAtEachThresholdByMailAndText() throws Exception {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer)) {
             assertThat(run()).as("30 days left: nothing yet").isZero();
+            timeOffSet.set(Duration.ofDays(20));
+            JsonNode upcoming = new SsprAdminApi(urls.getBase(), REALM, adminClient).get("insights")
+                    .path("upcomingExpiries");
+            assertThat(upcoming.path("total").asInt()).as("both passwords expire within 14 days").isEqualTo(2);
+            assertThat(upcoming.path("perDay")).hasSize(1);
+            assertThat(upcoming.path("perDay").get(0).path("count").asInt()).isEqualTo(2);
 
             for (int[] step : new int[][] {{16, 14}, {23, 7}, {29, 1}}) {
                 timeOffSet.set(Duration.ofDays(step[0]).plusHours(1));

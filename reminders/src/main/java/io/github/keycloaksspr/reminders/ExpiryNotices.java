@@ -16,7 +16,7 @@ import io.github.keycloaksspr.core.notice.Notice;
 import io.github.keycloaksspr.core.notice.NoticeOutbox;
 import io.github.keycloaksspr.core.notice.TextNotice;
 import io.github.keycloaksspr.core.policy.ExpiryReminders;
-import io.github.keycloaksspr.reminders.ExpiringPasswords.Expiring;
+import io.github.keycloaksspr.core.expiry.ExpiringPasswords.Expiring;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;

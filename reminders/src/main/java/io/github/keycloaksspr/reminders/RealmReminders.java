@@ -4,15 +4,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import io.github.keycloaksspr.core.expiry.ExpiringPasswords;
+import io.github.keycloaksspr.core.expiry.ExpiringPasswords.Expiring;
 import io.github.keycloaksspr.core.policy.ExpiryReminders;
 import io.github.keycloaksspr.core.policy.ResetPolicyResolver;
 import io.github.keycloaksspr.core.policy.SsprPolicy;
-import io.github.keycloaksspr.reminders.ExpiringPasswords.Expiring;
 import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
@@ -48,26 +48,9 @@ final class RealmReminders {
             return 0;
         }
         ExpiryReminders settings = policy.get().reminders();
-        ExpiringPasswords passwords = new ExpiringPasswords(em, realm);
-        int lifetimeDays = ExpiringPasswords.lifetimeDays(realm);
-        int reminded = 0;
-        if (lifetimeDays > 0) {
-            reminded += remindAll(now, settings,
-                    after -> passwords.keycloakPage(now, lifetimeDays, settings.horizonDays(), after));
-        }
-        reminded += remindAll(now, settings, after -> passwords.directoryPage(now, settings.horizonDays(), after));
-        forgetOldRows(now, settings.horizonDays());
-        return reminded;
-    }
-
-    /** Every page of one source. */
-    private int remindAll(long now, ExpiryReminders settings, Function<String, List<Expiring>> pages) {
         ReminderThresholds thresholds = new ReminderThresholds(settings.days());
-        int reminded = 0;
-        String after = null;
-        List<Expiring> page;
-        do {
-            page = pages.apply(after);
+        int[] reminded = {0};
+        new ExpiringPasswords(em, realm).forEachPage(now, settings.horizonDays(), page -> {
             Set<String> done = done(page, thresholds);
             for (Expiring password : page) {
                 // Rounded up: 13 days and an hour left is the 14-day reminder's day.
@@ -82,12 +65,12 @@ final class RealmReminders {
                 List<Integer> claim = thresholds.reached(daysLeft).stream().filter(day -> !sent.contains(day))
                         .toList();
                 if (remind(password, claim, new ExpiryNotices.Due(due.get(), password.expiresAt(), settings), now)) {
-                    reminded++;
+                    reminded[0]++;
                 }
             }
-            after = page.isEmpty() ? after : page.get(page.size() - 1).userId();
-        } while (page.size() == ExpiringPasswords.PAGE);
-        return reminded;
+        });
+        forgetOldRows(now, settings.horizonDays());
+        return reminded[0];
     }
 
     /**

@@ -56,6 +56,7 @@ final class Insights {
         report.put("topFailureReasons", topFailureReasons(counts));
         report.put("activities", activities(counts));
         report.put("helpDesk", HelpDeskInsights.byAgent(counts));
+        report.put("upcomingExpiries", UpcomingExpiries.of(em, realm, Time.currentTimeMillis()));
         return report;
     }
 

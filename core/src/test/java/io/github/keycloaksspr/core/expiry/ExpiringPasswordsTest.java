@@ -1,4 +1,4 @@
-package io.github.keycloaksspr.reminders;
+package io.github.keycloaksspr.core.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

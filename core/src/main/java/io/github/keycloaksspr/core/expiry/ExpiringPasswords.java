@@ -1,6 +1,8 @@
-package io.github.keycloaksspr.reminders;
+package io.github.keycloaksspr.core.expiry;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
@@ -11,16 +13,17 @@ import org.keycloak.models.RealmModel;
  * The realm's passwords that expire within a horizon, found in SQL (no user is loaded), a page at a time by user id,
  * from two sources: Keycloak's <em>Expire Password</em> policy over the password credentials, and Active Directory's
  * computed expiry ({@code msDS-UserPasswordExpiryTimeComputed}) that an LDAP attribute mapper imports into the user
- * attribute {@value #DIRECTORY_EXPIRY_ATTRIBUTE}. Only enabled people (no service account).
+ * attribute {@value #DIRECTORY_EXPIRY_ATTRIBUTE}. Only enabled people (no service account). The reminders send from
+ * it, the insights count upcoming expiries with it.
  */
-final class ExpiringPasswords {
+public final class ExpiringPasswords {
 
-    static final int PAGE = 1_000;
-    static final long DAY_MILLIS = 86_400_000L;
+    public static final int PAGE = 1_000;
+    public static final long DAY_MILLIS = 86_400_000L;
     /** Where the LDAP attribute mapper puts AD's {@code msDS-UserPasswordExpiryTimeComputed}. */
-    static final String DIRECTORY_EXPIRY_ATTRIBUTE = "sspr-ad-password-expiry";
-    static final String KEYCLOAK = "keycloak";
-    static final String DIRECTORY = "directory";
+    public static final String DIRECTORY_EXPIRY_ATTRIBUTE = "sspr-ad-password-expiry";
+    public static final String KEYCLOAK = "keycloak";
+    public static final String DIRECTORY = "directory";
     /** Milliseconds between 1601-01-01 (Windows file time) and 1970-01-01. */
     private static final long FILETIME_EPOCH_MILLIS = 11_644_473_600_000L;
     /** File times of this century have 18 digits: as text they compare as numbers ("never": 19 digits; "now": 0). */
@@ -30,22 +33,43 @@ final class ExpiringPasswords {
      * A password about to expire: whose, where the reminder goes, what identifies this password (its creation, or
      * the directory's expiry: a new password has a new one), when it expires, and which source said so.
      */
-    record Expiring(String userId, String username, String email, long stamp, long expiresAt, String source) {
+    public record Expiring(String userId, String username, String email, long stamp, long expiresAt, String source) {
     }
 
     private final EntityManager em;
     private final RealmModel realm;
 
-    ExpiringPasswords(EntityManager em, RealmModel realm) {
+    public ExpiringPasswords(EntityManager em, RealmModel realm) {
         this.em = em;
         this.realm = realm;
     }
 
     /** Days a password lives in this realm, or 0 when the realm lets passwords live for ever. */
-    static int lifetimeDays(RealmModel realm) {
+    public static int lifetimeDays(RealmModel realm) {
         PasswordPolicy policy = realm.getPasswordPolicy();
         int days = policy == null ? -1 : policy.getDaysToExpirePassword();
         return Math.max(days, 0);
+    }
+
+    /** Every expiry of both sources in {@code (now, now + horizon]}, a page at a time, to {@code each}. */
+    public void forEachPage(long now, int horizonDays, Consumer<List<Expiring>> each) {
+        int lifetimeDays = lifetimeDays(realm);
+        if (lifetimeDays > 0) {
+            pages(after -> keycloakPage(now, lifetimeDays, horizonDays, after), each);
+        }
+        pages(after -> directoryPage(now, horizonDays, after), each);
+    }
+
+    private static void pages(Function<String, List<Expiring>> page, Consumer<List<Expiring>> each) {
+        List<Expiring> next;
+        String after = null;
+        do {
+            next = page.apply(after);
+            if (!next.isEmpty()) {
+                each.accept(next);
+                after = next.get(next.size() - 1).userId();
+            }
+        } while (next.size() == PAGE);
     }
 
     /** Keycloak's passwords expiring in {@code (now, now + horizon]}, the page after {@code afterUserId}. */
@@ -90,7 +114,7 @@ final class ExpiringPasswords {
     }
 
     /** Epoch milliseconds as AD's 100-nanosecond intervals since 1601, as the 18 digits AD writes. */
-    static String fileTime(long epochMillis) {
+    public static String fileTime(long epochMillis) {
         return Long.toString((epochMillis + FILETIME_EPOCH_MILLIS) * 10_000);
     }
 }
