@@ -11,11 +11,13 @@
             <p id="sspr-register-status">${msg("ssprRegisterStatus", ssprRegistered, ssprRequired)}</p>
             <ul id="sspr-methods" class="${properties.kcFormGroupClass!}">
                 <#list ssprPhones as phone>
-                    <li id="sspr-phone-${phone?counter}"><span class="sspr-method-label">${msg("ssprRegisterFactorPhone")}: ${phone.masked}</span>
+                    <li id="sspr-phone-${phone?counter}"><span class="sspr-method-label">${msg("ssprRegisterFactorPhone")}: ${phone.masked}</span><#if phone.unreachable?has_content>
+                        <span class="${properties.kcInputErrorMessageClass!}" id="sspr-phone-${phone?counter}-unreachable">${msg("ssprUnreachable", msg(phone.unreachable))}</span></#if>
                         <@buttons.button name="removeCredential" id="sspr-remove-phone-${phone?counter}" type="link" fullWidth=false label="ssprRegisterRemove" value=phone.id/></li>
                 </#list>
                 <#list ssprEmails as email>
-                    <li id="sspr-email-${email?counter}"><span class="sspr-method-label">${msg("ssprRegisterFactorEmail")}: ${email.masked}</span>
+                    <li id="sspr-email-${email?counter}"><span class="sspr-method-label">${msg("ssprRegisterFactorEmail")}: ${email.masked}</span><#if email.unreachable?has_content>
+                        <span class="${properties.kcInputErrorMessageClass!}" id="sspr-email-${email?counter}-unreachable">${msg("ssprUnreachable", msg(email.unreachable))}</span></#if>
                         <@buttons.button name="removeCredential" id="sspr-remove-email-${email?counter}" type="link" fullWidth=false label="ssprRegisterRemove" value=email.id/></li>
                 </#list>
                 <#if ssprQuestionsCredential?has_content>

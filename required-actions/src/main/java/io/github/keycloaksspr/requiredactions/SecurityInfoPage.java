@@ -1,15 +1,19 @@
 package io.github.keycloaksspr.requiredactions;
 
-import io.github.keycloaksspr.core.registration.RegistrationSettings;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
+import io.github.keycloaksspr.core.credential.ContactHealth;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.Factor;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
+import io.github.keycloaksspr.core.registration.RegistrationSettings;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
@@ -63,15 +67,25 @@ final class SecurityInfoPage {
         step.context().challenge(form().createForm(RegisterSecurityInfoAction.TEMPLATE));
     }
 
+    /**
+     * The message key of why a contact could not be reached ({@code ssprUnreachableInvalidNumber}…), or "" when it
+     * can: the page asks the user to replace or remove it.
+     */
+    static String unreachableKey(CredentialModel contact) {
+        return ContactHealth.of(contact).map(mark -> "ssprUnreachable" + Arrays.stream(mark.reason().split("_"))
+                .map(part -> part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1))
+                .collect(Collectors.joining())).orElse("");
+    }
+
     private LoginFormsProvider form() {
         UserModel user = step.user();
         SecurityInfo info = step.securityInfo();
         List<Map<String, String>> phones = new ArrayList<>();
         SsprCredentials.mobilePhones(user).forEach(p -> phones.add(Map.of("id", p.getId(),
-                "masked", Masking.phone(p.number()))));
+                "masked", Masking.phone(p.number()), "unreachable", unreachableKey(p))));
         List<Map<String, String>> emails = new ArrayList<>();
         SsprCredentials.alternateEmails(user).forEach(e -> emails.add(Map.of("id", e.getId(),
-                "masked", Masking.email(e.email()))));
+                "masked", Masking.email(e.email()), "unreachable", unreachableKey(e))));
         List<Map<String, String>> keycloakMethods = new ArrayList<>();
         user.credentialManager().getStoredCredentialsStream()
                 .filter(c -> KEYCLOAK_METHOD_KEYS.containsKey(c.getType()))

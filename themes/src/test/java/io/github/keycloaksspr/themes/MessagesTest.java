@@ -93,6 +93,9 @@ class MessagesTest {
         collect(SCRIPTS, ".js", KEY_IN_SCRIPT, used);
         // The help desk's page builds method and credential texts from their ids.
         used.removeAll(Set.of("ssprHelpDeskMethod", "ssprHelpDeskType", "ssprHelpDeskReason"));
+        // The security-info page names why a contact could not be reached: ssprUnreachable + the mark's reason.
+        used.addAll(Set.of("ssprUnreachableInvalidNumber", "ssprUnreachableNotMobile", "ssprUnreachableUnreachable",
+                "ssprUnreachableUnsubscribed", "ssprUnreachableMailboxRefused"));
         used.addAll(Set.of("ssprHelpDeskReasonUserDisabled", "ssprHelpDeskReasonOutOfScope",
                 "ssprHelpDeskReasonNotRegistered", "ssprHelpDeskReasonGuestAccount"));
         used.addAll(Set.of("ssprHelpDeskMethodSms", "ssprHelpDeskMethodVoice", "ssprHelpDeskMethodEmail",

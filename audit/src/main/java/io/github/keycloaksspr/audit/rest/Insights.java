@@ -57,6 +57,7 @@ final class Insights {
         report.put("activities", activities(counts));
         report.put("helpDesk", HelpDeskInsights.byAgent(counts));
         report.put("upcomingExpiries", UpcomingExpiries.of(em, realm, Time.currentTimeMillis()));
+        report.put("unreachableContacts", new UnreachableContacts(em, realm).countsByType());
         return report;
     }
 

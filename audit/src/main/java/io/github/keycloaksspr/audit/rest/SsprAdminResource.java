@@ -141,6 +141,37 @@ public final class SsprAdminResource {
         }
     }
 
+    /**
+     * The registered contacts a permanent refusal marked unreachable, a page by username (JSON) or all (CSV), for the
+     * help desk to call their owners: who, which kind, why, since when; never the number or the address. Needs
+     * {@code view-users}, as it names users.
+     */
+    @GET
+    @Path("unreachable-contacts")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> unreachableContacts(@QueryParam("first") Integer first,
+                                                         @QueryParam("max") Integer max) {
+        auth.users().requireView();
+        int offset = first == null ? 0 : first;
+        int limit = max == null ? DEFAULT_MAX : max;
+        requirePage(offset, limit);
+        return unreachable().list(offset, limit).stream().map(UnreachableContacts::json).toList();
+    }
+
+    @GET
+    @Path("unreachable-contacts")
+    @Produces("text/csv")
+    public Response unreachableContactsCsv() {
+        auth.users().requireView();
+        return Response.ok(UnreachableContacts.csv(unreachable().list(0, Integer.MAX_VALUE)), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"sspr-unreachable-" + realm.getName() + ".csv\"")
+                .build();
+    }
+
+    private UnreachableContacts unreachable() {
+        return new UnreachableContacts(session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm);
+    }
+
     /** Whether SSPR resets reach the realm's LDAP/AD providers; needs {@code view-realm} (it shows configuration). */
     @GET
     @Path("health")

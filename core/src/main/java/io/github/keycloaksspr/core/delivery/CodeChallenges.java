@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.github.keycloaksspr.core.budget.SendBudgets;
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.budget.SendDecision;
 import io.github.keycloaksspr.core.budget.SendFamily;
 import io.github.keycloaksspr.core.budget.SendLimits;
@@ -93,7 +94,9 @@ public final class CodeChallenges {
         DeliveryDispatch.afterCommit(context.session(), context.realm(), new DeliveryDispatch.Dispatch(
                 delivery.channel(), codes.liveCodeId(purpose).orElseThrow(),
                 codes.expiresAt(purpose).orElseThrow().toEpochMilli(),
-                policy.codeLifetime().toSeconds() + UNDELIVERED_MARK_GRACE_SECONDS, message, standIn));
+                policy.codeLifetime().toSeconds() + UNDELIVERED_MARK_GRACE_SECONDS, message, standIn,
+                new DeliveryDispatch.Contact(user.getId(), delivery.usesPhone() ? SsprCredentialTypes.MOBILE_PHONE
+                        : SsprCredentialTypes.ALTERNATE_EMAIL, destination)));
         if (!standIn) {
             SsprMetrics.send(context.realm().getName(), purpose);
         }

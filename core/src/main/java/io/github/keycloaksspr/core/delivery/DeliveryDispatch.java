@@ -1,9 +1,11 @@
 package io.github.keycloaksspr.core.delivery;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.keycloaksspr.core.cluster.ClusterSlots;
+import io.github.keycloaksspr.core.credential.ContactHealth;
 import io.github.keycloaksspr.core.metrics.SsprMetrics;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import org.jboss.logging.Logger;
@@ -13,6 +15,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -41,16 +44,22 @@ public final class DeliveryDispatch {
      * @param markSeconds  how long the undelivered mark lasts: as long as the code
      * @param transmission the composed message; never run for a stand-in
      * @param standIn      whether it is a stand-in's: then nothing is sent
+     * @param contact      the registered contact it goes to, whose health the outcome tells; null for none
      */
     public record Dispatch(String channel, String codeId, long expiresAt, long markSeconds, Transmission transmission,
-                           boolean standIn) {
+                           boolean standIn, Contact contact) {
 
         /** A stand-in's dispatch: its made-up destination may well be a real stranger's, so no message is kept. */
         public Dispatch {
             if (standIn) {
                 transmission = NOTHING;
+                contact = null;
             }
         }
+    }
+
+    /** A user's registered contact: the credential type and the number or address the send goes to. */
+    public record Contact(String userId, String credentialType, String destination) {
     }
 
     private static final Transmission NOTHING = (session, realm) -> {
@@ -122,9 +131,11 @@ public final class DeliveryDispatch {
             }
             dispatch.transmission().transmit(session, realm);
             slots.release(channelMark);
+            contactHealth(session, realm, dispatch, Optional.empty());
         } catch (Exception e) {
             markUndelivered(slots, dispatch);
             if (!dispatch.standIn()) {
+                contactHealth(session, realm, dispatch, PermanentRefusal.of(e));
                 LOG.warnf("SSPR: could not send a %s code in realm %s: %s", dispatch.channel(), realm.getName(),
                         loggable(e));
                 SsprMetrics.deliveryFailure(realm.getName(), dispatch.channel());
@@ -132,6 +143,23 @@ public final class DeliveryDispatch {
                     slots.claim(channelMark, CHANNEL_MARK_SECONDS);
                 }
             }
+        }
+    }
+
+    /** A send to a registered contact that went through clears its mark; a permanent refusal marks it. */
+    private static void contactHealth(KeycloakSession session, RealmModel realm, Dispatch dispatch,
+                                      Optional<String> refusal) {
+        Contact contact = dispatch.contact();
+        UserModel user = contact == null || dispatch.standIn() ? null
+                : session.users().getUserById(realm, contact.userId());
+        if (user == null) {
+            return;
+        }
+        if (refusal.isPresent()) {
+            ContactHealth.markUnreachable(user, contact.credentialType(), contact.destination(), refusal.get(),
+                    Time.currentTimeMillis());
+        } else {
+            ContactHealth.markReachable(user, contact.credentialType(), contact.destination());
         }
     }
 
