@@ -14,13 +14,19 @@
         <p id="sspr-step" class="${properties.kcLoginMainFooterHelperText!}">${msg("ssprStep", ssprStep, ssprRequired)}</p>
         <form id="sspr-select-method-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
             <div class="${properties.kcFormGroupClass!}" role="radiogroup" aria-labelledby="sspr-page-title">
+                <#assign ssprFirstAvailable = "">
+                <#list ssprMethods as choice><#if !choice.unavailableKey?has_content && !ssprFirstAvailable?has_content><#assign ssprFirstAvailable = choice.id></#if></#list>
                 <#list ssprMethods as choice>
                     <div class="pf-v5-c-radio">
                         <input class="pf-v5-c-radio__input" type="radio" name="method" id="sspr-method-${choice.id}"
-                               value="${choice.id}" <#if choice?is_first>checked</#if>>
+                               value="${choice.id}" <#if choice.id == ssprFirstAvailable>checked</#if>
+                               <#if choice.unavailableKey?has_content>disabled aria-describedby="sspr-method-${choice.id}-unavailable"</#if>>
                         <label class="pf-v5-c-radio__label" for="sspr-method-${choice.id}">${msg(choice.labelKey)}
                             <#if choice.hint?has_content><span class="sspr-hint">${choice.hint}</span></#if>
                         </label>
+                        <#if choice.unavailableKey?has_content>
+                            <span class="pf-v5-c-radio__description" id="sspr-method-${choice.id}-unavailable">${msg("ssprMethodUnavailable", msg(choice.unavailableKey))}</span>
+                        </#if>
                     </div>
                 </#list>
             </div>

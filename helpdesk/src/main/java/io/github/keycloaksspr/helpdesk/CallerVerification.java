@@ -130,7 +130,7 @@ final class CallerVerification implements ProofListener, ProofLedger {
         if (step instanceof ProofStep.ChooseMethod choose) {
             json.put("state", "choose");
             json.put("methods", choose.choices().stream().map(c -> Map.of("id", c.id(), "labelKey", c.labelKey(),
-                    "hint", c.hint())).toList());
+                    "hint", c.hint(), "unavailableKey", c.available() ? "" : c.unavailableKey())).toList());
             json.put("step", choose.step());
             json.put("of", choose.of());
             Optional.ofNullable(choose.errorKey()).ifPresent(error -> json.put("error", error));

@@ -25,7 +25,8 @@ final class HelpDeskPage {
 
     static final String TEMPLATE = "sspr-helpdesk.ftl";
     /** The texts the script shows: its own, and the errors the proof engine answers with. */
-    private static final String[] MESSAGE_PREFIXES = {"ssprHelpDesk", "ssprError"};
+    private static final String[] MESSAGE_PREFIXES = {"ssprHelpDesk", "ssprError", "ssprUnreachable",
+        "ssprMethodUnavailable"};
 
     private final KeycloakSession session;
     private final RealmModel realm;

@@ -54,14 +54,21 @@ class AuditOnPostgresIT {
         try (Connection db = DriverManager.getConnection(JDBC_URL, "keycloak", "keycloak")) {
             assertThat(db.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
             // Keycloak keeps a custom provider's Liquibase history in its own table, DATABASECHANGELOG_<ID>.
-            // The ID is cut to fit: databasechangelog_sspr_audit and databasechangelog_sspr_user_ (sspr-user-state).
+            // The ID is cut to fit: databasechangelog_sspr_audit, databasechangelog_sspr_remi (sspr-reminders) and
+            // databasechangelog_sspr_user_ (sspr-user-state).
             List<String> historyTables = strings(db, "select table_name from information_schema.tables"
                     + " where table_name like 'databasechangelog_sspr%' order by table_name");
-            assertThat(historyTables).containsExactly("databasechangelog_sspr_audit", "databasechangelog_sspr_user_");
+            assertThat(historyTables).hasSize(3).startsWith("databasechangelog_sspr_audit")
+                    .endsWith("databasechangelog_sspr_user_");
+            assertThat(historyTables.get(1)).startsWith("databasechangelog_sspr_remi");
             assertThat(strings(db, "select id from " + historyTables.get(0) + " order by orderexecuted"))
                     .containsExactly("sspr-audit-1", "sspr-audit-2");
             assertThat(strings(db, "select id from " + historyTables.get(1) + " order by orderexecuted"))
+                    .containsExactly("sspr-reminders-1");
+            assertThat(strings(db, "select id from " + historyTables.get(2) + " order by orderexecuted"))
                     .containsExactly("sspr-user-state-1");
+            assertThat(strings(db, "select indexname from pg_indexes where tablename = 'sspr_reminder'"
+                    + " order by indexname")).containsExactly("idx_sspr_reminder_realm_sent", "pk_sspr_reminder");
             assertThat(strings(db, "select indexname from pg_indexes where tablename in ('sspr_user_state',"
                     + " 'sspr_vetted_credential') order by indexname")).containsExactly(
                     "idx_sspr_user_state_realm", "idx_sspr_vetted_credential_realm",

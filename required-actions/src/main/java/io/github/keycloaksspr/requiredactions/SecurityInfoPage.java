@@ -1,16 +1,15 @@
 package io.github.keycloaksspr.requiredactions;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 import io.github.keycloaksspr.core.credential.ContactHealth;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.masking.Masking;
 import io.github.keycloaksspr.core.method.Factor;
+import io.github.keycloaksspr.core.method.MethodPages;
 import io.github.keycloaksspr.core.policy.SsprMethodIds;
 import io.github.keycloaksspr.core.registration.RegistrationSettings;
 import org.keycloak.credential.CredentialModel;
@@ -72,9 +71,7 @@ final class SecurityInfoPage {
      * can: the page asks the user to replace or remove it.
      */
     static String unreachableKey(CredentialModel contact) {
-        return ContactHealth.of(contact).map(mark -> "ssprUnreachable" + Arrays.stream(mark.reason().split("_"))
-                .map(part -> part.isEmpty() ? part : Character.toUpperCase(part.charAt(0)) + part.substring(1))
-                .collect(Collectors.joining())).orElse("");
+        return ContactHealth.of(contact).map(mark -> MethodPages.unreachableKey(mark.reason())).orElse("");
     }
 
     private LoginFormsProvider form() {

@@ -222,7 +222,7 @@ function showVerification(state) {
         const legend = state.of > 1 ? t("ssprHelpDeskChooseMethod") + " (" + t("ssprHelpDeskVerifyStep", state.step, state.of) + ")"
             : t("ssprHelpDeskChooseMethod");
         $("sspr-choose-legend").firstElementChild.textContent = legend;
-        const options = state.methods.map((method, index) => {
+        const options = state.methods.map((method) => {
             const wrapper = document.createElement("div");
             wrapper.className = "pf-v5-c-radio";
             const input = document.createElement("input");
@@ -231,17 +231,30 @@ function showVerification(state) {
             input.name = "method";
             input.value = method.id;
             input.id = "sspr-choose-" + method.id;
-            input.checked = index === 0;
+            input.disabled = Boolean(method.unavailableKey);
             const label = document.createElement("label");
             label.className = "pf-v5-c-radio__label";
             label.htmlFor = input.id;
             label.textContent = methodText(method);
             wrapper.append(input, label);
+            if (method.unavailableKey) {
+                // The contact bounced for good: the agent sees why, and cannot send to it.
+                const why = document.createElement("span");
+                why.className = "pf-v5-c-radio__description";
+                why.id = input.id + "-unavailable";
+                why.textContent = t("ssprMethodUnavailable", t(method.unavailableKey));
+                input.setAttribute("aria-describedby", why.id);
+                wrapper.append(why);
+            }
             return wrapper;
         });
+        const firstAvailable = options.map((o) => o.querySelector("input")).find((i) => !i.disabled);
+        if (firstAvailable) {
+            firstAvailable.checked = true;
+        }
         $("sspr-choose-methods").replaceChildren(...options);
         choose.hidden = false;
-        choose.querySelector("input[name=method]")?.focus();
+        choose.querySelector("input[name=method]:not(:disabled)")?.focus();
     } else if (state.state === "answer") {
         $("sspr-code-sent").textContent = state.method === "sspr-totp" ? t("ssprHelpDeskAppCode")
             : t("ssprHelpDeskCodeSent", state.hint);

@@ -2,14 +2,19 @@ package io.github.keycloaksspr.audit.trail;
 
 import java.time.Duration;
 
+import jakarta.persistence.EntityManager;
+
+import io.github.keycloaksspr.core.credential.ContactHealthRates;
 import org.jboss.logging.Logger;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
 
 /**
  * Keeps the audit trail: deletes rows (and daily counts) older than the retention period, then rolls up the days
- * that ended. Run by one node at a time (cluster-aware runner), in one transaction.
+ * that ended; and counts each realm's unreachable contacts ({@link ContactHealthRates}). Run by one node at a time
+ * (cluster-aware runner), in one transaction.
  */
 public final class AuditMaintenanceTask implements ScheduledTask {
 
@@ -31,6 +36,9 @@ public final class AuditMaintenanceTask implements ScheduledTask {
         rollup.purgeBefore(cutoff);
         // ...the rollup follows the wall clock: a moved clock must never mark days as counted before their rows exist.
         long openDay = rollup.rollUp(System.currentTimeMillis());
+        // How often each realm's contacts are marked unreachable: what its stand-ins' contacts are marked with.
+        EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+        session.realms().getRealmsStream().forEach(realm -> ContactHealthRates.refresh(em, realm));
         LOG.debugf("SSPR: purged %d audit rows older than %d days; days before %d rolled up", purged,
                 retention.toDays(), openDay);
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import io.github.keycloaksspr.core.credential.ContactHealth;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.decoy.StandIn;
@@ -70,6 +71,13 @@ public final class AlternateEmailCodeMethod implements SsprMethod {
     @Override
     public MethodOutcome verify(MethodContext context, UserModel user, MultivaluedMap<String, String> form) {
         return CodeChallenges.verify(context, id(), form.getFirst(CodeChallenges.CODE_FIELD));
+    }
+
+    /** The address the code goes to, when the mail server refused it for good. */
+    @Override
+    public Optional<String> unreachable(MethodContext context, UserModel user) {
+        return SsprCredentials.alternateEmails(user).findFirst().flatMap(ContactHealth::of)
+                .map(ContactHealth.Unreachable::reason);
     }
 
     private static Optional<String> address(UserModel user) {

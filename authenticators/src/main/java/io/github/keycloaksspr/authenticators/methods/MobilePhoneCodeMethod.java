@@ -1,7 +1,9 @@
 package io.github.keycloaksspr.authenticators.methods;
 
 import java.util.Optional;
+import java.util.Set;
 
+import io.github.keycloaksspr.core.credential.ContactHealth;
 import io.github.keycloaksspr.core.credential.SsprCredentialTypes;
 import io.github.keycloaksspr.core.credential.SsprCredentials;
 import io.github.keycloaksspr.core.delivery.CodeDelivery;
@@ -20,6 +22,9 @@ import org.keycloak.models.UserModel;
  * Both prove the same factor: one phone counts once.
  */
 public final class MobilePhoneCodeMethod extends PhoneCodeMethod {
+
+    /** What stops texts but not calls: a landline, a number that sent STOP. */
+    private static final Set<String> TEXT_ONLY_REFUSALS = Set.of("not_mobile", "unsubscribed");
 
     private final String id;
     private final PhoneCodeDelivery delivery;
@@ -59,6 +64,14 @@ public final class MobilePhoneCodeMethod extends PhoneCodeMethod {
     @Override
     CodeDelivery delivery() {
         return delivery;
+    }
+
+    /** The number the code goes to, when a permanent refusal marked it; a call still reaches a landline. */
+    @Override
+    public Optional<String> unreachable(MethodContext context, UserModel user) {
+        return SsprCredentials.mobilePhones(user).findFirst().flatMap(ContactHealth::of)
+                .map(ContactHealth.Unreachable::reason)
+                .filter(reason -> delivery != PhoneCodeDelivery.VOICE || !TEXT_ONLY_REFUSALS.contains(reason));
     }
 
     /** Methods are stateless: one instance of each serves every session. */

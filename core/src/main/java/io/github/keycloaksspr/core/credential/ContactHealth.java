@@ -43,6 +43,14 @@ public final class ContactHealth {
         });
     }
 
+    /** A stand-in's fabricated contact, marked as the realm's are ({@link ContactHealthRates}); never stored. */
+    public static <T extends CredentialModel> T fabricated(T credential, String reason, long since) {
+        ObjectNode data = data(credential);
+        data.putObject(FIELD).put("since", since).put("reason", reason);
+        credential.setCredentialData(CredentialJson.write(data));
+        return credential;
+    }
+
     /** A send to the contact went through: it is reachable again. */
     public static void markReachable(UserModel user, String type, String destination) {
         find(user, type, destination).filter(credential -> of(credential).isPresent()).ifPresent(credential -> {

@@ -7,6 +7,8 @@ import java.util.List;
 
 import io.github.keycloaksspr.core.credential.AlternateEmailCredentialModel;
 import io.github.keycloaksspr.core.credential.AnswerHasher;
+import io.github.keycloaksspr.core.credential.ContactHealth;
+import io.github.keycloaksspr.core.credential.ContactHealthRates;
 import io.github.keycloaksspr.core.credential.HashedAnswer;
 import io.github.keycloaksspr.core.credential.MobilePhoneCredentialModel;
 import io.github.keycloaksspr.core.credential.SecurityAnswer;
@@ -78,7 +80,8 @@ public final class StandIn {
     public String mobileNumber() {
         String number = FabricatedContacts.phoneNumber(policy.phone(), seed("mobile-phone"));
         if (!user.has(SsprCredentialTypes.MOBILE_PHONE)) {
-            addCredential(MobilePhoneCredentialModel.createFor(number), "mobile-phone");
+            addCredential(markedAsTheRealms(MobilePhoneCredentialModel.createFor(number),
+                    SsprCredentialTypes.MOBILE_PHONE), "mobile-phone");
         }
         return number;
     }
@@ -89,7 +92,8 @@ public final class StandIn {
     }
 
     public void registerAlternateEmail() {
-        addCredential(AlternateEmailCredentialModel.createFor(FabricatedContacts.mailAddress(seed("alternate-email"))),
+        addCredential(markedAsTheRealms(AlternateEmailCredentialModel.createFor(
+                FabricatedContacts.mailAddress(seed("alternate-email"))), SsprCredentialTypes.ALTERNATE_EMAIL),
                 "alternate-email");
     }
 
@@ -103,6 +107,15 @@ public final class StandIn {
                 .map(question -> new SecurityAnswer(question, "never compared"))
                 .toList();
         addCredential(SecurityQuestionsCredentialModel.createFor(NO_HASHING, answers), "security-questions");
+    }
+
+    /** The contact marked unreachable as often (and for the same reasons) as the realm's contacts of its kind. */
+    private <T extends CredentialModel> T markedAsTheRealms(T contact, String type) {
+        StandInSeed draw = seed("health:" + type);
+        return ContactHealthRates.draw(realm, type, draw.below(ContactHealthRates.SCALE))
+                .map(reason -> ContactHealth.fabricated(contact,
+                        reason, Time.currentTimeMillis() - (1 + draw.below(90)) * DAY_MILLIS))
+                .orElse(contact);
     }
 
     private static String uuid(byte[] bytes) {

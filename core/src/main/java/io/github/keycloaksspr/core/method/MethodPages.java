@@ -22,12 +22,33 @@ public final class MethodPages {
     public static final String FIELD_BACK = "back";
 
     /** One line of the method list. */
-    public record MethodChoice(String id, String labelKey, String hint) {
+    public record MethodChoice(String id, String labelKey, String hint, String unavailableKey) {
+
+        public MethodChoice(String id, String labelKey, String hint) {
+            this(id, labelKey, hint, "");
+        }
+
+        /** Whether the method can be chosen: its contact was not marked unreachable. */
+        public boolean available() {
+            return unavailableKey == null || unavailableKey.isEmpty();
+        }
 
         /** FreeMarker 2.3.32 (Keycloak's) cannot read record components; templates get a map. */
         Map<String, String> toTemplateModel() {
-            return Map.of("id", id, "labelKey", labelKey, "hint", hint == null ? "" : hint);
+            return Map.of("id", id, "labelKey", labelKey, "hint", hint == null ? "" : hint,
+                    "unavailableKey", available() ? "" : unavailableKey);
         }
+    }
+
+    /** The message key of why a contact cannot be reached ({@code invalid_number} → {@code ssprUnreachableInvalidNumber}). */
+    public static String unreachableKey(String reason) {
+        StringBuilder key = new StringBuilder("ssprUnreachable");
+        for (String part : reason.split("_")) {
+            if (!part.isEmpty()) {
+                key.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return key.toString();
     }
 
     private MethodPages() {

@@ -1,5 +1,7 @@
 package io.github.keycloaksspr.core.method;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import io.github.keycloaksspr.core.decoy.StandIn;
@@ -39,6 +41,15 @@ public interface SsprMethod extends Provider {
     /** Whether the server can run the method at all (e.g. a phone gateway is configured). */
     default boolean isAvailable(MethodContext context) {
         return true;
+    }
+
+    /**
+     * Why the method cannot reach the user now: its contact was marked unreachable by a permanent refusal
+     * ({@code invalid_number}…); empty when it can. A stand-in's fabricated contacts carry marks as often as the
+     * realm's, so the list shows them alike.
+     */
+    default Optional<String> unreachable(MethodContext context, UserModel user) {
+        return Optional.empty();
     }
 
     /** What the user sees in the method list, e.g. {@code +49 ••• •• 78}; never the full value. */

@@ -60,7 +60,7 @@ public final class MethodProof {
         if (ledger.isBlocked()) {
             return blocked();
         }
-        Optional<SsprMethod> current = offered(notes.currentMethod());
+        Optional<SsprMethod> current = selectable(notes.currentMethod());
         return current.isPresent() ? startChallenge(current.get()) : choose(null);
     }
 
@@ -69,7 +69,7 @@ public final class MethodProof {
         if (ledger.isBlocked()) {
             return blocked();
         }
-        Optional<SsprMethod> method = offered(methodId);
+        Optional<SsprMethod> method = selectable(methodId);
         if (method.isEmpty()) {
             listener.notOffered(methodId);
             return choose(CHOOSE_METHOD_KEY);
@@ -137,12 +137,13 @@ public final class MethodProof {
 
     private ProofStep choose(String errorKey, List<String> errorArgs) {
         List<SsprMethod> left = offered();
-        if (left.isEmpty()) {
+        if (selectable().isEmpty()) {
             return new ProofStep.NothingLeft();
         }
         List<MethodPages.MethodChoice> choices = left.stream()
                 .map(m -> new MethodPages.MethodChoice(m.id(), MethodPages.labelKey(m.id()),
-                        m.maskedHint(methods, account)))
+                        m.maskedHint(methods, account),
+                        m.unreachable(methods, account).map(MethodPages::unreachableKey).orElse("")))
                 .toList();
         return new ProofStep.ChooseMethod(choices, step(), shownRequired(), errorKey, errorArgs);
     }
@@ -167,7 +168,7 @@ public final class MethodProof {
      * nothing); otherwise the list. Only a proven account gets here, so no stranger sees the difference.
      */
     private ProofStep continueWithNextMethod() {
-        List<SsprMethod> left = offered();
+        List<SsprMethod> left = selectable();
         if (left.size() == 1 && rules.startsLoneMethod()) {
             notes.selectMethod(left.get(0).id());
             return startChallenge(left.get(0));
@@ -228,6 +229,16 @@ public final class MethodProof {
 
     private Optional<SsprMethod> offered(String methodId) {
         return methodId == null ? Optional.empty() : offered().stream().filter(m -> m.id().equals(methodId)).findFirst();
+    }
+
+    /** The offered methods whose contact can be reached: what may be chosen. */
+    private List<SsprMethod> selectable() {
+        return offered().stream().filter(m -> m.unreachable(methods, account).isEmpty()).toList();
+    }
+
+    private Optional<SsprMethod> selectable(String methodId) {
+        return methodId == null ? Optional.empty()
+                : selectable().stream().filter(m -> m.id().equals(methodId)).findFirst();
     }
 
     /** The candidates minus spent methods and minus factors already proven: nothing counts twice. */

@@ -231,6 +231,23 @@ class MethodProofTest {
     }
 
     @Test
+    void aMethodWhoseContactBouncedIsListedAsUnavailableCannotBeChosenAndSendsNothing() {
+        sms.unreachableFor("invalid_number");
+        MethodProof proof = proof(ProofRules.of(List.of(sms, email), 1));
+
+        ProofStep.ChooseMethod list = (ProofStep.ChooseMethod) proof.resume();
+        assertThat(list.choices()).extracting(MethodPages.MethodChoice::id, MethodPages.MethodChoice::unavailableKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sspr-sms", "ssprUnreachableInvalidNumber"),
+                        org.assertj.core.groups.Tuple.tuple("sspr-email", ""));
+        assertThat(proof.select("sspr-sms")).as("refused like a method not offered")
+                .isInstanceOf(ProofStep.ChooseMethod.class);
+        assertThat(sms.started()).isZero();
+
+        email.unreachableFor("mailbox_refused");
+        assertThat(proof.choose(null)).as("nothing left that can be reached").isInstanceOf(ProofStep.NothingLeft.class);
+    }
+
+    @Test
     void aProofOfChosenMethodsOnlyListsTheLoneMethodLeftInsteadOfStartingIt() {
         sms.answers(RIGHT);
         MethodProof proof = proof(new ProofRules(List.of(sms, voice, app), 2, 2, false).chosenOnly());

@@ -22,11 +22,23 @@ final class ScriptedMethod implements SsprMethod {
     private final Deque<MethodOutcome> outcomes = new ArrayDeque<>();
     private MethodChallenge challenge = MethodChallenge.code("ssprCodeSent", "+49 ••• 78");
     private int started;
+    private String unreachable;
     private int checked;
 
     ScriptedMethod(String id, Factor factor) {
         this.id = id;
         this.factor = factor;
+    }
+
+    /** Its contact marked unreachable for {@code reason}. */
+    ScriptedMethod unreachableFor(String reason) {
+        this.unreachable = reason;
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<String> unreachable(MethodContext context, UserModel user) {
+        return java.util.Optional.ofNullable(unreachable);
     }
 
     ScriptedMethod answers(MethodOutcome... next) {

@@ -53,7 +53,8 @@ public final class SeededCredentials {
         return rep;
     }
 
-    private static CredentialRepresentation representation(CredentialModel model) {
+    /** A credential model as the realm import takes it. */
+    public static CredentialRepresentation representation(CredentialModel model) {
         CredentialRepresentation rep = new CredentialRepresentation();
         rep.setType(model.getType());
         rep.setUserLabel(model.getUserLabel());
