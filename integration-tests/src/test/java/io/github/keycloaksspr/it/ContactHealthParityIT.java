@@ -121,7 +121,7 @@ class ContactHealthParityIT {
                 String phone = String.format(Locale.ROOT, "+49170000009%02d", i);
                 MobilePhoneCredentialModel model = MobilePhoneCredentialModel.createFor(phone);
                 if (i < MARKED) {
-                    ContactHealth.fabricated(model, "invalid_number", 1_700_000_000_000L);
+                    ContactHealth.fabricated(model, "invalid_number", System.currentTimeMillis() - 86_400_000L);
                 }
                 users.add(UserBuilder.create(name(i)).email(name(i) + "@example.org").emailVerified(true)
                         .name("Parity", "User").password("Parity-Passw0rd-" + i).enabled(true)

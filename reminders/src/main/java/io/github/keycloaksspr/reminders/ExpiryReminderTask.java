@@ -3,11 +3,14 @@ package io.github.keycloaksspr.reminders;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * The daily run over every realm, by one node of the cluster at a time (Keycloak's cluster-aware runner), in one
- * transaction: a reminder's threshold row and its mail go together or not at all.
+ * The daily run over every realm, by one node of the cluster at a time (Keycloak's cluster-aware runner), each realm
+ * in a transaction of its own. A reminder's threshold rows are claimed before its mail and text leave; a send that
+ * fails is logged, not retried (the user still has the next threshold).
  */
 final class ExpiryReminderTask implements ScheduledTask {
 
@@ -23,11 +26,20 @@ final class ExpiryReminderTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         long now = Time.currentTimeMillis();
-        session.realms().getRealmsStream().forEach(realm -> {
-            session.getContext().setRealm(realm);
-            int reminded = new RealmReminders(session, realm, publicUrl).run(now);
-            if (reminded > 0) {
-                LOG.infof("SSPR: %d password-expiry reminders queued in realm %s", reminded, realm.getName());
+        session.realms().getRealmsStream().map(RealmModel::getId).toList().forEach(realmId -> {
+            try {
+                // Each realm in a transaction of its own: one realm's trouble never stops another's reminders.
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), own -> {
+                    RealmModel realm = own.realms().getRealm(realmId);
+                    own.getContext().setRealm(realm);
+                    int reminded = new RealmReminders(own, realm, publicUrl).run(now);
+                    if (reminded > 0) {
+                        LOG.infof("SSPR: %d password-expiry reminders queued in realm %s", reminded, realm.getName());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.warnf("SSPR: password-expiry reminders of realm %s failed this run (%s)", realmId,
+                        e.getClass().getSimpleName());
             }
         });
     }

@@ -28,6 +28,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 final class RealmReminders {
 
     private static final Logger LOG = Logger.getLogger(RealmReminders.class);
+    private static final int ID_SLICE = 500;
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -103,8 +104,13 @@ final class RealmReminders {
         }
         List<String> ids = page.stream().flatMap(p -> thresholds.days().stream()
                 .map(day -> SentReminderEntity.idOf(p.userId(), p.stamp(), day))).toList();
-        return new HashSet<>(em.createQuery("select r.id from SentReminderEntity r where r.id in :ids", String.class)
-                .setParameter("ids", ids).getResultList());
+        Set<String> done = new HashSet<>();
+        // In slices: some databases take at most about 2000 parameters in one statement.
+        for (int from = 0; from < ids.size(); from += ID_SLICE) {
+            done.addAll(em.createQuery("select r.id from SentReminderEntity r where r.id in :ids", String.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + ID_SLICE))).getResultList());
+        }
+        return done;
     }
 
     /** A row is needed only while its password can still reach a threshold: a little longer than the horizon. */

@@ -181,7 +181,9 @@ public final class RegisterSecurityInfoAction implements RequiredActionProvider 
     static boolean maySkip(RegistrationStep step) {
         return !isAppInitiated(step.context()) && (step.settings().maySkip(
                 ConfirmationRecord.promptedAt(step.context().getSession(), step.user()).orElse(null), Time.currentTime())
-                || SecurityInfoProof.impossibleNow(step.authSession()));
+                || SecurityInfoProof.impossibleNow(step.authSession())
+                // A bounced contact is news, not a requirement: it never keeps a user with enough methods out.
+                || !step.securityInfo().missing() && RegistrationTrigger.unreachableContact(step.user()));
     }
 
     private static void remove(RegistrationStep step, String credentialId) {

@@ -46,7 +46,7 @@ final class RegistrationTrigger {
                 || settings.reconfirmationDue(confirmedAt, Time.currentTime()));
     }
 
-    private static boolean unreachableContact(UserModel user) {
+    static boolean unreachableContact(UserModel user) {
         return Stream.concat(SsprCredentials.mobilePhones(user), SsprCredentials.alternateEmails(user))
                 .anyMatch(contact -> ContactHealth.of(contact).isPresent());
     }

@@ -3,9 +3,11 @@ package io.github.keycloaksspr.core.credential;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.keycloak.common.util.Time;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.util.JsonSerialization;
@@ -19,6 +21,12 @@ import org.keycloak.util.JsonSerialization;
 public final class ContactHealth {
 
     static final String FIELD = "unreachable";
+    /**
+     * How long a mark holds: then the contact is tried again (a number ported back, a mailbox restored, a refusal
+     * that was the mail server's fault), so that no mark locks its owner out of a reset for good.
+     */
+    public static final long MARK_DAYS = 30;
+    private static final long DAY_MILLIS = 86_400_000L;
 
     /** Why and since when a contact cannot be reached. */
     public record Unreachable(long since, String reason) {
@@ -30,8 +38,12 @@ public final class ContactHealth {
     /** The mark of a stored contact, if any. */
     public static Optional<Unreachable> of(CredentialModel credential) {
         JsonNode mark = data(credential).path(FIELD);
-        return mark.isObject() ? Optional.of(new Unreachable(mark.path("since").asLong(), mark.path("reason").asText()))
-                : Optional.empty();
+        if (!mark.isObject()) {
+            return Optional.empty();
+        }
+        Unreachable unreachable = new Unreachable(mark.path("since").asLong(), mark.path("reason").asText());
+        return Time.currentTimeMillis() - unreachable.since() > MARK_DAYS * DAY_MILLIS ? Optional.empty()
+                : Optional.of(unreachable);
     }
 
     /** Marks the user's contact of {@code type} at {@code destination} unreachable (nothing if they have none). */
@@ -51,9 +63,14 @@ public final class ContactHealth {
         return credential;
     }
 
-    /** A send to the contact went through: it is reachable again. */
-    public static void markReachable(UserModel user, String type, String destination) {
-        find(user, type, destination).filter(credential -> of(credential).isPresent()).ifPresent(credential -> {
+    /**
+     * A send to the contact went through: it is reachable again, as far as that send proves ({@code disproves}: the
+     * reasons it disproves; a call to a landline says nothing about texts to it).
+     */
+    public static void markReachable(UserModel user, String type, String destination, Predicate<String> disproves) {
+        find(user, type, destination).filter(credential -> data(credential).path(FIELD).isObject())
+                .filter(credential -> disproves.test(data(credential).path(FIELD).path("reason").asText()))
+                .ifPresent(credential -> {
             ObjectNode data = data(credential);
             data.remove(FIELD);
             store(user, credential, data);

@@ -27,25 +27,31 @@ public final class ContactHealthRates {
     private ContactHealthRates() {
     }
 
-    /** Counts the realm's contacts and their marks; writes the realm attribute only when the rates changed. */
+    /**
+     * Counts the realm's people with contacts and those with a marked one, per kind and reason (one mark per person
+     * and kind: someone who registers many addresses and makes them bounce moves the rate as one person, not as
+     * many); writes the realm attribute only when the rates changed.
+     */
     public static void refresh(EntityManager em, RealmModel realm) {
         Map<String, Long> totals = new TreeMap<>();
-        em.createQuery("select c.type, count(c) from CredentialEntity c join c.user u"
+        em.createQuery("select c.type, count(distinct u.id) from CredentialEntity c join c.user u"
                         + " where u.realmId = :realm and c.type in :types group by c.type", Object[].class)
                 .setParameter("realm", realm.getId()).setParameter("types", TYPES).getResultList()
                 .forEach(row -> totals.put((String) row[0], (Long) row[1]));
-        Map<String, Long> marked = new TreeMap<>();
-        em.createQuery("select c.type, c.credentialData from CredentialEntity c join c.user u"
+        Map<String, String> reasonByPerson = new TreeMap<>();
+        em.createQuery("select c.type, u.id, c.credentialData from CredentialEntity c join c.user u"
                         + " where u.realmId = :realm and c.type in :types and c.credentialData like :marked",
                         Object[].class)
                 .setParameter("realm", realm.getId()).setParameter("types", TYPES)
                 .setParameter("marked", "%\"" + ContactHealth.FIELD + "\"%").getResultList()
                 .forEach(row -> {
                     CredentialModel credential = new CredentialModel();
-                    credential.setCredentialData((String) row[1]);
+                    credential.setCredentialData((String) row[2]);
                     ContactHealth.of(credential).ifPresent(mark ->
-                            marked.merge(row[0] + ":" + mark.reason(), 1L, Long::sum));
+                            reasonByPerson.putIfAbsent(row[0] + ":" + row[1], row[0] + ":" + mark.reason()));
                 });
+        Map<String, Long> marked = new TreeMap<>();
+        reasonByPerson.values().forEach(typeAndReason -> marked.merge(typeAndReason, 1L, Long::sum));
         List<String> parts = new ArrayList<>();
         marked.forEach((typeAndReason, count) -> {
             long total = totals.getOrDefault(typeAndReason.substring(0, typeAndReason.indexOf(':')), 0L);

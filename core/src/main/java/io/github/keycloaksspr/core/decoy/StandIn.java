@@ -114,7 +114,7 @@ public final class StandIn {
         StandInSeed draw = seed("health:" + type);
         return ContactHealthRates.draw(realm, type, draw.below(ContactHealthRates.SCALE))
                 .map(reason -> ContactHealth.fabricated(contact,
-                        reason, Time.currentTimeMillis() - (1 + draw.below(90)) * DAY_MILLIS))
+                        reason, Time.currentTimeMillis() - (1 + draw.below((int) ContactHealth.MARK_DAYS - 1)) * DAY_MILLIS))
                 .orElse(contact);
     }
 

@@ -159,7 +159,8 @@ public final class DeliveryDispatch {
             ContactHealth.markUnreachable(user, contact.credentialType(), contact.destination(), refusal.get(),
                     Time.currentTimeMillis());
         } else {
-            ContactHealth.markReachable(user, contact.credentialType(), contact.destination());
+            ContactHealth.markReachable(user, contact.credentialType(), contact.destination(),
+                    reason -> PermanentRefusal.disprovedBy(dispatch.channel(), reason));
         }
     }
 

@@ -13,7 +13,8 @@ import org.keycloak.models.RealmModel;
  * The realm's passwords that expire within a horizon, found in SQL (no user is loaded), a page at a time by user id,
  * from two sources: Keycloak's <em>Expire Password</em> policy over the password credentials, and Active Directory's
  * computed expiry ({@code msDS-UserPasswordExpiryTimeComputed}) that an LDAP attribute mapper imports into the user
- * attribute {@value #DIRECTORY_EXPIRY_ATTRIBUTE}. Only enabled people (no service account). The reminders send from
+ * attribute {@value #DIRECTORY_EXPIRY_ATTRIBUTE} of directory users. Only enabled people (no service account); a local
+ * user's reminder goes to a verified address only (a directory user's address is the directory's). The reminders send from
  * it, the insights count upcoming expiries with it.
  */
 public final class ExpiringPasswords {
@@ -78,7 +79,7 @@ public final class ExpiringPasswords {
         List<Object[]> rows = em.createQuery("select u.id, u.username, u.email, c.createdDate"
                         + " from CredentialEntity c join c.user u"
                         + " where u.realmId = :realm and c.type = 'password' and u.enabled = true"
-                        + " and u.serviceAccountClientLink is null"
+                        + " and u.serviceAccountClientLink is null and u.emailVerified = true"
                         + " and c.createdDate > :setAfter and c.createdDate <= :setBefore"
                         + " and u.id > :after order by u.id", Object[].class)
                 .setParameter("realm", realm.getId())
@@ -96,6 +97,7 @@ public final class ExpiringPasswords {
         List<Object[]> rows = em.createQuery("select u.id, u.username, u.email, a.value"
                         + " from UserAttributeEntity a join a.user u"
                         + " where u.realmId = :realm and a.name = :name and u.enabled = true"
+                        + " and u.federationLink is not null and u.serviceAccountClientLink is null"
                         + " and length(a.value) = :digits and a.value > :from and a.value <= :to"
                         + " and u.id > :after order by u.id", Object[].class)
                 .setParameter("realm", realm.getId())
@@ -106,7 +108,9 @@ public final class ExpiringPasswords {
                 .setParameter("after", afterUserId == null ? "" : afterUserId)
                 .setMaxResults(PAGE)
                 .getResultList();
-        return rows.stream().map(r -> {
+        // Only the directory's own values: a user's own attribute of that name (where users may write attributes) is
+        // never read, and a value that is not a file time is skipped.
+        return rows.stream().filter(r -> ((String) r[3]).chars().allMatch(Character::isDigit)).map(r -> {
             long fileTime = Long.parseLong((String) r[3]);
             return new Expiring((String) r[0], (String) r[1], (String) r[2], fileTime,
                     fileTime / 10_000 - FILETIME_EPOCH_MILLIS, DIRECTORY);

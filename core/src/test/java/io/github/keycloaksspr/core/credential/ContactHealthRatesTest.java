@@ -26,9 +26,12 @@ class ContactHealthRatesTest {
 
     @Test
     void aFabricatedMarkReadsLikeAStoredOne() {
+        long since = System.currentTimeMillis() - 86_400_000L;
         MobilePhoneCredentialModel phone = ContactHealth.fabricated(MobilePhoneCredentialModel.createFor("+4917000000001"),
-                "invalid_number", 42L);
-        assertThat(ContactHealth.of(phone)).contains(new ContactHealth.Unreachable(42L, "invalid_number"));
+                "invalid_number", since);
+        assertThat(ContactHealth.of(phone)).contains(new ContactHealth.Unreachable(since, "invalid_number"));
+        ContactHealth.fabricated(phone, "invalid_number", since - ContactHealth.MARK_DAYS * 86_400_000L);
+        assertThat(ContactHealth.of(phone)).as("a mark lapses after 30 days").isEmpty();
         assertThat(MobilePhoneCredentialModel.createFromCredentialModel(phone).number()).isEqualTo("+4917000000001");
     }
 }

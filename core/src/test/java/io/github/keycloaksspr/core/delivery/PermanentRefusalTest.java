@@ -2,7 +2,7 @@ package io.github.keycloaksspr.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.keycloaksspr.core.delivery.fakemail.SendFailedException;
+import io.github.keycloaksspr.core.delivery.fakemail.SMTPAddressFailedException;
 import io.github.keycloaksspr.core.phone.PhoneDeliveryException;
 import org.junit.jupiter.api.Test;
 
@@ -13,18 +13,29 @@ class PermanentRefusalTest {
         assertThat(PermanentRefusal.of(rejected(21211))).contains("invalid_number");
         assertThat(PermanentRefusal.of(rejected(21614))).contains("not_mobile");
         assertThat(PermanentRefusal.of(rejected(21610))).contains("unsubscribed");
-        assertThat(PermanentRefusal.of(rejected(21612))).contains("unreachable");
+        assertThat(PermanentRefusal.of(rejected(21612))).as("unroutable now, often not for long").isEmpty();
         assertThat(PermanentRefusal.of(rejected(20003))).as("our credentials, not the number").isEmpty();
         assertThat(PermanentRefusal.of(new PhoneDeliveryException(PhoneDeliveryException.Reason.TIMEOUT, "slow", null)))
                 .isEmpty();
     }
 
     @Test
-    void aMailServerRefusingTheRecipientForGoodMarksItATemporaryRefusalDoesNot() {
-        assertThat(PermanentRefusal.of(new IllegalStateException("wrapped", new SendFailedException("gone@example.net"))))
+    void onlyAMailboxThatDoesNotExistMarksTheAddress() {
+        assertThat(PermanentRefusal.of(new IllegalStateException("wrapped", new SMTPAddressFailedException(550))))
                 .contains("mailbox_refused");
-        assertThat(PermanentRefusal.of(new IllegalStateException("wrapped", new SendFailedException()))).isEmpty();
+        assertThat(PermanentRefusal.of(new IllegalStateException("wrapped", new SMTPAddressFailedException(554))))
+                .as("relay or sender refused: the server's fault").isEmpty();
+        assertThat(PermanentRefusal.of(new IllegalStateException("wrapped", new SMTPAddressFailedException(552))))
+                .as("a full mailbox passes").isEmpty();
         assertThat(PermanentRefusal.of(new java.io.IOException("connection refused"))).isEmpty();
+    }
+
+    @Test
+    void aCallThatWentThroughSaysNothingAboutTexts() {
+        assertThat(PermanentRefusal.disprovedBy("voice", "not_mobile")).isFalse();
+        assertThat(PermanentRefusal.disprovedBy("voice", "unsubscribed")).isFalse();
+        assertThat(PermanentRefusal.disprovedBy("voice", "invalid_number")).isTrue();
+        assertThat(PermanentRefusal.disprovedBy("sms", "not_mobile")).isTrue();
     }
 
     private static PhoneDeliveryException rejected(int twilioCode) {
