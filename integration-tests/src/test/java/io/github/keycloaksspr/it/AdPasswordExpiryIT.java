@@ -2,10 +2,6 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +10,11 @@ import java.util.Map;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.AdFederation;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.SambaAd;
+import io.github.keycloaksspr.it.support.ReminderRuns;
 import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -121,12 +117,7 @@ class AdPasswordExpiryIT {
     }
 
     private int run() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        urls.getBase() + "/admin/realms/" + REALM + "/sspr-reminders/run"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("reminded").asInt();
+        return ReminderRuns.run(urls.getBase(), REALM, adminClient.tokenManager().getAccessTokenString());
     }
 
     public static final class ExpiryRealm implements RealmConfig {

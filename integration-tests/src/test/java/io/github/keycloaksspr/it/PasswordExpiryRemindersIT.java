@@ -2,21 +2,17 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.github.keycloaksspr.it.support.Inbox;
 import io.github.keycloaksspr.it.support.MailContent;
 import io.github.keycloaksspr.it.support.SeededCredentials;
+import io.github.keycloaksspr.it.support.ReminderRuns;
 import io.github.keycloaksspr.it.support.SsprAdminApi;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
@@ -117,12 +113,7 @@ class PasswordExpiryRemindersIT {
 
     /** Runs the realm's reminders now, as the daily run would; how many users were reminded. */
     private int run() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        urls.getBase() + "/admin/realms/" + REALM + "/sspr-reminders/run"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("reminded").asInt();
+        return ReminderRuns.run(urls.getBase(), REALM, adminClient.tokenManager().getAccessTokenString());
     }
 
     private static List<String> textsTo(TwilioAccount.Registration twilio) {

@@ -4,10 +4,8 @@ import static io.github.keycloaksspr.it.support.Timings.ms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -17,7 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.keycloaksspr.it.support.ReminderRuns;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.Timings;
@@ -114,16 +112,11 @@ class ReminderScaleBenchmark {
     }
 
     private int run() throws Exception {
-        HttpResponse<String> response = http.send(request(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("reminded").asInt();
+        return ReminderRuns.run(urls.getBase(), realm.getName(), adminClient.tokenManager().getAccessTokenString());
     }
 
     private HttpRequest request() {
-        return HttpRequest.newBuilder(URI.create(urls.getBase() + "/admin/realms/" + realm.getName()
-                        + "/sspr-reminders/run"))
-                .header("Authorization", "Bearer " + adminClient.tokenManager().getAccessTokenString())
-                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return ReminderRuns.request(urls.getBase(), realm.getName(), adminClient.tokenManager().getAccessTokenString());
     }
 
     public static final class ScaleRealm implements RealmConfig {

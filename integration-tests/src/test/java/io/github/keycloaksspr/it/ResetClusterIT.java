@@ -3,10 +3,6 @@ package io.github.keycloaksspr.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.ClusterNode;
 import io.github.keycloaksspr.it.support.Codes;
+import io.github.keycloaksspr.it.support.ReminderRuns;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
 import io.github.keycloaksspr.it.support.SsprResetRealm;
@@ -276,12 +272,7 @@ class ResetClusterIT {
     }
 
     private static int runReminders(ClusterNode node, String token) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        node.baseUrl() + "/admin/realms/" + REMINDERS_REALM + "/sspr-reminders/run"))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body()).path("reminded").asInt();
+        return ReminderRuns.run(node.baseUrl(), REMINDERS_REALM, token);
     }
 
     private static UserBuilder user(String name, String phone) {
