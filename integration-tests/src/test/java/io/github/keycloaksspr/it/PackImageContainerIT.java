@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import com.icegreen.greenmail.util.GreenMail;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import com.icegreen.greenmail.util.ServerSetup;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import io.github.keycloaksspr.it.support.Codes;
@@ -31,6 +41,7 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.realm.RealmBuilder;
 import org.keycloak.testframework.realm.UserBuilder;
+import org.testcontainers.containers.output.ToStringConsumer;
 
 /**
  * The image ops build from {@code docker/Dockerfile} (built by {@code scripts/pack-image.sh} before this runs), started
@@ -51,6 +62,7 @@ class PackImageContainerIT {
     static TwilioApiStandIn twilio;
     static GreenMail mail;
     static KeycloakContainer keycloak;
+    static final ToStringConsumer serverLog = new ToStringConsumer();
 
     @BeforeAll
     static void startThePackImage() throws Exception {
@@ -75,8 +87,16 @@ class PackImageContainerIT {
                 .withEnv("KC_SPI_SSPR_PHONE_GATEWAY__SSPR_TWILIO__AUTH_TOKEN", "container-it-auth-token-0123456789")
                 .withEnv("KC_SPI_SSPR_PHONE_GATEWAY__SSPR_TWILIO__FROM_NUMBER", "+15005550006")
                 .withEnv("KC_SPI_SSPR_PHONE_GATEWAY__SSPR_TWILIO__API_BASE_URL", twilioServer.baseUrl().toString())
+                .withCreateContainerCmdModifier(PackImageContainerIT::publishOnLoopbackOnly)
+                .withLogConsumer(serverLog)
                 .withStartupTimeout(Duration.ofMinutes(4));
-        keycloak.start();
+        try {
+            keycloak.start();
+        } catch (RuntimeException notStarted) {
+            throw new IllegalStateException("Keycloak in " + System.getProperty("sspr.packImage")
+                    + " did not start; the last lines of its log: " + lastLines(serverLog.toUtf8String(), 12),
+                    notStarted);
+        }
         keycloak.getKeycloakAdminClient().realms().create(realm(bridge, mail.getSmtp().getPort()));
     }
 
@@ -131,6 +151,21 @@ class PackImageContainerIT {
         signIn.submit(Map.of("username", USER, "password", NEW_PASSWORD));
         assertThat(signIn.url()).as("signed in with the new password").startsWith(callback.baseUrl() + "/callback")
                 .contains("code=");
+    }
+
+    /**
+     * Docker publishes a random port twice, on 0.0.0.0 and on ::, and chooses the two numbers separately: when one is
+     * taken they differ, and testcontainers reads the first binding (testcontainers-java#9411), so the test waits on
+     * a port nothing listens on. One binding, on IPv4 loopback, leaves nothing to choose (and nothing on the network).
+     */
+    private static void publishOnLoopbackOnly(CreateContainerCmd create) {
+        create.getHostConfig().withPortBindings(Arrays.stream(create.getExposedPorts())
+                .map(port -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), port)).toList());
+    }
+
+    private static String lastLines(String log, int count) {
+        List<String> lines = log.lines().filter(line -> !line.isBlank()).toList();
+        return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
     }
 
     private static RealmRepresentation realm(String smtpHost, int smtpPort) {
