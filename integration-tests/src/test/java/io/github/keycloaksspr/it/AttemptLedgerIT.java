@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -22,6 +23,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.StandInNames;
 import io.github.keycloaksspr.it.support.Totp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectHttpServer;
@@ -40,6 +42,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * that offers the authenticator app and security questions, five wrong answers block the account from SSPR.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class AttemptLedgerIT {
 
     static final String REALM = "sspr-ledger";

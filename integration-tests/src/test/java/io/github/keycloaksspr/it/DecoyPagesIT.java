@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.RealmEvents;
 import io.github.keycloaksspr.it.support.ResetJourney;
@@ -20,6 +21,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -43,6 +45,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * equal a user's. The hints of a name are stable and its own; nothing reaches anyone but the registered account.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class DecoyPagesIT {
 
     static final String REGISTERED = "rita.registered";

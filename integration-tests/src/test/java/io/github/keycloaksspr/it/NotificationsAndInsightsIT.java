@@ -28,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
 import io.github.keycloaksspr.it.support.Inbox;
@@ -41,6 +42,7 @@ import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TestAppLogin;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
@@ -67,6 +69,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * left. The framework empties the mail server after every test, so that run keeps a copy of the mail it caused.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class NotificationsAndInsightsIT {
 
     static final String REALM = "sspr-insights";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
@@ -27,6 +28,7 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.CalleeKeypress;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectHttpServer;
@@ -44,6 +46,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
 
 /** What an attacker or an unlucky user meets: decoys, budgets, dead codes, refusals, lockouts. */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class ResetSafeguardsIT {
 
     static final String ANNA = "anna";

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.BackgroundSends;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.FormBrowser;
@@ -17,6 +18,7 @@ import io.github.keycloaksspr.it.support.SsprResetRealm;
 import io.github.keycloaksspr.it.support.SsprServerConfig;
 import io.github.keycloaksspr.it.support.TwilioAccount;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -34,6 +36,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * sign-in codes, and a realm-wide ceiling caps what texts and calls cost.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class SignInCodesUnderResetFloodIT {
 
     static final String PASSWORD = "Flood-Passw0rd!";

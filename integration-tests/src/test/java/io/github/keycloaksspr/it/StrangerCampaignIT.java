@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AwayFromWindowEnd;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.ExistingMethodProof;
 import io.github.keycloaksspr.it.support.FormBrowser;
@@ -25,6 +26,7 @@ import io.github.keycloaksspr.it.support.TwilioAccount;
 import io.github.keycloaksspr.testsinks.RecordedTwilioRequest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.testframework.annotations.InjectHttpServer;
 import org.keycloak.testframework.annotations.InjectKeycloakUrls;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -46,6 +48,7 @@ import org.keycloak.testframework.server.KeycloakUrls;
  * their security info, even by a code to the address whose reset budget the stranger spent.
  */
 @KeycloakIntegrationTest(config = SsprServerConfig.class)
+@ExtendWith(AwayFromWindowEnd.class)
 class StrangerCampaignIT {
 
     static final String PASSWORD = "Stranger-Passw0rd!";
