@@ -2,15 +2,13 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AxeAudit;
 import io.github.keycloaksspr.it.support.ChromiumBrowser;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.MailContent;
@@ -63,9 +61,7 @@ class AccessiblePagesIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private final String axe = read(System.getProperty("sspr.axeScript"));
-    private final Path screenshots = Path.of(System.getProperty("sspr.screenshots", "target/screenshots"));
-    private final Map<String, List<String>> violations = new LinkedHashMap<>();
+    private final AxeAudit axe = new AxeAudit();
 
     @Test
     void everyPageHasNoSeriousOrCriticalViolationInEnglishOrJapanese() throws Exception {
@@ -77,35 +73,33 @@ class AccessiblePagesIT {
              ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), REALM)) {
             for (String locale : LOCALES) {
                 browser.startResetIn(locale);
-                check(browser, locale, "reset-choose-account");
+                axe.check(browser, locale, "reset-choose-account");
                 browser.chooseAccount("pia");
-                check(browser, locale, "reset-method-list");
+                axe.check(browser, locale, "reset-method-list");
                 int texts = twilio.twilio().requests().size();
                 browser.selectMethod("sspr-sms");
-                check(browser, locale, "reset-sms-code");
+                axe.check(browser, locale, "reset-sms-code");
                 browser.enterCode(Codes.in(nextText(twilio, texts).body()));
-                check(browser, locale, "reset-new-password");
+                axe.check(browser, locale, "reset-new-password");
 
                 for (String method : List.of("sspr-email", "sspr-questions", "sspr-totp")) {
                     browser.startResetIn(locale).chooseAccount("pia").selectMethod(method);
-                    check(browser, locale, "reset-" + method.substring(5) + "-challenge");
+                    axe.check(browser, locale, "reset-" + method.substring(5) + "-challenge");
                 }
 
                 texts = twilio.twilio().requests().size();
                 browser.startResetIn(locale).chooseAccount("lou").selectMethod("sspr-sms");
                 browser.enterCode(Codes.in(nextText(twilio, texts).body()));
-                check(browser, locale, "reset-unlock-or-reset");
+                axe.check(browser, locale, "reset-unlock-or-reset");
 
                 browser.signInIn(locale, "rob", PASSWORD);
-                check(browser, locale, "registration");
+                axe.check(browser, locale, "registration");
 
                 browser.signInIn(locale, "pia", PASSWORD);
-                check(browser, locale, "mfa-sms-code");
+                axe.check(browser, locale, "mfa-sms-code");
             }
         }
-        violations.forEach((page, found) -> System.out.printf("axe %-40s serious/critical: %d%n", page, found.size()));
-        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
-        assertThat(violations).hasSize(10 * LOCALES.size());
+        axe.assertNoSeriousViolationsIn(10 * LOCALES.size());
     }
 
     @Test
@@ -113,7 +107,7 @@ class AccessiblePagesIT {
         try (TwilioAccount.Registration twilio = TwilioAccount.standInOn(httpServer);
              ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), REALM)) {
             browser.startResetIn("en");
-            tabTo(browser, "username");
+            browser.tabTo("username", 15);
             // A user of this test alone: the other test's texts count in pia's send budget.
             browser.type("kay").awaitCaptcha().typeAndWaitForNextPage(Keys.ENTER);
             assertThat(browser.pageTitle()).isEqualTo("Verify your identity");
@@ -129,12 +123,12 @@ class AccessiblePagesIT {
             }
             int texts = twilio.twilio().requests().size();
             browser.type(Keys.SPACE).typeAndWaitForNextPage(Keys.ENTER);
-            tabTo(browser, "code");
+            browser.tabTo("code", 15);
             browser.typeAndWaitForNextPage(Codes.in(nextText(twilio, texts).body()), Keys.ENTER);
-            tabTo(browser, "password-new");
+            browser.tabTo("password-new", 15);
             browser.type("Tangerine-Volcano-Ledger-42");
             // Past the field's "show password" button to the confirmation.
-            tabTo(browser, "password-confirm");
+            browser.tabTo("password-confirm", 15);
             browser.type("Tangerine-Volcano-Ledger-42").typeAndWaitForNextPage(Keys.ENTER);
             // Reset done. Kay's sign-in asks a text-message code after the password (this realm's browser flow): the
             // reset ends on the sign-in page, not signed in.
@@ -151,39 +145,13 @@ class AccessiblePagesIT {
             assertThat(mailServer.waitForIncomingEmail(10_000, mails + 1)).isTrue();
             String html = MailContent.html(mailServer.getLastReceivedMessage());
             assertThat(html).contains("<html");
-            browser.show(html).screenshot(screenshots.resolve("email-code.png"));
-        }
-    }
-
-    /**
-     * The field has the focus (the page's autofocus) or gets it by Tab, as a keyboard user moves: at most 15 presses.
-     * Headless Chromium does not always apply autofocus in time, so the test does not insist on it.
-     */
-    private static void tabTo(ChromiumBrowser browser, String fieldId) {
-        for (int tabs = 0; tabs < 15 && !browser.focused().equals(fieldId); tabs++) {
-            browser.type(Keys.TAB);
-        }
-        assertThat(browser.focused()).as("%s reached with the keyboard", fieldId).isEqualTo(fieldId);
-    }
-
-    private void check(ChromiumBrowser browser, String locale, String page) {
-        violations.put(locale + " " + page, browser.accessibilityViolations(axe, "serious", "critical"));
-        if ("en".equals(locale)) {
-            browser.screenshot(screenshots.resolve(page + ".png"));
+            browser.show(html).screenshot(axe.screenshotFile("email-code.png"));
         }
     }
 
     private static RecordedTwilioRequest nextText(TwilioAccount.Registration twilio, int before) throws Exception {
         List<RecordedTwilioRequest> texts = twilio.twilio().awaitRequests(before + 1, Duration.ofSeconds(10));
         return texts.get(texts.size() - 1);
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("axe-core is fetched by the build (target/axe/axe.min.js)", e);
-        }
     }
 
     public static final class AccessibleRealm implements RealmConfig {

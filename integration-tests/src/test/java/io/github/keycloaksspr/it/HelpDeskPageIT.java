@@ -2,15 +2,13 @@ package io.github.keycloaksspr.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.keycloaksspr.it.support.AxeAudit;
 import io.github.keycloaksspr.it.support.ChromiumBrowser;
 import io.github.keycloaksspr.it.support.Codes;
 import io.github.keycloaksspr.it.support.SeededCredentials;
@@ -56,9 +54,7 @@ class HelpDeskPageIT {
     @InjectKeycloakUrls
     KeycloakUrls urls;
 
-    private final String axe = read(System.getProperty("sspr.axeScript"));
-    private final Path screenshots = Path.of(System.getProperty("sspr.screenshots", "target/screenshots"));
-    private final Map<String, List<String>> violations = new LinkedHashMap<>();
+    private final AxeAudit axe = new AxeAudit();
 
     @Test
     void anAgentVerifiesACallerIssuesAPassAndRemovesALostMethodWithTheKeyboardAlone() throws Exception {
@@ -68,7 +64,7 @@ class HelpDeskPageIT {
                 String caller = "en".equals(locale) ? "cora" : "cole";
                 String phone = "en".equals(locale) ? "+4917000000741" : "+4917000000742";
                 signIn(browser, locale);
-                check(browser, locale, "helpdesk-find");
+                axe.check(browser, locale, "helpdesk-find");
 
                 browser.type(caller).type(Keys.ENTER).awaitShown("sspr-choose-form");
                 assertThat(browser.textOf("sspr-card-title")).contains(caller);
@@ -80,14 +76,14 @@ class HelpDeskPageIT {
                     browser.type(Keys.ARROW_DOWN);
                 }
                 assertThat(browser.focused()).isEqualTo("sspr-choose-sspr-sms");
-                check(browser, locale, "helpdesk-verify");
+                axe.check(browser, locale, "helpdesk-verify");
                 int texts = twilio.twilio().requests().size();
                 browser.type(Keys.SPACE, Keys.ENTER).awaitShown("sspr-code-form");
                 String code = Codes.in(textTo(twilio, phone, texts).body());
                 assertThat(browser.text()).as("the agent never sees the code before the caller reads it")
                         .doesNotContain(code);
                 assertThat(browser.focused()).isEqualTo("sspr-code");
-                check(browser, locale, "helpdesk-code");
+                axe.check(browser, locale, "helpdesk-code");
 
                 browser.type(Codes.wrongFor(code), Keys.ENTER).awaitShown("sspr-helpdesk-alert");
                 if ("en".equals(locale)) {
@@ -98,13 +94,13 @@ class HelpDeskPageIT {
                 if ("en".equals(locale)) {
                     assertThat(browser.textOf("sspr-verify-result")).startsWith("Caller verified.");
                 }
-                tabTo(browser, "sspr-issue-pass");
+                browser.tabTo("sspr-issue-pass", 25);
                 browser.type(Keys.ENTER).awaitShown("sspr-pass-issued");
                 assertThat(browser.textOf("sspr-pass")).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
-                check(browser, locale, "helpdesk-pass");
+                axe.check(browser, locale, "helpdesk-pass");
 
                 String lostPhone = credentialId(caller, "sspr-mobile-phone");
-                tabTo(browser, "sspr-remove-" + lostPhone);
+                browser.tabTo("sspr-remove-" + lostPhone, 25);
                 browser.type(Keys.ENTER);
                 browser.awaitText("sspr-helpdesk-status", "en".equals(locale) ? "Removed." : "");
                 awaitRemoved(caller, "sspr-mobile-phone");
@@ -112,9 +108,7 @@ class HelpDeskPageIT {
                         .contains("sspr-alternate-email", "sspr-temporary-access-pass");
             }
         }
-        violations.forEach((page, found) -> System.out.printf("axe %-40s serious/critical: %d%n", page, found.size()));
-        assertThat(violations).allSatisfy((page, found) -> assertThat(found).as(page).isEmpty());
-        assertThat(violations).hasSize(4 * LOCALES.size());
+        axe.assertNoSeriousViolationsIn(4 * LOCALES.size());
     }
 
     /** Someone without the role signs in on the page: it tells them, and shows nothing of any account. */
@@ -122,7 +116,7 @@ class HelpDeskPageIT {
     void aUserWithoutTheRoleIsToldTheyMayNotUseTheHelpDesk() throws Exception {
         try (ChromiumBrowser browser = ChromiumBrowser.open(urls.getBase(), REALM)) {
             browser.visit(pageUrl() + "?kc_locale=en");
-            tabTo(browser, "username");
+            browser.tabTo("username", 25);
             browser.type("pete", Keys.TAB, PASSWORD).typeAndWaitForNextPage(Keys.ENTER);
             browser.awaitShown("sspr-find-form").type("cora", Keys.ENTER).awaitShown("sspr-helpdesk-alert");
             assertThat(browser.textOf("sspr-helpdesk-error")).isEqualTo("Your account may not use the help desk.");
@@ -133,11 +127,11 @@ class HelpDeskPageIT {
 
     private void signIn(ChromiumBrowser browser, String locale) {
         browser.visit(pageUrl() + "?kc_locale=" + locale);
-        tabTo(browser, "username");
+        browser.tabTo("username", 25);
         browser.type(AGENT, Keys.TAB, PASSWORD).typeAndWaitForNextPage(Keys.ENTER);
         browser.awaitShown("sspr-find-form");
         assertThat(browser.url()).as("the code and state are gone from the address").isEqualTo(pageUrl());
-        tabTo(browser, "sspr-find-username");
+        browser.tabTo("sspr-find-username", 25);
     }
 
     private String pageUrl() {
@@ -162,20 +156,6 @@ class HelpDeskPageIT {
                 .findFirst().orElseThrow().getId();
     }
 
-    private static void tabTo(ChromiumBrowser browser, String id) {
-        for (int tabs = 0; tabs < 25 && !browser.focused().equals(id); tabs++) {
-            browser.type(Keys.TAB);
-        }
-        assertThat(browser.focused()).as("%s reached with the keyboard", id).isEqualTo(id);
-    }
-
-    private void check(ChromiumBrowser browser, String locale, String page) {
-        violations.put(locale + " " + page, browser.accessibilityViolations(axe, "serious", "critical"));
-        if ("en".equals(locale)) {
-            browser.screenshot(screenshots.resolve(page + ".png"));
-        }
-    }
-
     private static RecordedTwilioRequest textTo(TwilioAccount.Registration twilio, String number, int before)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -189,14 +169,6 @@ class HelpDeskPageIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no text to " + number);
-    }
-
-    private static String read(String path) {
-        try {
-            return Files.readString(Path.of(path));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("axe-core is fetched by the build (target/axe/axe.min.js)", e);
-        }
     }
 
     public static final class PageRealm implements RealmConfig {

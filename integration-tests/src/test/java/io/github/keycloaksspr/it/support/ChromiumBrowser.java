@@ -18,6 +18,7 @@ import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -287,6 +288,23 @@ public final class ChromiumBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until((Function<WebDriver, Boolean>) d -> ExpectedConditions.stalenessOf(page).apply(d));
         new WebDriverWait(driver, WAIT).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    /**
+     * Moves the focus to {@code id} as a keyboard user does: it has the focus already (the page's autofocus) or gets
+     * it by Tab, at most {@code presses} times. Headless Chromium does not always apply autofocus in time, so this
+     * does not insist on it.
+     */
+    public ChromiumBrowser tabTo(String id, int presses) {
+        for (int n = 0; n < presses && !focused().equals(id); n++) {
+            type(Keys.TAB);
+        }
+        String focused = focused();
+        if (!focused.equals(id)) {
+            throw new AssertionError(id + " not reached with " + presses + " presses of Tab (the focus is on " + focused
+                    + ")");
+        }
         return this;
     }
 
